@@ -1,0 +1,54 @@
+package app.spotter;
+
+import app.spotter.auth.AccessTokens;
+import app.spotter.auth.AuthRoutes;
+import app.spotter.auth.AuthService;
+import app.spotter.auth.Authenticator;
+import app.spotter.auth.FailureLimiter;
+import app.spotter.auth.MeService;
+import app.spotter.auth.PasswordHasher;
+import app.spotter.auth.RefreshTokenRepository;
+import app.spotter.auth.TrainerRepository;
+import app.spotter.config.SpotterConfig;
+import app.spotter.display.DisplayRepository;
+import app.spotter.http.AccessGuard;
+import app.spotter.http.ApiRoutes;
+import app.spotter.trainee.TraineeRepository;
+import app.spotter.trainee.TraineeRoutes;
+import app.spotter.trainee.TraineeService;
+import io.vertx.core.Vertx;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+
+/** The object graph: repositories, services and routes, wired once and shared by every HTTP verticle. */
+public final class Services {
+  final Pool pool;
+  final Redis redis;
+  final OpenAPIContract contract;
+  final AccessGuard guard;
+  final List<ApiRoutes> routes;
+
+  Services(Vertx vertx, SpotterConfig config, Pool pool, Redis redis, OpenAPIContract contract) {
+    this.pool = pool;
+    this.redis = redis;
+    this.contract = contract;
+
+    AccessTokens accessTokens = new AccessTokens(vertx, config.jwtSecret().orElseThrow(),
+        config.accessTokenTtl(), config.traineeTokenTtl());
+    DisplayRepository displays = new DisplayRepository(pool);
+    Authenticator authenticator = new Authenticator(accessTokens, displays);
+    FailureLimiter limiter = new FailureLimiter(redis);
+    this.guard = new AccessGuard(contract, authenticator, limiter, config.rateLimits());
+
+    TrainerRepository trainers = new TrainerRepository(pool);
+    TraineeService traineeService = new TraineeService(new TraineeRepository(pool));
+    AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
+        accessTokens, limiter, config);
+
+    this.routes = List.of(
+        new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
+        new TraineeRoutes(traineeService));
+  }
+}

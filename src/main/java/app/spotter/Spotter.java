@@ -1,0 +1,117 @@
+package app.spotter;
+
+import app.spotter.config.SpotterConfig;
+import app.spotter.http.ApiRouter;
+import app.spotter.http.ApiRoutes;
+import app.spotter.http.HttpVerticle;
+import app.spotter.http.OperationsRoutes;
+import app.spotter.infra.Clients;
+import app.spotter.infra.EmbeddedServers;
+import app.spotter.infra.JwtSecretStore;
+import app.spotter.infra.Migrations;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: configuration → (embedded servers) → migrations → clients → HTTP verticles.
+ * {@link #start} fails as a whole if any step fails; {@link #stop} undoes them in reverse.
+ */
+public final class Spotter {
+  private static final Logger LOG = LoggerFactory.getLogger(Spotter.class);
+  public static final String CONTRACT_PATH = "spotter/openapi.yaml";
+
+  private final Vertx vertx;
+  private final EmbeddedServers embedded = new EmbeddedServers();
+  private SpotterConfig config;
+  private Pool pool;
+  private Redis redis;
+  private String deploymentId;
+
+  private Spotter(Vertx vertx, SpotterConfig config) {
+    this.vertx = vertx;
+    this.config = config;
+  }
+
+  public static Future<Spotter> start(Vertx vertx, SpotterConfig config, PrometheusMeterRegistry registry) {
+    Spotter spotter = new Spotter(vertx, config);
+    return spotter.run(registry).map(spotter).recover(e -> spotter.stop().transform(x -> Future.failedFuture(e)));
+  }
+
+  private Future<Void> run(PrometheusMeterRegistry registry) {
+    long started = System.nanoTime();
+    return vertx.executeBlocking(this::prepareBlocking, false)
+        .compose(v -> {
+          pool = Clients.postgres(vertx, config.databaseUrl().orElseThrow(), config.databasePoolSize());
+          redis = Clients.redis(vertx, config.redisUrl().orElseThrow());
+          return Future.all(pool.query("SELECT 1").execute(), redis.send(Request.cmd(Command.PING)));
+        })
+        .compose(v -> Future.all(OpenAPIContract.from(vertx, CONTRACT_PATH), vertx.fileSystem().readFile(CONTRACT_PATH)))
+        .compose(loaded -> {
+          OpenAPIContract contract = loaded.resultAt(0);
+          Buffer yaml = loaded.resultAt(1);
+          Services services = new Services(vertx, config, pool, redis, contract);
+          OperationsRoutes operations = new OperationsRoutes(pool, redis, registry, yaml);
+          List<ApiRoutes> features = new ArrayList<>(services.routes);
+          features.add(operations);
+          return vertx.deployVerticle(() -> new HttpVerticle(config.port(), v -> {
+            Router router = ApiRouter.create(v, contract, services.guard, features);
+            operations.mountOutsideApi(v, router);
+            return Future.succeededFuture(router);
+          }), new DeploymentOptions().setInstances(config.httpInstances()));
+        })
+        .onSuccess(id -> {
+          deploymentId = id;
+          LOG.info("Spotter listening on port {} (started in {} ms)", config.port(), (System.nanoTime() - started) / 1_000_000);
+        })
+        .mapEmpty();
+  }
+
+  /** Embedded servers, the JWT secret and migrations: all blocking, all once. */
+  private Void prepareBlocking() {
+    if (config.embeddedDatabase() || config.embeddedRedis()) {
+      var database = config.databaseUrl().orElseGet(() -> embedded.startPostgres(config.dataDir(), true));
+      var redisUrl = config.redisUrl().orElseGet(() -> embedded.startRedis(config.dataDir()));
+      config = config.withServers(database, redisUrl);
+    }
+    if (config.jwtSecret().isEmpty()) {
+      config = config.withJwtSecret(JwtSecretStore.loadOrCreate(config.dataDir()));
+    }
+    var result = Migrations.migrate(config.databaseUrl().orElseThrow());
+    LOG.info("database schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+    return null;
+  }
+
+  public SpotterConfig config() {
+    return config;
+  }
+
+  /** Graceful: HTTP servers drain, then clients close, then embedded servers stop. */
+  public Future<Void> stop() {
+    Future<Void> undeploy = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    return undeploy
+        .transform(x -> pool == null ? Future.succeededFuture() : pool.close())
+        .transform(x -> {
+          if (redis != null) {
+            redis.close();
+          }
+          return vertx.executeBlocking(() -> {
+            embedded.close();
+            return null;
+          });
+        })
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,68 @@
+package app.spotter.auth;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.authentication.TokenCredentials;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Short-lived HS256 access JWTs for trainers and trainees. Claims: {@code sub} (the caller's id),
+ * {@code role}, {@code tid} (the trainer whose data it reaches) and, for trainees, {@code lid} (the access link).
+ */
+public final class AccessTokens {
+  private final JWTAuth jwt;
+  private final Duration trainerTtl;
+  private final Duration traineeTtl;
+
+  public AccessTokens(Vertx vertx, String secret, Duration trainerTtl, Duration traineeTtl) {
+    this.jwt = JWTAuth.create(vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret))
+        .setJWTOptions(new JWTOptions().setAlgorithm("HS256").setIssuer("spotter").setLeeway(5)));
+    this.trainerTtl = trainerTtl;
+    this.traineeTtl = traineeTtl;
+  }
+
+  public String forTrainer(UUID trainerId) {
+    return sign(new JsonObject().put("role", Role.TRAINER.wire()).put("tid", trainerId.toString()),
+        trainerId, trainerTtl);
+  }
+
+  public String forTrainee(UUID traineeId, UUID trainerId, UUID linkId) {
+    return sign(new JsonObject().put("role", Role.TRAINEE.wire()).put("tid", trainerId.toString())
+        .put("lid", linkId.toString()), traineeId, traineeTtl);
+  }
+
+  public long trainerTtlSeconds() {
+    return trainerTtl.toSeconds();
+  }
+
+  public long traineeTtlSeconds() {
+    return traineeTtl.toSeconds();
+  }
+
+  /** Verifies signature, algorithm, issuer and expiry; fails for anything else. */
+  public Future<Principal> verify(String token) {
+    return jwt.authenticate(new TokenCredentials(token)).map(user -> {
+      JsonObject claims = user.principal();
+      Role role = Role.fromWire(claims.getString("role"));
+      if (role == null || role == Role.DISPLAY) {
+        throw new IllegalArgumentException("unknown role");
+      }
+      return new Principal(role, UUID.fromString(claims.getString("sub")), UUID.fromString(claims.getString("tid")));
+    });
+  }
+
+  private String sign(JsonObject claims, UUID subject, Duration ttl) {
+    return jwt.generateToken(claims, new JWTOptions()
+        .setAlgorithm("HS256")
+        .setIssuer("spotter")
+        .setSubject(subject.toString())
+        .setExpiresInSeconds((int) ttl.toSeconds()));
+  }
+}

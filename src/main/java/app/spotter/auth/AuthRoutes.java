@@ -1,0 +1,81 @@
+package app.spotter.auth;
+
+import static app.spotter.http.Requests.body;
+import static app.spotter.http.Requests.ifMatch;
+import static app.spotter.http.Requests.principal;
+
+import app.spotter.http.AccessGuard;
+import app.spotter.http.ApiRoutes;
+import app.spotter.http.Responses;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+
+/** {@code /auth/*} and {@code /me}. */
+public final class AuthRoutes implements ApiRoutes {
+  private final AuthService auth;
+  private final MeService me;
+  private final AccessGuard guard;
+
+  public AuthRoutes(AuthService auth, MeService me, AccessGuard guard) {
+    this.auth = auth;
+    this.me = me;
+    this.guard = guard;
+  }
+
+  @Override
+  public void mount(RouterBuilder builder) {
+    builder.getRoute("register").addHandler(this::register);
+    builder.getRoute("login").addHandler(this::login);
+    builder.getRoute("refresh").addHandler(this::refresh);
+    builder.getRoute("logout").addHandler(this::logout);
+    builder.getRoute("getMe").addHandler(this::getMe);
+    builder.getRoute("updateMe").addHandler(this::updateMe);
+    builder.getRoute("changePassword").addHandler(this::changePassword);
+  }
+
+  private void register(RoutingContext ctx) {
+    auth.register(body(ctx))
+        .compose(session -> Responses.created(ctx, "/api/v1/me", session))
+        .onFailure(ctx::fail);
+  }
+
+  private void login(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    auth.login(body.getString("email"), body.getString("password"), guard.ipLimit(ctx))
+        .compose(session -> Responses.ok(ctx, session))
+        .onFailure(ctx::fail);
+  }
+
+  private void refresh(RoutingContext ctx) {
+    auth.refresh(body(ctx).getString("refreshToken"), guard.ipLimit(ctx))
+        .compose(session -> Responses.ok(ctx, session))
+        .onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    auth.logout(body(ctx).getString("refreshToken"))
+        .compose(v -> Responses.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private void getMe(RoutingContext ctx) {
+    me.get(principal(ctx))
+        .compose(profile -> Responses.ok(ctx, profile))
+        .onFailure(ctx::fail);
+  }
+
+  private void updateMe(RoutingContext ctx) {
+    me.update(principal(ctx), body(ctx), ifMatch(ctx))
+        .compose(profile -> Responses.ok(ctx, profile))
+        .onFailure(ctx::fail);
+  }
+
+  private void changePassword(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    auth.changePassword(principal(ctx).requireTrainer(), body.getString("currentPassword"),
+            body.getString("newPassword"), guard.ipLimit(ctx))
+        .compose(v -> Responses.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,91 @@
+package app.spotter.auth;
+
+import app.spotter.infra.db.Kind;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Trainer accounts. The password hash never leaves this class except for verification. */
+public final class TrainerRepository {
+  private static final String COLUMNS = "id, email, name, phone, address, is_active, created_at, updated_at, version";
+  private static final String INSERT =
+      "INSERT INTO trainer (email, hashed_password, name, phone, address) VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS;
+  private static final String BY_ID = "SELECT " + COLUMNS + " FROM trainer WHERE id = $1";
+  private static final String CREDENTIALS_BY_EMAIL =
+      "SELECT id, hashed_password, is_active FROM trainer WHERE lower(email) = lower($1)";
+  private static final String HASH_BY_ID = "SELECT hashed_password FROM trainer WHERE id = $1";
+  private static final String UPDATE_PROFILE = "UPDATE trainer SET email = $2, name = $3, phone = $4, address = $5, "
+      + "version = version + 1, updated_at = now() WHERE id = $1 AND version = $6 RETURNING " + COLUMNS;
+  private static final String UPDATE_PASSWORD =
+      "UPDATE trainer SET hashed_password = $2, version = version + 1, updated_at = now() WHERE id = $1";
+
+  /** What login needs to know about an account. */
+  public record Credentials(UUID id, String hashedPassword, boolean active) {}
+
+  private final Pool pool;
+
+  public TrainerRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<JsonObject> insert(SqlClient client, JsonObject trainer, String hashedPassword) {
+    return client.preparedQuery(INSERT)
+        .execute(Tuple.of(trainer.getString("email"), hashedPassword, trainer.getString("name"),
+            trainer.getString("phone"), trainer.getString("address")))
+        .map(rows -> toJson(rows.iterator().next()));
+  }
+
+  public Future<Optional<JsonObject>> findById(UUID id) {
+    return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(TrainerRepository::first);
+  }
+
+  public Future<Optional<Credentials>> credentialsByEmail(String email) {
+    return pool.preparedQuery(CREDENTIALS_BY_EMAIL).execute(Tuple.of(email)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      return Optional.of(new Credentials(row.getUUID("id"), row.getString("hashed_password"), row.getBoolean("is_active")));
+    });
+  }
+
+  public Future<Optional<String>> passwordHash(UUID id) {
+    return pool.preparedQuery(HASH_BY_ID).execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+  }
+
+  /** Empty when the version no longer matches (someone else changed the profile). */
+  public Future<Optional<JsonObject>> updateProfile(UUID id, JsonObject merged, int expectedVersion) {
+    return pool.preparedQuery(UPDATE_PROFILE)
+        .execute(Tuple.of(id, merged.getString("email"), merged.getString("name"), merged.getString("phone"),
+            merged.getString("address"), expectedVersion))
+        .map(TrainerRepository::first);
+  }
+
+  public Future<Void> updatePassword(SqlClient client, UUID id, String hashedPassword) {
+    return client.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(id, hashedPassword)).mapEmpty();
+  }
+
+  private static Optional<JsonObject> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next()));
+  }
+
+  private static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("email", row.getString("email"))
+        .put("name", row.getString("name"))
+        .put("phone", row.getString("phone"))
+        .put("address", row.getString("address"))
+        .put("isActive", row.getBoolean("is_active"))
+        .put("createdAt", Kind.TIMESTAMP.fromRow(row, "created_at"))
+        .put("updatedAt", Kind.TIMESTAMP.fromRow(row, "updated_at"))
+        .put("version", row.getInteger("version"));
+  }
+}

@@ -1,0 +1,79 @@
+package app.spotter.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything Spotter reads from its environment, validated once at start.
+ * An absent database or Redis URL means "start an embedded one in {@link #dataDir()}".
+ */
+public record SpotterConfig(
+    int port,
+    Optional<DatabaseUrl> databaseUrl,
+    Optional<URI> redisUrl,
+    Path dataDir,
+    Optional<String> jwtSecret,
+    String publicUrl,
+    Duration accessTokenTtl,
+    Duration refreshTokenTtl,
+    Duration traineeTokenTtl,
+    RateLimits rateLimits,
+    int databasePoolSize,
+    int httpInstances) {
+
+  /** Failure-counting limits (see CONTRACT: rate limits count failures only). */
+  public record RateLimits(
+      int loginFailuresPerEmail, Duration loginWindow, int failuresPerIp, Duration ipWindow,
+      int liveCommandsPerSecond, int liveCommandBurst) {}
+
+  public static SpotterConfig fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  public static SpotterConfig from(Map<String, String> env) {
+    EnvReader in = new EnvReader(env);
+    int port = in.integer("SPOTTER_PORT", 8080, 0, 65535);
+    RateLimits limits = new RateLimits(
+        in.integer("SPOTTER_LOGIN_FAILURES_PER_EMAIL", 10, 1, 1_000_000),
+        in.duration("SPOTTER_LOGIN_FAILURE_WINDOW", Duration.ofMinutes(15)),
+        in.integer("SPOTTER_FAILURES_PER_IP", 100, 1, 1_000_000),
+        in.duration("SPOTTER_IP_FAILURE_WINDOW", Duration.ofMinutes(1)),
+        in.integer("SPOTTER_LIVE_COMMANDS_PER_SECOND", 20, 1, 100_000),
+        in.integer("SPOTTER_LIVE_COMMAND_BURST", 40, 1, 100_000));
+    return new SpotterConfig(
+        port,
+        in.optional("SPOTTER_DATABASE_URL").map(v -> DatabaseUrl.parse("SPOTTER_DATABASE_URL", v)),
+        in.optional("SPOTTER_REDIS_URL").map(v -> in.uri("SPOTTER_REDIS_URL", v, "redis", "rediss")),
+        Path.of(in.string("SPOTTER_DATA_DIR", "./data")).toAbsolutePath().normalize(),
+        in.optional("SPOTTER_JWT_SECRET").map(v -> in.minLength("SPOTTER_JWT_SECRET", v, 32)),
+        in.publicUrl("SPOTTER_PUBLIC_URL", "http://localhost:" + (port == 0 ? 8080 : port)),
+        in.duration("SPOTTER_ACCESS_TOKEN_TTL", Duration.ofMinutes(15)),
+        in.duration("SPOTTER_REFRESH_TOKEN_TTL", Duration.ofDays(30)),
+        in.duration("SPOTTER_TRAINEE_TOKEN_TTL", Duration.ofMinutes(15)),
+        limits,
+        in.integer("SPOTTER_DB_POOL_SIZE", 16, 1, 500),
+        in.integer("SPOTTER_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256));
+  }
+
+  public boolean embeddedDatabase() {
+    return databaseUrl.isEmpty();
+  }
+
+  public boolean embeddedRedis() {
+    return redisUrl.isEmpty();
+  }
+
+  /** A copy pointing at given servers: used once embedded ones have started. */
+  public SpotterConfig withServers(DatabaseUrl database, URI redis) {
+    return new SpotterConfig(port, Optional.of(database), Optional.of(redis), dataDir, jwtSecret, publicUrl,
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances);
+  }
+
+  public SpotterConfig withJwtSecret(String secret) {
+    return new SpotterConfig(port, databaseUrl, redisUrl, dataDir, Optional.of(secret), publicUrl,
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances);
+  }
+}

@@ -1,0 +1,42 @@
+package app.spotter.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.List;
+
+/**
+ * Builds the router from the contract: every operation in {@code docs/openapi.yaml} becomes a route
+ * with request validation, guarded by {@link AccessGuard}, answered by its feature's handler; an
+ * operation no feature handles answers 501 (and a test makes sure none does).
+ */
+public final class ApiRouter {
+  public static final long MAX_BODY_BYTES = 1_048_576;
+
+  private ApiRouter() {}
+
+  public static Router create(Vertx vertx, OpenAPIContract contract, AccessGuard guard, List<ApiRoutes> features) {
+    RouterBuilder builder = RouterBuilder.create(vertx, contract);
+    builder.rootHandler(new RequestLog());
+    builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    builder.rootHandler(guard);
+    features.forEach(feature -> feature.mount(builder));
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      if (route.getHandlers().isEmpty()) {
+        route.addHandler(ctx -> ctx.fail(ApiException.of(501, "Not Implemented",
+            route.getOperation().getOperationId() + " is described but not implemented yet")));
+      }
+    }
+    Router router = builder.createRouter();
+    FailureHandler failures = new FailureHandler();
+    router.route().failureHandler(failures);
+    for (int status : new int[] {404, 405, 413}) {
+      router.errorHandler(status, failures);
+    }
+    return router;
+  }
+}

@@ -1,0 +1,107 @@
+package app.spotter.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import io.vertx.openapi.validation.ValidatorException;
+import io.vertx.pgclient.PgException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The single error path: every failed request ends here and leaves as application/problem+json. */
+public final class FailureHandler implements Handler<RoutingContext> {
+  private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    ApiException problem = toProblem(ctx);
+    if (ctx.response().headWritten()) {
+      LOG.warn("{} {} failed after the response started: {}", ctx.request().method(), ctx.request().path(),
+          problem.getMessage());
+      ctx.response().reset();
+      return;
+    }
+    JsonObject body = new JsonObject()
+        .put("type", "about:blank")
+        .put("title", problem.title())
+        .put("status", problem.status())
+        .put("detail", problem.getMessage());
+    if (!problem.errors().isEmpty()) {
+      body.put("errors", new JsonArray(problem.errors().stream().map(FieldError::toJson).toList()));
+    }
+    if (problem.retryAfterSeconds() != null) {
+      ctx.response().putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
+    }
+    ctx.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", "application/problem+json")
+        .end(body.encode());
+  }
+
+  private static ApiException toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof ApiException api) {
+      return api;
+    }
+    if (failure instanceof HttpException http) {
+      if (http.getCause() instanceof ValidatorException validation) {
+        return ValidationErrors.toApiException(validation);
+      }
+      return byStatus(http.getStatusCode(), http.getPayload());
+    }
+    if (failure instanceof ValidatorException validation) {
+      return ValidationErrors.toApiException(validation);
+    }
+    if (failure instanceof DecodeException || failure instanceof IllegalArgumentException && ctx.statusCode() == 400) {
+      return ApiException.invalidField("body", "is not valid JSON");
+    }
+    if (failure instanceof PgException pg) {
+      return fromDatabase(ctx, pg);
+    }
+    if (failure == null) {
+      return byStatus(ctx.statusCode(), null);
+    }
+    LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
+    return byStatus(500, null);
+  }
+
+  private static ApiException fromDatabase(RoutingContext ctx, PgException pg) {
+    String state = pg.getSqlState() == null ? "" : pg.getSqlState();
+    switch (state) {
+      case "23505":
+        return ApiException.conflict("this already exists");
+      case "23503":
+        return ApiException.notFound("a referenced resource");
+      case "23514":
+      case "22001":
+      case "22003":
+      case "22007":
+      case "22008":
+      case "22P02":
+        return ApiException.badRequest("a value is out of range: " + pg.getConstraint(), List.of());
+      case "40001":
+      case "40P01":
+        return ApiException.conflict("a concurrent change got there first: try again");
+      default:
+        LOG.error("{} {} failed in the database", ctx.request().method(), ctx.request().path(), pg);
+        return byStatus(500, null);
+    }
+  }
+
+  private static ApiException byStatus(int status, String payload) {
+    return switch (status) {
+      case 400 -> ApiException.badRequest(payload != null ? payload : "the request is malformed", List.of());
+      case 401 -> ApiException.unauthorized("a valid token is required");
+      case 403 -> ApiException.forbidden("this token may not do that");
+      case 404 -> ApiException.notFound("resource");
+      case 405 -> ApiException.of(405, "Method Not Allowed", "this resource does not support that method");
+      case 413 -> ApiException.of(413, "Payload Too Large", "the request body is larger than 1 MiB");
+      case 415 -> ApiException.of(415, "Unsupported Media Type", "send the body as application/json");
+      default -> ApiException.of(500, "Internal Server Error", "something went wrong on our side; it has been logged");
+    };
+  }
+}

@@ -1,0 +1,44 @@
+package app.spotter.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** One HTTP server per event loop, all on the same port, each with its own router. */
+public final class HttpVerticle extends VerticleBase {
+  private final int port;
+  private final Function<io.vertx.core.Vertx, Future<Router>> routerFactory;
+  private HttpServer server;
+
+  public HttpVerticle(int port, Function<io.vertx.core.Vertx, Future<Router>> routerFactory) {
+    this.port = port;
+    this.routerFactory = routerFactory;
+  }
+
+  @Override
+  public Future<?> start() {
+    return routerFactory.apply(vertx)
+        .compose(router -> vertx.createHttpServer(new HttpServerOptions()
+                .setPort(port)
+                .setCompressionSupported(true)
+                .setMaxWebSocketFrameSize(65_536)
+                .setMaxWebSocketMessageSize(65_536))
+            .requestHandler(router)
+            .listen())
+        .onSuccess(s -> server = s);
+  }
+
+  /** Stops accepting, lets in-flight requests finish (up to 10 s), then closes. */
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.shutdown(10, TimeUnit.SECONDS);
+  }
+
+  public int actualPort() {
+    return server.actualPort();
+  }
+}

@@ -1,0 +1,70 @@
+package app.spotter.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Keyset pagination: {@code ?limit=&cursor=} in, {@code {items, nextCursor}} out. A cursor is the
+ * sort key of the last item handed out, opaque to clients (base64url of a JSON array).
+ */
+public record Page(int limit, JsonArray after) {
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 200;
+
+  public static Page of(String limit, String cursor) {
+    int n = DEFAULT_LIMIT;
+    if (limit != null && !limit.isBlank()) {
+      try {
+        n = Integer.parseInt(limit.trim());
+      } catch (NumberFormatException e) {
+        throw ApiException.invalidField("limit", "must be an integer from 1 to " + MAX_LIMIT);
+      }
+      if (n < 1 || n > MAX_LIMIT) {
+        throw ApiException.invalidField("limit", "must be an integer from 1 to " + MAX_LIMIT);
+      }
+    }
+    return new Page(n, cursor == null || cursor.isBlank() ? null : decode(cursor));
+  }
+
+  /** The first page of everything: for inline children and internal reads. */
+  public static Page all() {
+    return new Page(MAX_LIMIT, null);
+  }
+
+  /** Fetch {@code limit + 1} rows; the extra one only tells that there is a next page. */
+  public int fetchSize() {
+    return limit + 1;
+  }
+
+  public String afterString(int i) {
+    return after == null ? null : after.getString(i);
+  }
+
+  /** Builds the list body; {@code sortKey} gives the cursor values of an item. */
+  public JsonObject body(List<JsonObject> rows, Function<JsonObject, JsonArray> sortKey) {
+    boolean more = rows.size() > limit;
+    List<JsonObject> items = more ? rows.subList(0, limit) : rows;
+    String next = more ? encode(sortKey.apply(items.get(items.size() - 1))) : null;
+    return new JsonObject().put("items", new JsonArray(items)).put("nextCursor", next);
+  }
+
+  private static String encode(JsonArray key) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(key.encode().getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static JsonArray decode(String cursor) {
+    try {
+      JsonArray key = new JsonArray(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException();
+      }
+      return key;
+    } catch (RuntimeException e) {
+      throw ApiException.invalidField("cursor", "is not a cursor this server handed out");
+    }
+  }
+}

@@ -1,0 +1,107 @@
+package app.spotter.infra;
+
+import app.spotter.config.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * The embedded default: a Postgres and a Redis whose data lives under the data directory, so a
+ * fresh clone runs with one command and keeps its data across restarts. Blocking: call off the event loop.
+ */
+public final class EmbeddedServers implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServers.class);
+
+  private EmbeddedPostgres postgres;
+  private RedisServer redis;
+  private DatabaseUrl databaseUrl;
+  private URI redisUrl;
+
+  public DatabaseUrl startPostgres(Path dataDir, boolean durable) {
+    Path dir = dataDir.resolve("postgres");
+    try {
+      Files.createDirectories(dir.getParent());
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setDataDirectory(dir)
+          .setCleanDataDirectory(false)
+          .setPort(freePort())
+          .setPGStartupWait(Duration.ofSeconds(60))
+          .setServerConfig("max_connections", "300");
+      if (!durable) {
+        builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
+      }
+      postgres = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded Postgres did not start in " + dir + ": " + e.getMessage(), e);
+    }
+    databaseUrl = new DatabaseUrl("localhost", postgres.getPort(), "postgres", "postgres", "");
+    LOG.info("embedded Postgres on port {} with data in {}", postgres.getPort(), dir);
+    return databaseUrl;
+  }
+
+  public URI startRedis(Path dataDir) {
+    Path dir = dataDir.resolve("redis");
+    try {
+      Files.createDirectories(dir);
+      int port = freePort();
+      redis = RedisServer.newRedisServer()
+          .port(port)
+          .bind("127.0.0.1")
+          .setting("dir " + dir)
+          .setting("appendonly yes")
+          .setting("appendfsync everysec")
+          .setting("save \"\"")
+          .build();
+      redis.start();
+      redisUrl = URI.create("redis://127.0.0.1:" + port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded Redis did not start in " + dir + ": " + e.getMessage(), e);
+    }
+    LOG.info("embedded Redis on {} with data in {}", redisUrl, dir);
+    return redisUrl;
+  }
+
+  public DatabaseUrl databaseUrl() {
+    return databaseUrl;
+  }
+
+  public URI redisUrl() {
+    return redisUrl;
+  }
+
+  /** Stops what this instance started; safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (redis != null) {
+      try {
+        redis.stop();
+      } catch (IOException e) {
+        LOG.warn("embedded Redis did not stop cleanly: {}", e.getMessage());
+      }
+      redis = null;
+    }
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        LOG.warn("embedded Postgres did not stop cleanly: {}", e.getMessage());
+      }
+      postgres = null;
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package app.spotter.infra.db;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A table's columns and their JSON names, declared once per repository. It writes the column
+ * lists of that repository's SQL constants and maps rows to JSON; values are always bound as
+ * parameters, never spliced in.
+ *
+ * <p>Every table here has {@code id}, {@code created_at}, {@code updated_at} and {@code version};
+ * {@link #writable()} are the other columns, the ones a create or update sets.
+ */
+public final class TableMapping {
+  private static final List<Column> MANAGED = List.of(
+      Column.of("id", Kind.UUID_ID),
+      Column.of("created_at", Kind.TIMESTAMP),
+      Column.of("updated_at", Kind.TIMESTAMP),
+      Column.of("version", Kind.INT));
+
+  private final String table;
+  private final List<Column> writable;
+  private final List<Column> all;
+
+  public TableMapping(String table, List<Column> writable) {
+    this.table = table;
+    this.writable = List.copyOf(writable);
+    List<Column> columns = new ArrayList<>(MANAGED);
+    columns.addAll(writable);
+    this.all = List.copyOf(columns);
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public List<Column> writable() {
+    return writable;
+  }
+
+  /** {@code a, b, c} — every column, for SELECT and RETURNING. */
+  public String selectList() {
+    return all.stream().map(Column::name).collect(Collectors.joining(", "));
+  }
+
+  /** The same list qualified by a table alias, for joins. */
+  public String selectList(String alias) {
+    return all.stream().map(c -> alias + "." + c.name()).collect(Collectors.joining(", "));
+  }
+
+  /** {@code INSERT INTO t (w1..wn) VALUES ($1..$n) RETURNING *}; bind with {@link #writeTuple}. */
+  public String insertSql() {
+    String names = writable.stream().map(Column::name).collect(Collectors.joining(", "));
+    StringBuilder params = new StringBuilder();
+    for (int i = 1; i <= writable.size(); i++) {
+      params.append(i == 1 ? "" : ", ").append('$').append(i);
+    }
+    return "INSERT INTO " + table + " (" + names + ") VALUES (" + params + ") RETURNING " + selectList();
+  }
+
+  /**
+   * {@code UPDATE t SET w1=$1..wn=$n, version=version+1, updated_at=now() WHERE id=$n+1 AND version=$n+2}
+   * followed by {@code extraWhere} (more parameters from $n+3 on). Bind with {@link #writeTuple} then id, version.
+   */
+  public String updateSql(String extraWhere) {
+    StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+    for (int i = 0; i < writable.size(); i++) {
+      sql.append(writable.get(i).name()).append(" = $").append(i + 1).append(", ");
+    }
+    int n = writable.size();
+    sql.append("version = version + 1, updated_at = now() WHERE id = $").append(n + 1)
+        .append(" AND version = $").append(n + 2);
+    if (!extraWhere.isEmpty()) {
+      sql.append(' ').append(extraWhere);
+    }
+    return sql.append(" RETURNING ").append(selectList()).toString();
+  }
+
+  /** Number of parameters {@link #updateSql} uses before {@code extraWhere}'s own. */
+  public int updateParameterCount() {
+    return writable.size() + 2;
+  }
+
+  /** The writable columns' values, read from a JSON object by their field names (absent = null). */
+  public Tuple writeTuple(JsonObject json) {
+    Tuple tuple = Tuple.tuple();
+    for (Column c : writable) {
+      tuple.addValue(c.toSql(json.getValue(c.field())));
+    }
+    return tuple;
+  }
+
+  public JsonObject toJson(Row row) {
+    JsonObject json = new JsonObject();
+    for (Column c : all) {
+      json.put(c.field(), c.kind().fromRow(row, c.name()));
+    }
+    return json;
+  }
+}

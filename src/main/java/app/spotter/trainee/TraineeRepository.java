@@ -1,0 +1,97 @@
+package app.spotter.trainee;
+
+import app.spotter.infra.db.Column;
+import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.TableMapping;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Trainees, always scoped by their trainer: another trainer's trainee is simply not found. */
+public final class TraineeRepository {
+  static final TableMapping TABLE = new TableMapping("trainee", List.of(
+      Column.of("trainer_id", Kind.UUID_ID),
+      Column.of("name", Kind.TEXT),
+      Column.of("email", Kind.TEXT),
+      Column.of("phone", Kind.TEXT),
+      Column.of("date_of_birth", Kind.DATE),
+      Column.of("gender", Kind.TEXT),
+      Column.of("address", Kind.TEXT),
+      Column.of("emergency_contact", Kind.TEXT),
+      Column.of("height", Kind.DECIMAL),
+      Column.of("current_weight", Kind.DECIMAL),
+      Column.of("body_fat_percentage", Kind.DECIMAL),
+      Column.of("resting_heart_rate", Kind.INT),
+      Column.of("fitness_level", Kind.TEXT),
+      Column.of("goals", Kind.JSON, new JsonArray()),
+      Column.of("injuries", Kind.JSON, new JsonArray()),
+      Column.of("medical_notes", Kind.TEXT),
+      Column.of("measurement_history", Kind.JSON, new JsonArray()),
+      Column.of("progress_photos", Kind.JSON, new JsonArray())));
+
+  private static final String INSERT = TABLE.insertSql();
+  private static final String FIND = "SELECT " + TABLE.selectList() + " FROM trainee WHERE id = $1 AND trainer_id = $2";
+  /** Ordered by name; the cursor is (lower(name), id). {@code $2} is an ILIKE pattern or null. */
+  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM trainee WHERE trainer_id = $1"
+      + " AND ($2::text IS NULL OR name ILIKE $2 OR email ILIKE $2)"
+      + " AND ($3::text IS NULL OR (lower(name), id) > ($3, $4::uuid))"
+      + " ORDER BY lower(name), id LIMIT $5";
+  private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
+  private static final String DELETE = "DELETE FROM trainee WHERE id = $1 AND trainer_id = $2 AND ($3::int IS NULL OR version = $3)";
+  private static final String EXISTS = "SELECT 1 FROM trainee WHERE id = $1 AND trainer_id = $2";
+
+  private final Pool pool;
+
+  public TraineeRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<JsonObject> insert(UUID trainerId, JsonObject trainee) {
+    return pool.preparedQuery(INSERT)
+        .execute(TABLE.writeTuple(trainee.copy().put("trainerId", trainerId.toString())))
+        .map(rows -> TABLE.toJson(rows.iterator().next()));
+  }
+
+  public Future<Optional<JsonObject>> find(UUID trainerId, UUID id) {
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TraineeRepository::first);
+  }
+
+  public Future<Boolean> exists(UUID trainerId, UUID id) {
+    return pool.preparedQuery(EXISTS).execute(Tuple.of(id, trainerId)).map(rows -> rows.size() > 0);
+  }
+
+  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, String afterId, int limit) {
+    return pool.preparedQuery(LIST)
+        .execute(Tuple.of(trainerId, pattern, afterName, afterId == null ? null : UUID.fromString(afterId), limit))
+        .map(rows -> {
+          List<JsonObject> out = new java.util.ArrayList<>(rows.size());
+          rows.forEach(row -> out.add(TABLE.toJson(row)));
+          return out;
+        });
+  }
+
+  /** Empty when the row is gone or its version moved on. */
+  public Future<Optional<JsonObject>> update(UUID trainerId, JsonObject merged, int expectedVersion) {
+    Tuple tuple = TABLE.writeTuple(merged)
+        .addUUID(UUID.fromString(merged.getString("id")))
+        .addInteger(expectedVersion)
+        .addUUID(trainerId);
+    return pool.preparedQuery(UPDATE).execute(tuple).map(TraineeRepository::first);
+  }
+
+  /** {@code expectedVersion} null = unconditional. Returns whether a row was deleted. */
+  public Future<Boolean> delete(UUID trainerId, UUID id, Integer expectedVersion) {
+    return pool.preparedQuery(DELETE).execute(Tuple.of(id, trainerId, expectedVersion)).map(rows -> rows.rowCount() > 0);
+  }
+
+  private static Optional<JsonObject> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
+  }
+}

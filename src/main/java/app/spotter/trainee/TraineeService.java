@@ -1,0 +1,103 @@
+package app.spotter.trainee;
+
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.http.ApiException;
+import app.spotter.http.Page;
+import app.spotter.http.SearchPattern;
+import app.spotter.infra.db.Versioned;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/** Trainee profiles: the trainer's full view, the trainee's own view, measurements. */
+public final class TraineeService {
+  /** Measurement fields that also have a "current value" column on the trainee. */
+  private static final List<String[]> CURRENT_VALUES = List.of(
+      new String[] {"weight", "currentWeight"},
+      new String[] {"bodyFatPercentage", "bodyFatPercentage"},
+      new String[] {"restingHeartRate", "restingHeartRate"},
+      new String[] {"height", "height"});
+
+  private final TraineeRepository trainees;
+
+  public TraineeService(TraineeRepository trainees) {
+    this.trainees = trainees;
+  }
+
+  public Future<JsonObject> create(Principal caller, JsonObject body) {
+    return trainees.insert(caller.requireTrainer(), body);
+  }
+
+  /** A trainer reads any of their trainees; a trainee only themself, without trainer-private notes. */
+  public Future<JsonObject> get(Principal caller, UUID id) {
+    if (caller.is(Role.TRAINEE) && !caller.id().equals(id)) {
+      return Future.failedFuture(ApiException.notFound("trainee"));
+    }
+    return trainees.find(caller.trainerId(), id)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("trainee")))
+        .map(trainee -> caller.is(Role.TRAINEE) ? selfView(trainee) : trainee);
+  }
+
+  public Future<JsonObject> list(Principal caller, String query, Page page) {
+    return trainees.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
+            page.afterString(1), page.fetchSize())
+        .map(rows -> page.body(rows, t -> new JsonArray().add(t.getString("name").toLowerCase()).add(t.getString("id"))));
+  }
+
+  public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    return Versioned.patch(trainees.find(trainerId, id), "trainee", ifMatch, patch, merged -> merged,
+        (merged, version) -> trainees.update(trainerId, merged, version));
+  }
+
+  public Future<Void> delete(Principal caller, UUID id, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    return Versioned.delete(trainees.find(trainerId, id), "trainee", ifMatch,
+        version -> trainees.delete(trainerId, id, version));
+  }
+
+  /**
+   * Appends a measurement (kept in time order) and, when it is the newest one, makes its values
+   * the trainee's current ones. A back-dated measurement only joins the history.
+   */
+  public Future<JsonObject> addMeasurement(Principal caller, UUID id, JsonObject measurement) {
+    UUID trainerId = caller.requireTrainer();
+    JsonObject entry = measurement.copy();
+    String measuredAt = entry.getString("measuredAt");
+    entry.put("measuredAt", (measuredAt == null ? Instant.now() : Instant.parse(measuredAt)).toString());
+    return Versioned.patch(trainees.find(trainerId, id), "trainee", OptionalInt.empty(), new JsonObject(),
+        trainee -> withMeasurement(trainee, entry),
+        (merged, version) -> trainees.update(trainerId, merged, version));
+  }
+
+  private static JsonObject withMeasurement(JsonObject trainee, JsonObject entry) {
+    List<JsonObject> history = new java.util.ArrayList<>();
+    trainee.getJsonArray("measurementHistory", new JsonArray()).forEach(m -> history.add((JsonObject) m));
+    Instant at = Instant.parse(entry.getString("measuredAt"));
+    boolean newest = history.stream().allMatch(m -> !Instant.parse(m.getString("measuredAt")).isAfter(at));
+    history.add(entry);
+    history.sort(Comparator.comparing(m -> Instant.parse(m.getString("measuredAt"))));
+    trainee.put("measurementHistory", new JsonArray(history));
+    if (newest) {
+      for (String[] pair : CURRENT_VALUES) {
+        if (entry.getValue(pair[0]) != null) {
+          trainee.put(pair[1], entry.getValue(pair[0]));
+        }
+      }
+    }
+    return trainee;
+  }
+
+  /** What a trainee may see of their own profile. */
+  static JsonObject selfView(JsonObject trainee) {
+    JsonObject view = trainee.copy();
+    view.remove("medicalNotes");
+    return view;
+  }
+}
