@@ -1,0 +1,174 @@
+package app.spotter.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.support.ApiTest;
+import app.spotter.support.Reply;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AuthApiTest extends ApiTest {
+
+  private JsonObject credentials(String email, String password) {
+    return new JsonObject().put("email", email).put("password", password);
+  }
+
+  @Test
+  @DisplayName("register answers 201 with the trainer, tokens and a Location; the password hash is never shown")
+  void register() {
+    Reply reply = anonymous.post("/auth/register", new JsonObject().put("email", "Ana@Gym.test")
+        .put("password", PASSWORD).put("name", "Ana").put("phone", "+34 600 000 000"));
+
+    assertThat(reply.status()).isEqualTo(201);
+    assertThat(reply.header("Location")).isEqualTo("/api/v1/me");
+    JsonObject body = reply.json();
+    assertThat(body.getJsonObject("trainer").getString("email")).isEqualTo("Ana@Gym.test");
+    assertThat(body.getJsonObject("trainer").fieldNames()).doesNotContain("hashedPassword", "password");
+    assertThat(body.getString("accessToken")).isNotBlank();
+    assertThat(body.getString("refreshToken")).startsWith("spr_");
+    assertThat(body.getLong("expiresIn")).isBetween(60L, 3600L);
+    assertThat(stack.count("SELECT count(*) FROM trainer WHERE hashed_password LIKE '$argon2id$%'")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a second registration with the same email in other case gets 409 and creates nothing")
+  void duplicateEmail() {
+    Trainer first = registerTrainer();
+    Reply reply = anonymous.post("/auth/register", new JsonObject().put("email", first.email().toUpperCase())
+        .put("password", PASSWORD).put("name", "Copy"));
+
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    assertThat(stack.count("SELECT count(*) FROM trainer")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("registration with bad fields names every one of them")
+  void registerValidation() {
+    Reply reply = anonymous.post("/auth/register",
+        new JsonObject().put("email", "not-an-email").put("password", "short").put("extra", 1));
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.errorFields()).contains("email", "password", "name", "extra");
+  }
+
+  @Test
+  @DisplayName("login works case-insensitively; a wrong password gets 401")
+  void login() {
+    Trainer trainer = registerTrainer();
+
+    assertThat(anonymous.post("/auth/login", credentials(trainer.email().toUpperCase(), PASSWORD)).status()).isEqualTo(200);
+    Reply wrong = anonymous.post("/auth/login", credentials(trainer.email(), "wrong password"));
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.json().getString("detail")).contains("email or password");
+  }
+
+  @Test
+  @DisplayName("after 10 failed logins for an email the next attempt gets 429 with Retry-After, even with the right password")
+  void loginRateLimit() {
+    Trainer trainer = registerTrainer();
+    for (int i = 0; i < 10; i++) {
+      assertThat(anonymous.post("/auth/login", credentials(trainer.email(), "wrong " + i)).status()).isEqualTo(401);
+    }
+    Reply limited = anonymous.post("/auth/login", credentials(trainer.email(), PASSWORD));
+
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 900L);
+  }
+
+  @Test
+  @DisplayName("successful logins are never throttled")
+  void successesNotThrottled() {
+    Trainer trainer = registerTrainer();
+    for (int i = 0; i < 15; i++) {
+      assertThat(anonymous.post("/auth/login", credentials(trainer.email(), PASSWORD)).status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  @DisplayName("refresh rotates the token; reusing the old one gets 401 and revokes the whole family")
+  void refreshRotation() {
+    Trainer trainer = registerTrainer();
+    Reply first = anonymous.post("/auth/refresh", new JsonObject().put("refreshToken", trainer.refreshToken()));
+    assertThat(first.status()).isEqualTo(200);
+    String rotated = first.json().getString("refreshToken");
+    assertThat(rotated).isNotEqualTo(trainer.refreshToken());
+
+    Reply reuse = anonymous.post("/auth/refresh", new JsonObject().put("refreshToken", trainer.refreshToken()));
+    assertThat(reuse.status()).isEqualTo(401);
+    Reply afterTheft = anonymous.post("/auth/refresh", new JsonObject().put("refreshToken", rotated));
+    assertThat(afterTheft.status()).isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("logout revokes the refresh token")
+  void logout() {
+    Trainer trainer = registerTrainer();
+    assertThat(anonymous.post("/auth/logout", new JsonObject().put("refreshToken", trainer.refreshToken())).status())
+        .isEqualTo(204);
+    assertThat(anonymous.post("/auth/refresh", new JsonObject().put("refreshToken", trainer.refreshToken())).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("GET /me returns the trainer with an ETag; PATCH with a stale If-Match gets 409 and changes nothing")
+  void meAndStaleIfMatch() {
+    Trainer trainer = registerTrainer();
+    Reply me = trainer.api().get("/me");
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.header("ETag")).isEqualTo("\"1\"");
+
+    Reply renamed = trainer.api().header("If-Match", "\"1\"").patch("/me", new JsonObject().put("name", "Coach Two"));
+    assertThat(renamed.status()).isEqualTo(200);
+    assertThat(renamed.json().getString("name")).isEqualTo("Coach Two");
+    assertThat(renamed.header("ETag")).isEqualTo("\"2\"");
+
+    Reply stale = trainer.api().header("If-Match", "\"1\"").patch("/me", new JsonObject().put("name", "Lost"));
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(trainer.api().get("/me").json().getString("name")).isEqualTo("Coach Two");
+  }
+
+  @Test
+  @DisplayName("changing the password needs the current one, and the new one works afterwards")
+  void changePassword() {
+    Trainer trainer = registerTrainer();
+    Reply wrong = trainer.api().post("/me/password",
+        new JsonObject().put("currentPassword", "nope nope").put("newPassword", "a new long password"));
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.errorFields()).containsExactly("currentPassword");
+
+    Reply changed = trainer.api().post("/me/password",
+        new JsonObject().put("currentPassword", PASSWORD).put("newPassword", "a new long password"));
+    assertThat(changed.status()).isEqualTo(204);
+    assertThat(anonymous.post("/auth/login", credentials(trainer.email(), "a new long password")).status()).isEqualTo(200);
+    assertThat(anonymous.post("/auth/refresh", new JsonObject().put("refreshToken", trainer.refreshToken())).status())
+        .isEqualTo(401);
+  }
+
+  @Test
+  @DisplayName("missing, tampered and alg:none tokens get 401 problem+json")
+  void badTokens() {
+    Trainer trainer = registerTrainer();
+    String token = trainer.api().get("/me").status() == 200 ? tokenOf(trainer) : null;
+    String[] parts = token.split("\\.");
+    String tampered = parts[0] + "." + parts[1] + "x." + parts[2];
+    String header = Base64.getUrlEncoder().withoutPadding()
+        .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String algNone = header + "." + parts[1] + ".";
+
+    assertThat(anonymous.get("/me").status()).isEqualTo(401);
+    for (String bad : new String[] {tampered, algNone, "garbage", "spd_unknown"}) {
+      Reply reply = anonymous.as(bad).get("/me");
+      assertThat(reply.status()).as(bad).isEqualTo(401);
+      assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    }
+  }
+
+  private String tokenOf(Trainer trainer) {
+    Reply login = anonymous.post("/auth/login", credentials(trainer.email(), PASSWORD));
+    return login.json().getString("accessToken");
+  }
+}

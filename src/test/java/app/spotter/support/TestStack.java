@@ -1,0 +1,93 @@
+package app.spotter.support;
+
+import app.spotter.Main;
+import app.spotter.Spotter;
+import app.spotter.config.SpotterConfig;
+import app.spotter.infra.EmbeddedServers;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.sqlclient.Pool;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One real Postgres and Redis (embedded, fsync off) and one Spotter for the whole test run,
+ * started on first use. {@link #reset()} empties every table and Redis between tests.
+ */
+public final class TestStack {
+  private static TestStack instance;
+
+  public final EmbeddedServers servers = new EmbeddedServers();
+  public final Path dataDir;
+  public final Map<String, String> env = new HashMap<>();
+  public final Vertx vertx;
+  public final Spotter spotter;
+  public final int port;
+  private final Pool pool;
+  private final io.vertx.redis.client.Redis redis;
+
+  private TestStack() throws IOException {
+    dataDir = Files.createTempDirectory("spotter-test");
+    var database = servers.startPostgres(dataDir, false);
+    var redisUrl = servers.startRedis(dataDir);
+    port = freePort();
+    env.put("SPOTTER_PORT", String.valueOf(port));
+    env.put("SPOTTER_DATABASE_URL", "postgresql://postgres@localhost:" + database.port() + "/postgres");
+    env.put("SPOTTER_REDIS_URL", redisUrl.toString());
+    env.put("SPOTTER_DATA_DIR", dataDir.toString());
+    env.put("SPOTTER_JWT_SECRET", "test-secret-test-secret-test-secret-0123456789");
+    env.put("SPOTTER_HTTP_INSTANCES", "2");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    vertx = Main.newVertx(registry);
+    spotter = Spotter.start(vertx, SpotterConfig.from(env), registry).await();
+    pool = app.spotter.infra.Clients.postgres(vertx, database, 2);
+    redis = app.spotter.infra.Clients.redis(vertx, redisUrl);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      vertx.close();
+      servers.close();
+    }));
+  }
+
+  public static synchronized TestStack get() {
+    if (instance == null) {
+      try {
+        instance = new TestStack();
+      } catch (IOException e) {
+        throw new IllegalStateException("the test stack did not start", e);
+      }
+    }
+    return instance;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  /** Every table emptied (schema kept), Redis flushed. */
+  public void reset() {
+    pool.query("TRUNCATE trainer, live_session_event, refresh_token, trainee_access_link, display CASCADE").execute().await();
+    redis.send(Request.cmd(Command.FLUSHALL)).await();
+  }
+
+  /** Runs SQL directly, for tests that must look under the API (e.g. that nothing was written). */
+  public long count(String sql) {
+    return pool.query(sql).execute().await().iterator().next().getLong(0);
+  }
+
+  public io.vertx.redis.client.Redis redis() {
+    return redis;
+  }
+
+  public static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
