@@ -1,0 +1,68 @@
+package app.spotter.live;
+
+import app.spotter.http.FieldError;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** A command the server refuses; becomes a {@code rejected} message. Codes are the contract's. */
+public final class CommandRejected extends RuntimeException {
+  private final String code;
+  private final List<FieldError> errors;
+
+  private CommandRejected(String code, String message, List<FieldError> errors) {
+    super(message, null, false, false);
+    this.code = code;
+    this.errors = List.copyOf(errors);
+  }
+
+  public static CommandRejected invalid(String message, List<FieldError> errors) {
+    return new CommandRejected("invalid", message, errors);
+  }
+
+  public static CommandRejected invalidField(String field, String message) {
+    return invalid(field + ": " + message, List.of(new FieldError(field, message)));
+  }
+
+  public static CommandRejected forbidden(String message) {
+    return new CommandRejected("forbidden", message, List.of());
+  }
+
+  public static CommandRejected conflict(String message) {
+    return new CommandRejected("conflict", message, List.of());
+  }
+
+  public static CommandRejected notFound(String message) {
+    return new CommandRejected("not-found", message, List.of());
+  }
+
+  public static CommandRejected rateLimited() {
+    return new CommandRejected("rate-limited", "too many commands: slow down and retry", List.of());
+  }
+
+  public static CommandRejected unavailable(String message) {
+    return new CommandRejected("unavailable", message, List.of());
+  }
+
+  public static CommandRejected sessionEnded() {
+    return new CommandRejected("session-ended", "this session has ended", List.of());
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** Final answers are remembered per commandId; retryable ones are not (the contract's rule). */
+  public boolean isFinal() {
+    return !code.equals("rate-limited") && !code.equals("unavailable");
+  }
+
+  public JsonObject toJson(String commandId) {
+    JsonObject json = new JsonObject().put("type", "rejected").put("commandId", commandId).put("code", code)
+        .put("message", getMessage());
+    if (!errors.isEmpty()) {
+      json.put("errors", new JsonArray(errors.stream().map(FieldError::toJson).toList()));
+    }
+    return json;
+  }
+}

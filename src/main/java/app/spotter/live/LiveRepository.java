@@ -1,0 +1,141 @@
+package app.spotter.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** SQL of the live engine: the session's live columns, its event log, starting a session. */
+public final class LiveRepository {
+  private static final String LIVE_COLUMNS = "id, trainer_id, trainee_id, live_seq, status, current_exercise_record_id,"
+      + " timer, trainer_notes, trainee_feedback, end_time";
+  /** The per-session lock: every command of a session runs after the previous one committed. */
+  private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1 FOR UPDATE";
+  private static final String SAVE = """
+      UPDATE training_session_record SET live_seq = $2, status = $3, is_live = ($3 = 'live'), completed = ($3 = 'completed'),
+        current_exercise_record_id = $4, timer = $5, trainer_notes = $6, trainee_feedback = $7, end_time = $8,
+        version = version + 1, updated_at = now()
+      WHERE id = $1""";
+  private static final String INSERT_EVENT = "INSERT INTO live_session_event"
+      + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+  private static final String SEQ_OF_COMMAND =
+      "SELECT seq FROM live_session_event WHERE session_record_id = $1 AND command_id = $2";
+  private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"
+      + " FROM live_session_event WHERE session_record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
+  private static final String ACCESS = "SELECT trainer_id, trainee_id, status, location FROM training_session_record WHERE id = $1";
+  private static final String LIVE_OF_TRAINER =
+      "SELECT id FROM training_session_record WHERE trainer_id = $1 AND status = 'live' ORDER BY start_time, id";
+  private static final String SESSION_NAME = "SELECT r.trainee_id, t.name, r.live_seq, r.current_exercise_record_id, r.timer"
+      + " FROM training_session_record r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = $1";
+  /** Live sessions whose running timer is past its deadline: the safety net behind the Redis deadline queue. */
+  private static final String OVERDUE_TIMERS = "SELECT id, timer FROM training_session_record WHERE status = 'live'"
+      + " AND (timer ->> 'running')::boolean AND (timer ->> 'endsAt')::bigint < $1";
+
+  /** Who may see a session, for access checks without a lock. */
+  public record Access(UUID trainerId, UUID traineeId, String status, String location) {}
+
+  /** What a snapshot needs beyond the REST record. */
+  record LiveColumns(UUID traineeId, String traineeName, long seq, UUID currentExerciseRecordId, JsonObject timer) {}
+
+  private final Pool pool;
+
+  public LiveRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  Future<Optional<LiveSessionRow>> lock(SqlClient tx, UUID sessionId) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(sessionId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      OffsetDateTime end = r.getOffsetDateTime("end_time");
+      return Optional.of(new LiveSessionRow(r.getUUID("id"), r.getUUID("trainer_id"), r.getUUID("trainee_id"),
+          r.getLong("live_seq"), r.getString("status"), r.getUUID("current_exercise_record_id"),
+          (JsonObject) r.getJson("timer"), r.getString("trainer_notes"), (JsonObject) r.getJson("trainee_feedback"),
+          end == null ? null : end.toInstant().toString()));
+    });
+  }
+
+  Future<Optional<Long>> seqOfCommand(SqlClient tx, UUID sessionId, String commandId) {
+    return tx.preparedQuery(SEQ_OF_COMMAND).execute(Tuple.of(sessionId, commandId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
+  }
+
+  /** Writes the session's live columns and the event that moved it to {@code event.seq()}. */
+  Future<Void> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId) {
+    Tuple session = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(s.status)
+        .addUUID(s.currentExerciseRecordId).addValue(s.timer).addString(s.trainerNotes)
+        .addValue(s.traineeFeedback == null ? new JsonObject() : s.traineeFeedback)
+        .addValue(s.endTime == null ? null : OffsetDateTime.parse(s.endTime));
+    Tuple row = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(commandId).addString(event.actorRole())
+        .addUUID(event.actorId()).addString(event.name()).addValue(event.payload())
+        .addValue(OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC));
+    return tx.preparedQuery(SAVE).execute(session)
+        .compose(v -> tx.preparedQuery(INSERT_EVENT).execute(row))
+        .mapEmpty();
+  }
+
+  /** Events after {@code afterSeq}, in order, at most {@code limit}. */
+  public Future<List<LiveEvent>> eventsAfter(UUID sessionId, long afterSeq, int limit) {
+    return pool.preparedQuery(EVENTS_AFTER).execute(Tuple.of(sessionId, afterSeq, limit)).map(rows -> {
+      List<LiveEvent> events = new ArrayList<>(rows.size());
+      for (Row r : rows) {
+        events.add(new LiveEvent(sessionId, r.getLong("seq"), r.getString("name"), (JsonObject) r.getJson("payload"),
+            r.getOffsetDateTime("created_at").toInstant().toEpochMilli(), r.getString("actor_role"),
+            r.getUUID("actor_id")));
+      }
+      return events;
+    });
+  }
+
+  public Future<Optional<Access>> access(UUID sessionId) {
+    return pool.preparedQuery(ACCESS).execute(Tuple.of(sessionId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new Access(r.getUUID("trainer_id"), r.getUUID("trainee_id"), r.getString("status"),
+          r.getString("location")));
+    });
+  }
+
+  public Future<List<UUID>> liveSessionsOf(UUID trainerId) {
+    return pool.preparedQuery(LIVE_OF_TRAINER).execute(Tuple.of(trainerId)).map(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      rows.forEach(r -> ids.add(r.getUUID(0)));
+      return ids;
+    });
+  }
+
+  Future<Optional<LiveColumns>> liveColumns(SqlClient tx, UUID sessionId) {
+    return tx.preparedQuery(SESSION_NAME).execute(Tuple.of(sessionId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new LiveColumns(r.getUUID("trainee_id"), r.getString("name"), r.getLong("live_seq"),
+          r.getUUID("current_exercise_record_id"), (JsonObject) r.getJson("timer")));
+    });
+  }
+
+  /** [sessionId, timer] of every live session whose running timer ended before {@code nowMillis}. */
+  Future<List<JsonArray>> overdueTimers(long nowMillis) {
+    return pool.preparedQuery(OVERDUE_TIMERS).execute(Tuple.of(nowMillis)).map(rows -> {
+      List<JsonArray> out = new ArrayList<>();
+      rows.forEach(r -> out.add(new JsonArray().add(r.getUUID("id").toString()).add(r.getJson("timer"))));
+      return out;
+    });
+  }
+}
