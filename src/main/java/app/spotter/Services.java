@@ -13,6 +13,13 @@ import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
+import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.ExportRepository;
+import app.spotter.record.RecordExerciseService;
+import app.spotter.record.RecordRepository;
+import app.spotter.record.SessionRecordRoutes;
+import app.spotter.record.SessionRecordService;
+import app.spotter.record.TraineeExport;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
@@ -46,9 +53,15 @@ public final class Services {
     TraineeService traineeService = new TraineeService(new TraineeRepository(pool));
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
+    RecordRepository records = new RecordRepository(pool);
+    ExerciseRecordRepository exerciseRecords = new ExerciseRecordRepository(pool);
+    RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords);
 
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
-        new TraineeRoutes(traineeService));
+        new TraineeRoutes(traineeService),
+        new SessionRecordRoutes(new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService),
+            recordExercises),
+        new TraineeExport(traineeService, new ExportRepository(pool)));
   }
 }

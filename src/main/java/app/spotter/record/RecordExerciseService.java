@@ -1,0 +1,105 @@
+package app.spotter.record;
+
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.http.ApiException;
+import app.spotter.infra.db.Versioned;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The exercises of a session record. History may be edited by its trainer; a live record changes only
+ * through the live socket, so every write here locks the record and refuses a live one.
+ */
+public final class RecordExerciseService {
+  static final String LIVE_ONLY_BY_SOCKET = "live sessions change only through the live socket";
+
+  private final Pool pool;
+  private final RecordRepository records;
+  private final ExerciseRecordRepository exercises;
+
+  public RecordExerciseService(Pool pool, RecordRepository records, ExerciseRecordRepository exercises) {
+    this.pool = pool;
+    this.records = records;
+    this.exercises = exercises;
+  }
+
+  /** Every exercise of the record in order; a trainee only of their own record. */
+  public Future<JsonObject> list(Principal caller, UUID recordId) {
+    UUID traineeScope = caller.is(Role.TRAINEE) ? caller.id() : null;
+    return records.find(caller.trainerId(), traineeScope, recordId)
+        .compose(found -> {
+          found.orElseThrow(() -> ApiException.notFound("session record"));
+          return exercises.list(recordId);
+        })
+        .map(rows -> new JsonObject().put("items", new JsonArray(rows)).putNull("nextCursor"));
+  }
+
+  public Future<JsonObject> create(Principal caller, UUID recordId, JsonObject body) {
+    UUID trainerId = caller.requireTrainer();
+    JsonObject exercise = prepared(body, "");
+    return requireTemplatesOwned(trainerId, List.of(exercise))
+        .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
+            .compose(record -> exercise.getValue("orderIndex") != null
+                ? Future.succeededFuture(exercise.getInteger("orderIndex"))
+                : exercises.nextOrderIndex(tx, recordId))
+            .compose(index -> exercises.insert(tx,
+                exercise.put("orderIndex", index).put("sessionRecordId", recordId.toString())))));
+  }
+
+  public Future<JsonObject> update(Principal caller, UUID recordId, UUID id, JsonObject patch, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    JsonObject checked = patch.containsKey("sets")
+        ? patch.copy().put("sets", RecordSets.normalize(patch.getJsonArray("sets"), "sets"))
+        : patch;
+    return requireTemplatesOwned(trainerId, List.of(checked))
+        .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
+            .compose(record -> Versioned.patch(exercises.find(tx, recordId, id), "exercise record", ifMatch, checked,
+                merged -> merged, (merged, version) -> exercises.update(tx, merged, version)))));
+  }
+
+  public Future<Void> delete(Principal caller, UUID recordId, UUID id, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    return pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
+        .compose(record -> Versioned.delete(exercises.find(tx, recordId, id), "exercise record", ifMatch,
+            version -> exercises.delete(tx, recordId, id, version))));
+  }
+
+  /** An exercise from a request, ready to store: sets checked and completed; {@code path} prefixes error fields. */
+  static JsonObject prepared(JsonObject input, String path) {
+    JsonObject exercise = input.copy();
+    exercise.put("sets", RecordSets.normalize(input.getJsonArray("sets"), path + "sets"));
+    return exercise;
+  }
+
+  /** Another trainer's exercise template named in a body is treated as missing. */
+  Future<Void> requireTemplatesOwned(UUID trainerId, List<JsonObject> inputs) {
+    Set<UUID> ids = new HashSet<>();
+    inputs.stream().map(e -> e.getString("exerciseTemplateId")).filter(id -> id != null)
+        .forEach(id -> ids.add(UUID.fromString(id)));
+    return exercises.templatesOwned(trainerId, ids).map(owned -> {
+      if (!owned) {
+        throw ApiException.notFound("exercise template");
+      }
+      return null;
+    });
+  }
+
+  private Future<JsonObject> lockWritable(SqlClient tx, UUID trainerId, UUID recordId) {
+    return records.lock(tx, trainerId, recordId).map(found -> {
+      JsonObject record = found.orElseThrow(() -> ApiException.notFound("session record"));
+      if (SessionRecordService.isLive(record)) {
+        throw ApiException.conflict(LIVE_ONLY_BY_SOCKET);
+      }
+      return record;
+    });
+  }
+}
