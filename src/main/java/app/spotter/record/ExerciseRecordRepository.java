@@ -12,7 +12,9 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,8 +47,13 @@ public final class ExerciseRecordRepository {
       Column.of("completed_at", Kind.TIMESTAMP)));
 
   private static final String INSERT = TABLE.insertSql();
-  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM exercise_record"
-      + " WHERE session_record_id = $1 ORDER BY order_index, id";
+  /** A page of one record's exercises in order; the cursor is (order_index, id). */
+  private static final String PAGE = "SELECT " + TABLE.selectList() + " FROM exercise_record"
+      + " WHERE session_record_id = $1 AND ($2::int IS NULL OR (order_index, id) > ($2, $3::uuid))"
+      + " ORDER BY order_index, id LIMIT $4";
+  /** Every exercise of several records, for returning records with their exercises inline. */
+  private static final String OF_RECORDS = "SELECT " + TABLE.selectList() + " FROM exercise_record"
+      + " WHERE session_record_id = ANY($1) ORDER BY session_record_id, order_index, id";
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM exercise_record"
       + " WHERE id = $1 AND session_record_id = $2";
   private static final String NEXT_ORDER_INDEX = "SELECT COALESCE(max(order_index) + 1, 0) FROM exercise_record"
@@ -80,12 +87,21 @@ public final class ExerciseRecordRepository {
     return chain.map(v -> out);
   }
 
-  /** The record's exercises ordered by {@code orderIndex}; the caller has already checked access to the record. */
-  public Future<List<JsonObject>> list(UUID recordId) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(recordId)).map(rows -> {
-      List<JsonObject> out = new ArrayList<>(rows.size());
-      rows.forEach(row -> out.add(TABLE.toJson(row)));
-      return out;
+  /** The callers have already checked access to the record(s). */
+  public Future<List<JsonObject>> page(UUID recordId, Integer afterIndex, UUID afterId, int limit) {
+    return pool.preparedQuery(PAGE).execute(Tuple.of(recordId, afterIndex, afterId, limit))
+        .map(ExerciseRecordRepository::all);
+  }
+
+  /** Each record's exercises in order, keyed by record id; a record without exercises has no key. */
+  public Future<Map<String, JsonArray>> ofRecords(List<UUID> recordIds) {
+    return pool.preparedQuery(OF_RECORDS).execute(Tuple.of(recordIds.toArray(new UUID[0]))).map(rows -> {
+      Map<String, JsonArray> byRecord = new HashMap<>();
+      rows.forEach(row -> {
+        JsonObject exercise = TABLE.toJson(row);
+        byRecord.computeIfAbsent(exercise.getString("sessionRecordId"), id -> new JsonArray()).add(exercise);
+      });
+      return byRecord;
     });
   }
 
@@ -116,6 +132,12 @@ public final class ExerciseRecordRepository {
     }
     return pool.preparedQuery(TEMPLATES_OWNED).execute(Tuple.of(templateIds.toArray(new UUID[0]), trainerId))
         .map(rows -> rows.iterator().next().getLong(0) == templateIds.size());
+  }
+
+  private static List<JsonObject> all(RowSet<Row> rows) {
+    List<JsonObject> out = new ArrayList<>(rows.size());
+    rows.forEach(row -> out.add(TABLE.toJson(row)));
+    return out;
   }
 
   private static Optional<JsonObject> first(RowSet<Row> rows) {

@@ -3,6 +3,7 @@ package app.spotter.record;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.http.ApiException;
+import app.spotter.http.Page;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -32,20 +33,21 @@ public final class RecordExerciseService {
     this.exercises = exercises;
   }
 
-  /** Every exercise of the record in order; a trainee only of their own record. */
-  public Future<JsonObject> list(Principal caller, UUID recordId) {
+  /** The record's exercises in order, a page at a time; a trainee only of their own record. */
+  public Future<JsonObject> list(Principal caller, UUID recordId, Page page) {
+    After<Integer> after = After.of(page, index -> ((Number) index).intValue());
     UUID traineeScope = caller.is(Role.TRAINEE) ? caller.id() : null;
     return records.find(caller.trainerId(), traineeScope, recordId)
         .compose(found -> {
           found.orElseThrow(() -> ApiException.notFound("session record"));
-          return exercises.list(recordId);
+          return exercises.page(recordId, after.value(), after.id(), page.fetchSize());
         })
-        .map(rows -> new JsonObject().put("items", new JsonArray(rows)).putNull("nextCursor"));
+        .map(rows -> page.body(rows, e -> new JsonArray().add(e.getInteger("orderIndex")).add(e.getString("id"))));
   }
 
   public Future<JsonObject> create(Principal caller, UUID recordId, JsonObject body) {
     UUID trainerId = caller.requireTrainer();
-    JsonObject exercise = prepared(body, "");
+    JsonObject exercise = prepared(body, "", trainerId);
     return requireTemplatesOwned(trainerId, List.of(exercise))
         .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
             .compose(record -> exercise.getValue("orderIndex") != null
@@ -58,7 +60,7 @@ public final class RecordExerciseService {
   public Future<JsonObject> update(Principal caller, UUID recordId, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
     JsonObject checked = patch.containsKey("sets")
-        ? patch.copy().put("sets", RecordSets.normalize(patch.getJsonArray("sets"), "sets"))
+        ? patch.copy().put("sets", RecordSets.normalize(patch.getJsonArray("sets"), "sets", trainerId))
         : patch;
     return requireTemplatesOwned(trainerId, List.of(checked))
         .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
@@ -74,9 +76,9 @@ public final class RecordExerciseService {
   }
 
   /** An exercise from a request, ready to store: sets checked and completed; {@code path} prefixes error fields. */
-  static JsonObject prepared(JsonObject input, String path) {
+  static JsonObject prepared(JsonObject input, String path, UUID trainerId) {
     JsonObject exercise = input.copy();
-    exercise.put("sets", RecordSets.normalize(input.getJsonArray("sets"), path + "sets"));
+    exercise.put("sets", RecordSets.normalize(input.getJsonArray("sets"), path + "sets", trainerId));
     return exercise;
   }
 

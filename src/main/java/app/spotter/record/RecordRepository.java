@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Session records (workout history), always scoped by trainer and, for a trainee caller, by trainee.
- * The live engine's own columns (sequence, current exercise, timer) are not mapped: REST never writes them.
+ * The live engine's current exercise and timer are not mapped; REST never writes a live record.
  */
 public final class RecordRepository {
   static final TableMapping TABLE = new TableMapping("training_session_record", List.of(
@@ -34,7 +34,9 @@ public final class RecordRepository {
       Column.of("status", Kind.TEXT),
       Column.of("trainer_notes", Kind.TEXT),
       Column.of("trainee_feedback", Kind.JSON, new JsonObject()),
-      Column.of("session_metadata", Kind.JSON, new JsonObject())));
+      Column.of("session_metadata", Kind.JSON, new JsonObject()),
+      // Written back unchanged by REST: only the live engine moves it, and REST never writes a live record.
+      Column.of("live_seq", Kind.BIGINT, 0L)));
 
   private static final String INSERT = TABLE.insertSql();
   /** {@code $3} is the trainee a trainee caller is limited to, null for a trainer. */
@@ -49,7 +51,8 @@ public final class RecordRepository {
       + " AND ($5::text IS NULL OR status = $5)"
       + " AND ($6::date IS NULL OR (session_date, id) < ($6, $7::uuid))"
       + " ORDER BY session_date DESC, id DESC LIMIT $8";
-  private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
+  private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1)
+      + " AND status <> 'live'");
   private static final String DELETE = "DELETE FROM training_session_record"
       + " WHERE id = $1 AND trainer_id = $2 AND version = $3 AND status <> 'live'";
   private static final String TRAINING_SESSION_EXISTS = "SELECT 1 FROM training_session WHERE id = $1 AND trainer_id = $2";

@@ -1,10 +1,12 @@
 package app.spotter.record;
 
+import app.spotter.auth.Role;
 import app.spotter.http.ApiException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * An exercise record's {@code sets} as stored: the schema has checked each set's values; here the
@@ -12,16 +14,15 @@ import java.util.Set;
  * and must be unique within the exercise.
  */
 final class RecordSets {
-  static final String LOGGED_BY_TRAINER = "trainer";
   private static final String DEFAULT_KIND = "working";
 
   private RecordSets() {}
 
   /**
    * Copies {@code sets} with {@code number} 1..n where omitted, {@code kind} defaulting to working and
-   * {@code loggedBy} set by the server. {@code field} names the array in errors (e.g. {@code exercises[1].sets}).
+   * {@code loggedBy} the writing trainer. {@code field} names the array in errors (e.g. {@code exercises[1].sets}).
    */
-  static JsonArray normalize(JsonArray sets, String field) {
+  static JsonArray normalize(JsonArray sets, String field, UUID trainerId) {
     JsonArray out = new JsonArray();
     if (sets == null) {
       return out;
@@ -39,7 +40,7 @@ final class RecordSets {
       if (set.getValue("kind") == null) {
         set.put("kind", DEFAULT_KIND);
       }
-      out.add(set.put("loggedBy", LOGGED_BY_TRAINER));
+      out.add(set.put("loggedBy", new JsonObject().put("role", Role.TRAINER.wire()).put("id", trainerId.toString())));
     }
     return out;
   }

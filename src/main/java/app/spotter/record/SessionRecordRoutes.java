@@ -73,7 +73,7 @@ public final class SessionRecordRoutes implements ApiRoutes {
   }
 
   private void listExercises(RoutingContext ctx) {
-    exercises.list(principal(ctx), recordId(ctx))
+    exercises.list(principal(ctx), recordId(ctx), page(ctx))
         .compose(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }

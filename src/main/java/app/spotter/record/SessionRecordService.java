@@ -43,18 +43,12 @@ public final class SessionRecordService {
 
   /** Newest first. A trainee sees only their own; a trainee id the caller may not see is 404. */
   public Future<JsonObject> list(Principal caller, RecordFilter filter, Page page) {
-    LocalDate afterDate;
-    UUID afterId;
-    try {
-      afterDate = page.after() == null ? null : LocalDate.parse(page.afterString(0));
-      afterId = page.after() == null ? null : UUID.fromString(page.afterString(1));
-    } catch (RuntimeException e) {
-      throw ApiException.invalidField("cursor", "is not a cursor this server handed out");
-    }
+    After<LocalDate> after = After.of(page, date -> LocalDate.parse((String) date));
     RecordFilter scoped = caller.is(Role.TRAINEE) && filter.traineeId() == null ? filter.forTrainee(caller.id()) : filter;
     Future<Void> visible = scoped.traineeId() == null ? Future.succeededFuture() : trainees.get(caller, scoped.traineeId()).mapEmpty();
     return visible
-        .compose(v -> records.list(caller.trainerId(), scoped, afterDate, afterId, page.fetchSize()))
+        .compose(v -> records.list(caller.trainerId(), scoped, after.value(), after.id(), page.fetchSize()))
+        .compose(this::withExercises)
         .map(rows -> page.body(rows.stream().map(r -> view(caller, r)).toList(),
             r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id"))));
   }
@@ -62,10 +56,9 @@ public final class SessionRecordService {
   /** The record with its exercises inline, in order. */
   public Future<JsonObject> get(Principal caller, UUID id) {
     return records.find(caller.trainerId(), caller.is(Role.TRAINEE) ? caller.id() : null, id)
-        .compose(found -> {
-          JsonObject record = found.orElseThrow(() -> ApiException.notFound("session record"));
-          return exerciseRecords.list(id).map(list -> view(caller, record).put("exercises", new JsonArray(list)));
-        });
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("session record")))
+        .compose(this::withExercises)
+        .map(record -> view(caller, record));
   }
 
   /** Logs a session by hand: the record and its exercises with their sets, in one transaction. */
@@ -78,7 +71,7 @@ public final class SessionRecordService {
       throw ApiException.invalidField("status", "a live session starts with POST /live-sessions");
     }
     withRules(record);
-    List<JsonObject> inline = inlineExercises(body.getJsonArray("exercises", new JsonArray()));
+    List<JsonObject> inline = inlineExercises(body.getJsonArray("exercises", new JsonArray()), trainerId);
     return trainees.get(caller, UUID.fromString(body.getString("traineeId")))
         .compose(t -> requireTrainingSessionOwned(trainerId, body.getString("trainingSessionId")))
         .compose(v -> exercises.requireTemplatesOwned(trainerId, inline))
@@ -91,10 +84,14 @@ public final class SessionRecordService {
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    return requireTrainingSessionOwned(trainerId, patch.getString("trainingSessionId"))
+    String traineeId = patch.getString("traineeId");
+    Future<?> traineeVisible = traineeId == null ? Future.succeededFuture() : trainees.get(caller, UUID.fromString(traineeId));
+    return traineeVisible
+        .compose(v -> requireTrainingSessionOwned(trainerId, patch.getString("trainingSessionId")))
         .compose(v -> Versioned.patch(records.find(trainerId, null, id).map(SessionRecordService::storedNotLive),
             "session record", ifMatch, patch, merged -> withRules(notLive(merged)),
-            (merged, version) -> records.update(trainerId, merged, version)));
+            (merged, version) -> records.update(trainerId, merged, version)))
+        .compose(this::withExercises);
   }
 
   public Future<Void> delete(Principal caller, UUID id, OptionalInt ifMatch) {
@@ -132,11 +129,27 @@ public final class SessionRecordService {
     return record;
   }
 
-  private static List<JsonObject> inlineExercises(JsonArray inputs) {
+  private Future<JsonObject> withExercises(JsonObject record) {
+    return withExercises(List.of(record)).map(list -> list.get(0));
+  }
+
+  /** The records with their exercises inline (one query for all of them). */
+  private Future<List<JsonObject>> withExercises(List<JsonObject> list) {
+    if (list.isEmpty()) {
+      return Future.succeededFuture(list);
+    }
+    List<UUID> ids = list.stream().map(r -> UUID.fromString(r.getString("id"))).toList();
+    return exerciseRecords.ofRecords(ids).map(byRecord -> {
+      list.forEach(r -> r.put("exercises", byRecord.getOrDefault(r.getString("id"), new JsonArray())));
+      return list;
+    });
+  }
+
+  private static List<JsonObject> inlineExercises(JsonArray inputs, UUID trainerId) {
     List<JsonObject> out = new ArrayList<>(inputs.size());
     int next = 0;
     for (int i = 0; i < inputs.size(); i++) {
-      JsonObject exercise = RecordExerciseService.prepared(inputs.getJsonObject(i), "exercises[" + i + "].");
+      JsonObject exercise = RecordExerciseService.prepared(inputs.getJsonObject(i), "exercises[" + i + "].", trainerId);
       Integer given = exercise.getInteger("orderIndex");
       exercise.put("orderIndex", given != null ? given : next);
       next = Math.max(next, exercise.getInteger("orderIndex") + 1);
