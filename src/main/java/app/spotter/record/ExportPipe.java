@@ -26,7 +26,10 @@ final class ExportPipe {
     this.format = format;
   }
 
-  /** Completes once the response has ended, or fails (the transaction then rolls back). */
+  /**
+   * Completes once the last rows are handed to the response (what happens to the connection after
+   * that no longer concerns the transaction), or fails, and the transaction then rolls back.
+   */
   Future<Void> pump(JsonObject trainee, RowStream<Row> rows) {
     response.closeHandler(v -> {
       if (!done.future().isComplete()) {
@@ -36,7 +39,10 @@ final class ExportPipe {
     });
     response.exceptionHandler(done::tryFail);
     rows.exceptionHandler(done::tryFail);
-    rows.endHandler(v -> response.end(pending.appendBuffer(format.end())).onComplete(done));
+    rows.endHandler(v -> {
+      done.tryComplete();
+      response.end(pending.appendBuffer(format.end()));
+    });
     pending.appendBuffer(format.start(trainee));
     rows.handler(row -> {
       pending.appendBuffer(format.row(row));

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -21,8 +22,6 @@ import java.util.UUID;
  * through the live socket, so every write here locks the record and refuses a live one.
  */
 public final class RecordExerciseService {
-  static final String LIVE_ONLY_BY_SOCKET = "live sessions change only through the live socket";
-
   private final Pool pool;
   private final RecordRepository records;
   private final ExerciseRecordRepository exercises;
@@ -82,6 +81,20 @@ public final class RecordExerciseService {
     return exercise;
   }
 
+  /** A body's inline exercises, ready to store; an omitted {@code orderIndex} follows the highest one before it. */
+  static List<JsonObject> preparedAll(JsonArray inputs, UUID trainerId) {
+    List<JsonObject> out = new ArrayList<>(inputs.size());
+    int next = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      JsonObject exercise = prepared(inputs.getJsonObject(i), "exercises[" + i + "].", trainerId);
+      Integer given = exercise.getInteger("orderIndex");
+      exercise.put("orderIndex", given != null ? given : next);
+      next = Math.max(next, exercise.getInteger("orderIndex") + 1);
+      out.add(exercise);
+    }
+    return out;
+  }
+
   /** Another trainer's exercise template named in a body is treated as missing. */
   Future<Void> requireTemplatesOwned(UUID trainerId, List<JsonObject> inputs) {
     Set<UUID> ids = new HashSet<>();
@@ -98,8 +111,8 @@ public final class RecordExerciseService {
   private Future<JsonObject> lockWritable(SqlClient tx, UUID trainerId, UUID recordId) {
     return records.lock(tx, trainerId, recordId).map(found -> {
       JsonObject record = found.orElseThrow(() -> ApiException.notFound("session record"));
-      if (SessionRecordService.isLive(record)) {
-        throw ApiException.conflict(LIVE_ONLY_BY_SOCKET);
+      if (RecordRules.isLive(record)) {
+        throw ApiException.conflict(RecordRules.LIVE_ONLY_BY_SOCKET);
       }
       return record;
     });

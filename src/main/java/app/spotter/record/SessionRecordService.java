@@ -10,11 +10,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -24,8 +21,6 @@ import java.util.UUID;
  * record is the live socket's alone.
  */
 public final class SessionRecordService {
-  private static final String LIVE = "live";
-
   private final Pool pool;
   private final RecordRepository records;
   private final ExerciseRecordRepository exerciseRecords;
@@ -49,7 +44,7 @@ public final class SessionRecordService {
     return visible
         .compose(v -> records.list(caller.trainerId(), scoped, after.value(), after.id(), page.fetchSize()))
         .compose(this::withExercises)
-        .map(rows -> page.body(rows.stream().map(r -> view(caller, r)).toList(),
+        .map(rows -> page.body(rows.stream().map(r -> RecordRules.view(caller, r)).toList(),
             r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id"))));
   }
 
@@ -58,7 +53,7 @@ public final class SessionRecordService {
     return records.find(caller.trainerId(), caller.is(Role.TRAINEE) ? caller.id() : null, id)
         .map(found -> found.orElseThrow(() -> ApiException.notFound("session record")))
         .compose(this::withExercises)
-        .map(record -> view(caller, record));
+        .map(record -> RecordRules.view(caller, record));
   }
 
   /** Logs a session by hand: the record and its exercises with their sets, in one transaction. */
@@ -67,11 +62,11 @@ public final class SessionRecordService {
     JsonObject record = body.copy();
     record.remove("exercises");
     record.put("trainerId", trainerId.toString()).put("status", body.getString("status", "completed"));
-    if (isLive(record)) {
+    if (RecordRules.isLive(record)) {
       throw ApiException.invalidField("status", "a live session starts with POST /live-sessions");
     }
-    withRules(record);
-    List<JsonObject> inline = inlineExercises(body.getJsonArray("exercises", new JsonArray()), trainerId);
+    RecordRules.withStatusFlagsAndTimes(record);
+    List<JsonObject> inline = RecordExerciseService.preparedAll(body.getJsonArray("exercises", new JsonArray()), trainerId);
     return trainees.get(caller, UUID.fromString(body.getString("traineeId")))
         .compose(t -> requireTrainingSessionOwned(trainerId, body.getString("trainingSessionId")))
         .compose(v -> exercises.requireTemplatesOwned(trainerId, inline))
@@ -88,45 +83,16 @@ public final class SessionRecordService {
     Future<?> traineeVisible = traineeId == null ? Future.succeededFuture() : trainees.get(caller, UUID.fromString(traineeId));
     return traineeVisible
         .compose(v -> requireTrainingSessionOwned(trainerId, patch.getString("trainingSessionId")))
-        .compose(v -> Versioned.patch(records.find(trainerId, null, id).map(SessionRecordService::storedNotLive),
-            "session record", ifMatch, patch, merged -> withRules(notLive(merged)),
+        .compose(v -> Versioned.patch(records.find(trainerId, null, id).map(RecordRules::storedNotLive),
+            "session record", ifMatch, patch, merged -> RecordRules.withStatusFlagsAndTimes(RecordRules.notLive(merged)),
             (merged, version) -> records.update(trainerId, merged, version)))
         .compose(this::withExercises);
   }
 
   public Future<Void> delete(Principal caller, UUID id, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    return Versioned.delete(records.find(trainerId, null, id).map(SessionRecordService::storedNotLive), "session record",
+    return Versioned.delete(records.find(trainerId, null, id).map(RecordRules::storedNotLive), "session record",
         ifMatch, version -> records.delete(trainerId, id, version));
-  }
-
-  static boolean isLive(JsonObject record) {
-    return LIVE.equals(record.getString("status"));
-  }
-
-  private static Optional<JsonObject> storedNotLive(Optional<JsonObject> found) {
-    found.ifPresent(SessionRecordService::notLive);
-    return found;
-  }
-
-  /** Neither from live (the stored record) nor to live (the merged one) over REST. */
-  private static JsonObject notLive(JsonObject record) {
-    if (isLive(record)) {
-      throw ApiException.conflict(RecordExerciseService.LIVE_ONLY_BY_SOCKET);
-    }
-    return record;
-  }
-
-  /** Keeps the flags the table checks in step with status, and times in order. */
-  private static JsonObject withRules(JsonObject record) {
-    String status = record.getString("status");
-    record.put("completed", "completed".equals(status)).put("isLive", LIVE.equals(status));
-    String start = record.getString("startTime");
-    String end = record.getString("endTime");
-    if (start != null && end != null && Instant.parse(end).isBefore(Instant.parse(start))) {
-      throw ApiException.invalidField("endTime", "must not be before startTime");
-    }
-    return record;
   }
 
   private Future<JsonObject> withExercises(JsonObject record) {
@@ -145,19 +111,6 @@ public final class SessionRecordService {
     });
   }
 
-  private static List<JsonObject> inlineExercises(JsonArray inputs, UUID trainerId) {
-    List<JsonObject> out = new ArrayList<>(inputs.size());
-    int next = 0;
-    for (int i = 0; i < inputs.size(); i++) {
-      JsonObject exercise = RecordExerciseService.prepared(inputs.getJsonObject(i), "exercises[" + i + "].", trainerId);
-      Integer given = exercise.getInteger("orderIndex");
-      exercise.put("orderIndex", given != null ? given : next);
-      next = Math.max(next, exercise.getInteger("orderIndex") + 1);
-      out.add(exercise);
-    }
-    return out;
-  }
-
   private Future<Void> requireTrainingSessionOwned(UUID trainerId, String trainingSessionId) {
     if (trainingSessionId == null) {
       return Future.succeededFuture();
@@ -168,13 +121,5 @@ public final class SessionRecordService {
       }
       return null;
     });
-  }
-
-  /** What the caller may see: a trainee never sees the trainer's notes. */
-  private static JsonObject view(Principal caller, JsonObject record) {
-    if (caller.is(Role.TRAINEE)) {
-      record.remove("trainerNotes");
-    }
-    return record;
   }
 }

@@ -39,7 +39,12 @@ public final class TraineeExport implements ApiRoutes {
     trainees.get(caller, traineeId)
         .compose(trainee -> exports.stream(format.rows(), caller.trainerId(), traineeId,
             rows -> new ExportPipe(startResponse(ctx, format, traineeId), format).pump(trainee, rows)))
-        .onFailure(ctx::fail);
+        .onFailure(failure -> {
+          // A client that left has nobody to tell; the transaction has already rolled back.
+          if (!ctx.response().closed()) {
+            ctx.fail(failure);
+          }
+        });
   }
 
   private static HttpServerResponse startResponse(RoutingContext ctx, ExportFormat format, UUID traineeId) {

@@ -54,12 +54,12 @@ final class RecordFixtures {
   }
 
   static JsonObject exercise(String name, JsonObject... sets) {
-    return new JsonObject().put("exerciseName", name).put("sets", new JsonArray(java.util.List.of((Object[]) sets)));
+    return new JsonObject().put("exerciseName", name).put("sets", new JsonArray(new java.util.ArrayList<>(java.util.List.of((Object[]) sets))));
   }
 
   static JsonObject record(String traineeId, String date, JsonObject... exercises) {
     return new JsonObject().put("traineeId", traineeId).put("sessionDate", date)
-        .put("exercises", new JsonArray(java.util.List.of((Object[]) exercises)));
+        .put("exercises", new JsonArray(new java.util.ArrayList<>(java.util.List.of((Object[]) exercises))));
   }
 
   /** Runs a data-changing statement through the stack's counting query (a CTE over RETURNING). */

@@ -60,7 +60,7 @@ class SessionRecordApiTest extends ApiTest {
     assertThat(second.getInteger("number")).isEqualTo(2);
     assertThat(second.getDouble("weight")).isEqualTo(102.5);
     assertThat(second.getDouble("rpe")).isEqualTo(8.5);
-    assertThat(second.getString("loggedBy")).isEqualTo("trainer");
+    assertThat(second.getJsonObject("loggedBy")).isEqualTo(new JsonObject().put("role", "trainer").put("id", trainer.id()));
     assertThat(exercises.getJsonObject(0).getJsonArray("sets").getJsonObject(0).getString("kind")).isEqualTo("working");
     assertThat(exercises.getJsonObject(1).getJsonArray("sets").getJsonObject(0).getString("kind")).isEqualTo("warmup");
     assertThat(created.json().getJsonArray("exercises")).isEqualTo(exercises);

@@ -56,7 +56,7 @@ class TraineeExportApiTest extends ApiTest {
         .containsExactly("Squat", "Plank");
     JsonObject firstSet = older.getJsonArray("exercises").getJsonObject(0).getJsonArray("sets").getJsonObject(0);
     assertThat(firstSet.getString("notes")).isEqualTo(NOTE);
-    assertThat(firstSet.getString("loggedBy")).isEqualTo("trainer");
+    assertThat(firstSet.getJsonObject("loggedBy").getString("role")).isEqualTo("trainer");
   }
 
   @Test
