@@ -13,6 +13,11 @@ import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
+import app.spotter.program.ProgramRepository;
+import app.spotter.program.ProgramRoutes;
+import app.spotter.program.ProgramService;
+import app.spotter.program.TrainingSessionRepository;
+import app.spotter.program.TrainingSessionService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
@@ -46,9 +51,13 @@ public final class Services {
     TraineeService traineeService = new TraineeService(new TraineeRepository(pool));
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
+    ProgramRepository programs = new ProgramRepository();
+    TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
 
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
-        new TraineeRoutes(traineeService));
+        new TraineeRoutes(traineeService),
+        new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
+            new TrainingSessionService(pool, programs, trainingSessions)));
   }
 }
