@@ -28,11 +28,10 @@ public final class ProgramRepository {
   private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
   /** Taken by session writes: they may run side by side, but not beside a program update. */
   private static final String FIND_FOR_SHARE = FIND + " FOR SHARE";
-  /** Ordered by name; the cursor is (lower(name), id). {@code $2} is an ILIKE pattern or null. */
+  /** Ordered by name; the cursor is (lower(name), id). */
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM program WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR name ILIKE $2)"
-      + " AND ($3::text IS NULL OR (lower(name), id) > ($3, $4::uuid))"
-      + " ORDER BY lower(name), id LIMIT $5";
+      + " AND ($2::text IS NULL OR (lower(name), id) > ($2, $3::uuid))"
+      + " ORDER BY lower(name), id LIMIT $4";
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String DELETE = "DELETE FROM program WHERE id = $1 AND trainer_id = $2 AND version = $3";
 
@@ -65,8 +64,8 @@ public final class ProgramRepository {
     return findBy(db, FIND_FOR_SHARE, trainerId, id);
   }
 
-  public Future<List<JsonObject>> list(SqlClient db, UUID trainerId, String pattern, After after, int limit) {
-    Tuple tuple = Tuple.of(trainerId, pattern, after == null ? null : after.name(), after == null ? null : after.id(), limit);
+  public Future<List<JsonObject>> list(SqlClient db, UUID trainerId, After after, int limit) {
+    Tuple tuple = Tuple.of(trainerId, after == null ? null : after.name(), after == null ? null : after.id(), limit);
     return db.preparedQuery(LIST).execute(tuple).map(rows -> Rows.all(TABLE, rows));
   }
 

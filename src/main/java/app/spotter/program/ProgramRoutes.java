@@ -5,7 +5,6 @@ import static app.spotter.http.Requests.ifMatch;
 import static app.spotter.http.Requests.page;
 import static app.spotter.http.Requests.pathId;
 import static app.spotter.http.Requests.principal;
-import static app.spotter.http.Requests.query;
 
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
@@ -37,7 +36,7 @@ public final class ProgramRoutes implements ApiRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    programs.list(principal(ctx), query(ctx, "q"), page(ctx))
+    programs.list(principal(ctx), page(ctx))
         .compose(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }

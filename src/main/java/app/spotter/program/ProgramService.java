@@ -3,13 +3,15 @@ package app.spotter.program;
 import app.spotter.auth.Principal;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
-import app.spotter.http.SearchPattern;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -32,14 +34,16 @@ public final class ProgramService {
   public Future<JsonObject> get(Principal caller, UUID id) {
     return programs.find(pool, caller.requireTrainer(), id)
         .map(found -> found.orElseThrow(() -> ApiException.notFound("program")))
-        .compose(program -> withSessions(pool, program));
+        .compose(program -> withSessions(pool, List.of(program)).map(program));
   }
 
-  /** List items are the programs alone; their sessions come with each program's own GET. */
-  public Future<JsonObject> list(Principal caller, String query, Page page) {
-    return programs.list(pool, caller.requireTrainer(), SearchPattern.contains(query),
-            Cursors.after(page, ProgramRepository.After::of), page.fetchSize())
-        .map(rows -> page.body(rows, ProgramRepository.After::keyOf));
+  /** Each listed program comes with its sessions too, all fetched in one query. */
+  public Future<JsonObject> list(Principal caller, Page page) {
+    return programs.list(pool, caller.requireTrainer(), Cursors.after(page, ProgramRepository.After::of),
+            page.fetchSize())
+        .map(rows -> page.body(rows, ProgramRepository.After::keyOf))
+        .compose(body -> withSessions(pool, body.getJsonArray("items").stream().map(JsonObject.class::cast).toList())
+            .map(body));
   }
 
   /**
@@ -52,7 +56,7 @@ public final class ProgramService {
             patch, merged -> merged,
             (merged, version) -> requireWeeksInUseFit(tx, merged)
                 .compose(v -> programs.update(tx, trainerId, merged, version)))
-        .compose(program -> withSessions(tx, program)));
+        .compose(program -> withSessions(tx, List.of(program)).map(program)));
   }
 
   public Future<Void> delete(Principal caller, UUID id, OptionalInt ifMatch) {
@@ -74,8 +78,17 @@ public final class ProgramService {
     });
   }
 
-  private Future<JsonObject> withSessions(SqlClient db, JsonObject program) {
-    return sessions.allOf(db, UUID.fromString(program.getString("id")))
-        .map(list -> program.put("sessions", new JsonArray(list)));
+  /** Puts each program's {@code sessions} on it. */
+  private Future<Void> withSessions(SqlClient db, List<JsonObject> programList) {
+    Map<String, JsonArray> byProgram = new HashMap<>();
+    programList.forEach(program -> byProgram.put(program.getString("id"), new JsonArray()));
+    if (byProgram.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return sessions.allOf(db, byProgram.keySet().stream().map(UUID::fromString).toList()).map(all -> {
+      all.forEach(session -> byProgram.get(session.getString("programId")).add(session));
+      programList.forEach(program -> program.put("sessions", byProgram.get(program.getString("id"))));
+      return null;
+    });
   }
 }

@@ -42,8 +42,8 @@ public final class TrainingSessionRepository {
   private static final String INSERT = TABLE.insertSql();
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM training_session"
       + " WHERE id = $1 AND program_id = $2 AND trainer_id = $3";
-  private static final String ALL_OF_PROGRAM = "SELECT " + TABLE.selectList() + " FROM training_session"
-      + " WHERE program_id = $1 ORDER BY " + ORDER;
+  private static final String ALL_OF_PROGRAMS = "SELECT " + TABLE.selectList() + " FROM training_session"
+      + " WHERE program_id = ANY($1) ORDER BY " + ORDER;
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM training_session WHERE program_id = $1"
       + " AND ($2::int IS NULL OR (" + ORDER + ") > ($2, $3::int, $4::timestamptz, $5::uuid))"
       + " ORDER BY " + ORDER + " LIMIT $6";
@@ -82,9 +82,9 @@ public final class TrainingSessionRepository {
         .map(rows -> Rows.first(TABLE, rows));
   }
 
-  /** Every session of a program, in program order: the {@code sessions} of a program response. */
-  public Future<List<JsonObject>> allOf(SqlClient db, UUID programId) {
-    return db.preparedQuery(ALL_OF_PROGRAM).execute(Tuple.of(programId))
+  /** Every session of these programs, each program's in program order: the {@code sessions} of program responses. */
+  public Future<List<JsonObject>> allOf(SqlClient db, List<UUID> programIds) {
+    return db.preparedQuery(ALL_OF_PROGRAMS).execute(Tuple.tuple().addArrayOfUUID(programIds.toArray(UUID[]::new)))
         .map(rows -> Rows.all(TABLE, rows));
   }
 

@@ -16,15 +16,15 @@ class ProgramApiTest extends ApiTest {
 
   private static JsonObject program(String name, Integer weeks) {
     JsonObject program = new JsonObject().put("name", name).put("description", "Build a base")
-        .put("difficulty", "beginner").put("goals", new JsonArray().add("Squat bodyweight"));
+        .put("difficulty", "beginner").put("goals", new JsonArray().add(new JsonObject().put("text", "Squat bodyweight")));
     return weeks == null ? program : program.put("durationWeeks", weeks);
   }
 
   private static JsonObject session(String name, int week, int number) {
     return new JsonObject().put("name", name).put("weekNumber", week).put("sessionNumber", number)
         .put("sessionType", "strength").put("focusArea", "lower body").put("estimatedDuration", 60)
-        .put("warmup", new JsonArray().add(new JsonObject().put("name", "Bike").put("minutes", 5)))
-        .put("cooldown", new JsonArray().add(new JsonObject().put("name", "Stretch").put("minutes", 5)));
+        .put("warmup", new JsonArray().add(new JsonObject().put("name", "Bike").put("durationSeconds", 300)))
+        .put("cooldown", new JsonArray().add(new JsonObject().put("name", "Stretch").put("durationSeconds", 300)));
   }
 
   private static String createProgram(Api api, String name, Integer weeks) {
@@ -268,7 +268,6 @@ class ProgramApiTest extends ApiTest {
       createProgram(trainer.api(), name, 12);
     }
     assertThat(walk(trainer.api(), "/programs?limit=2")).containsExactly("alice", "Bob", "Carol", "Dan", "Eve");
-    assertThat(names(trainer.api().get("/programs?q=aro").items())).containsExactly("Carol");
 
     String programId = createProgram(trainer.api(), "Long Plan", 12);
     String sessions = "/programs/" + programId + "/sessions";
