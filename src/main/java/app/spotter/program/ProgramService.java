@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 
-/** A trainer's programs; a single program always comes with its training sessions, in program order. */
+/** A trainer's programs; every program answered carries its training sessions, in program order. */
 public final class ProgramService {
   private final Pool pool;
   private final ProgramRepository programs;

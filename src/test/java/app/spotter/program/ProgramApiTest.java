@@ -54,7 +54,7 @@ class ProgramApiTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a program comes back with its sessions inline, in week and session order")
+  @DisplayName("a program comes back with its sessions inline, in week and session order, alone and in the list")
   void programWithSessions() {
     Trainer trainer = registerTrainer();
     Reply created = trainer.api().post("/programs", program("Base Building", 4));
@@ -84,6 +84,14 @@ class ProgramApiTest extends ApiTest {
     assertThat(first.getJsonArray("warmup").getJsonObject(0).getString("name")).isEqualTo("Bike");
     assertThat(first.getString("traineeId")).isNull();
     assertThat(names(trainer.api().get("/programs/" + id + "/sessions").items()))
+        .containsExactly("Week 1 push", "Week 1 pull", "Week 2 legs");
+
+    String other = createProgram(trainer.api(), "Another Plan", 2);
+    createSession(trainer.api(), other, session("Only one", 1, 1));
+    JsonArray listed = trainer.api().get("/programs").items();
+    assertThat(names(listed)).containsExactly("Another Plan", "Base Building");
+    assertThat(names(listed.getJsonObject(0).getJsonArray("sessions"))).containsExactly("Only one");
+    assertThat(names(listed.getJsonObject(1).getJsonArray("sessions")))
         .containsExactly("Week 1 push", "Week 1 pull", "Week 2 legs");
   }
 
