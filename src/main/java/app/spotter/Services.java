@@ -13,6 +13,11 @@ import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
+import app.spotter.program.ProgramRepository;
+import app.spotter.program.ProgramRoutes;
+import app.spotter.program.ProgramService;
+import app.spotter.program.TrainingSessionRepository;
+import app.spotter.program.TrainingSessionService;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.ExportRepository;
 import app.spotter.record.RecordExerciseService;
@@ -53,6 +58,8 @@ public final class Services {
     TraineeService traineeService = new TraineeService(new TraineeRepository(pool));
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
+    ProgramRepository programs = new ProgramRepository();
+    TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
     RecordRepository records = new RecordRepository(pool);
     ExerciseRecordRepository exerciseRecords = new ExerciseRecordRepository(pool);
     RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords);
@@ -62,6 +69,8 @@ public final class Services {
         new TraineeRoutes(traineeService),
         new SessionRecordRoutes(new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService),
             recordExercises),
-        new TraineeExport(traineeService, new ExportRepository(pool)));
+        new TraineeExport(traineeService, new ExportRepository(pool)),
+        new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
+            new TrainingSessionService(pool, programs, trainingSessions)));
   }
 }

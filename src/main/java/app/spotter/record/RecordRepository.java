@@ -44,10 +44,13 @@ public final class RecordRepository {
       + " WHERE id = $1 AND trainer_id = $2 AND ($3::uuid IS NULL OR trainee_id = $3)";
   /** Locks the record so exercise writes under it are serialised (order index, live check). */
   private static final String LOCK = FIND + " FOR UPDATE";
+  /** When a record started, for the list's time filters. */
+  private static final String STARTS_AT = "COALESCE(start_time, session_date::timestamp AT TIME ZONE 'UTC')";
   /** Newest first; the cursor is (session_date, id). */
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM training_session_record"
       + " WHERE trainer_id = $1 AND ($2::uuid IS NULL OR trainee_id = $2)"
-      + " AND ($3::date IS NULL OR session_date >= $3) AND ($4::date IS NULL OR session_date <= $4)"
+      + " AND ($3::timestamptz IS NULL OR " + STARTS_AT + " >= $3)"
+      + " AND ($4::timestamptz IS NULL OR " + STARTS_AT + " < $4)"
       + " AND ($5::text IS NULL OR status = $5)"
       + " AND ($6::date IS NULL OR (session_date, id) < ($6, $7::uuid))"
       + " ORDER BY session_date DESC, id DESC LIMIT $8";

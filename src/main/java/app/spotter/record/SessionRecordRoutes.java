@@ -13,7 +13,7 @@ import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -41,7 +41,7 @@ public final class SessionRecordRoutes implements ApiRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    RecordFilter filter = new RecordFilter(queryUuid(ctx, "traineeId"), queryDate(ctx, "from"), queryDate(ctx, "to"),
+    RecordFilter filter = new RecordFilter(queryUuid(ctx, "traineeId"), queryTime(ctx, "from"), queryTime(ctx, "to"),
         query(ctx, "status"));
     records.list(principal(ctx), filter, page(ctx))
         .compose(body -> Responses.ok(ctx, body))
@@ -105,12 +105,12 @@ public final class SessionRecordRoutes implements ApiRoutes {
     return pathId(ctx, "exerciseId", "exercise record");
   }
 
-  private static LocalDate queryDate(RoutingContext ctx, String name) {
+  private static OffsetDateTime queryTime(RoutingContext ctx, String name) {
     String value = query(ctx, name);
     try {
-      return value == null ? null : LocalDate.parse(value);
+      return value == null ? null : OffsetDateTime.parse(value);
     } catch (DateTimeParseException e) {
-      throw ApiException.invalidField(name, "must be a date (YYYY-MM-DD)");
+      throw ApiException.invalidField(name, "must be a date-time such as 2025-11-01T00:00:00Z");
     }
   }
 

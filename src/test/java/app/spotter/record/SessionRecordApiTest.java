@@ -67,7 +67,7 @@ class SessionRecordApiTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("the list is newest first, filters by trainee, dates and status, and pages with a cursor")
+  @DisplayName("the list is newest first, filters by trainee, start time and status, and pages with a cursor")
   void filtersAndPages() {
     Trainer trainer = registerTrainer();
     String maria = createTrainee(trainer.api(), "Maria");
@@ -75,13 +75,17 @@ class SessionRecordApiTest extends ApiTest {
     for (String date : new String[] {"2026-11-01", "2026-11-03", "2026-11-05", "2026-11-07"}) {
       logSession(trainer.api(), record(maria, date));
     }
-    logSession(trainer.api(), record(tom, "2026-11-04").put("status", "abandoned"));
+    logSession(trainer.api(), record(tom, "2026-11-04").put("status", "abandoned")
+        .put("startTime", "2026-11-04T18:00:00Z"));
 
     assertThat(dates(trainer.api().get("/session-records")))
         .containsExactly("2026-11-07", "2026-11-05", "2026-11-04", "2026-11-03", "2026-11-01");
     assertThat(dates(trainer.api().get("/session-records?traineeId=" + tom))).containsExactly("2026-11-04");
-    assertThat(dates(trainer.api().get("/session-records?from=2026-11-03&to=2026-11-05")))
+    assertThat(dates(trainer.api().get("/session-records?from=2026-11-03T00:00:00Z&to=2026-11-06T00:00:00Z")))
         .containsExactly("2026-11-05", "2026-11-04", "2026-11-03");
+    assertThat(dates(trainer.api().get("/session-records?from=2026-11-04T12:00:00Z&to=2026-11-05T00:00:00Z")))
+        .as("a record starts at its start time, else at midnight UTC; 'to' is exclusive")
+        .containsExactly("2026-11-04");
     assertThat(dates(trainer.api().get("/session-records?status=abandoned"))).containsExactly("2026-11-04");
     assertThat(dates(trainer.api().get("/session-records?traineeId=" + maria + "&status=abandoned"))).isEmpty();
 
