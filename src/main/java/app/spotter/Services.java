@@ -13,6 +13,12 @@ import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
+import app.spotter.template.ExerciseTemplateRepository;
+import app.spotter.template.SessionTemplateRepository;
+import app.spotter.template.SessionTemplateRoutes;
+import app.spotter.template.SessionTemplateService;
+import app.spotter.template.TemplateExerciseRoutes;
+import app.spotter.template.TemplateExerciseService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
@@ -46,9 +52,14 @@ public final class Services {
     TraineeService traineeService = new TraineeService(new TraineeRepository(pool));
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
+    SessionTemplateRepository templates = new SessionTemplateRepository(pool);
+    TemplateExerciseService templateExercises =
+        new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
-        new TraineeRoutes(traineeService));
+        new TraineeRoutes(traineeService),
+        new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
+        new TemplateExerciseRoutes(templateExercises));
   }
 }
