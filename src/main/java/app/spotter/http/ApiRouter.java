@@ -47,8 +47,8 @@ public final class ApiRouter {
     FailureHandler failures = new FailureHandler();
     for (Router router : List.of(root, api)) {
       router.route().failureHandler(failures);
-      for (int status : new int[] {404, 405, 413, 500}) {
-        router.errorHandler(status, failures);
+      for (int status : new int[] {404, 405, 413}) {
+        router.errorHandler(status, failures.forStatus(status));
       }
     }
     return root;

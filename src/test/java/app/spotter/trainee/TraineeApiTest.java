@@ -149,7 +149,7 @@ class TraineeApiTest extends ApiTest {
     assertThat(seen).containsExactlyInAnyOrder("Eve", "Bob", "alice", "Dan", "Carol");
 
     assertThat(trainer.api().get("/trainees?q=aro").items()).hasSize(1);
-    assertThat(trainer.api().get("/trainees?q=%25").items()).isEmpty();
+    assertThat(trainer.api().get("/trainees?q=_").items()).as("LIKE wildcards are taken literally").isEmpty();
     assertThat(trainer.api().get("/trainees?limit=500").status()).isEqualTo(400);
     assertThat(trainer.api().get("/trainees?cursor=bogus").status()).isEqualTo(400);
   }
@@ -176,6 +176,7 @@ class TraineeApiTest extends ApiTest {
     Trainer trainer = registerTrainer();
     assertThat(trainer.api().get("/trainees/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
     assertThat(trainer.api().get("/trainees/not-a-uuid").status()).isEqualTo(404);
+    assertThat(trainer.api().get("/trainees/-1").status()).isEqualTo(404);
   }
 
   @Test
