@@ -7,6 +7,7 @@ import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
@@ -43,8 +44,9 @@ public final class TemplateExerciseService {
   public Future<JsonObject> create(Principal caller, UUID templateId, JsonObject exercise) {
     UUID trainerId = caller.requireTrainer();
     return pool.withTransaction(tx -> templates.lock(tx, trainerId, templateId)
-        .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
-            : append(tx, templateId, exercise)));
+            .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
+                : append(tx, templateId, exercise)))
+        .recover(TemplateExerciseService::explainTakenPosition);
   }
 
   /** Inserts at {@code orderIndex} if given, else after the last exercise. */
@@ -60,7 +62,8 @@ public final class TemplateExerciseService {
     UUID trainerId = caller.requireTrainer();
     return Versioned.patch(exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
         merged -> merged.put("id", id.toString()).put("sessionTemplateId", templateId.toString()),
-        (merged, version) -> exercises.update(trainerId, merged, version));
+        (merged, version) -> exercises.update(trainerId, merged, version))
+        .recover(TemplateExerciseService::explainTakenPosition);
   }
 
   public Future<Void> delete(Principal caller, UUID templateId, UUID id, OptionalInt ifMatch) {
@@ -115,6 +118,15 @@ public final class TemplateExerciseService {
       rows.forEach(exercise -> byTemplate.get(exercise.getString("sessionTemplateId")).add(exercise));
       return page;
     });
+  }
+
+  /** Two exercises of a template cannot share a position: say so in terms the client can act on. */
+  static <T> Future<T> explainTakenPosition(Throwable failure) {
+    if (failure instanceof PgException pg && "exercise_template_position".equals(pg.getConstraint())) {
+      return Future.failedFuture(ApiException.conflict("orderIndex is taken by another exercise of this template:"
+          + " omit it to append, or use PUT /session-templates/{id}/exercise-order to reorder"));
+    }
+    return Future.failedFuture(failure);
   }
 
   private static List<UUID> parseIds(JsonArray ids) {

@@ -104,15 +104,23 @@ class SessionTemplateApiTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("an exercise placed on a taken position gets 409 and is not stored")
+  @DisplayName("an exercise placed or moved onto a taken position gets 409 and nothing changes")
   void takenPosition() {
     Trainer trainer = registerTrainer();
-    String id = createLegDay(trainer.api()).getString("id");
+    JsonObject template = createLegDay(trainer.api());
+    String base = "/session-templates/" + template.getString("id");
 
-    Reply reply = trainer.api().post("/session-templates/" + id + "/exercises", exercise("Clash").put("orderIndex", 1));
+    Reply added = trainer.api().post(base + "/exercises", exercise("Clash").put("orderIndex", 1));
+    assertThat(added.status()).isEqualTo(409);
+    assertThat(added.json().getString("detail")).contains("orderIndex");
+    Reply moved = trainer.api().patch(base + "/exercises/" + ids(template).get(0), new JsonObject().put("orderIndex", 2));
+    assertThat(moved.status()).isEqualTo(409);
+    JsonArray clashing = new JsonArray().add(exercise("A").put("orderIndex", 4)).add(exercise("B").put("orderIndex", 4));
+    Reply created = trainer.api().post("/session-templates", new JsonObject().put("name", "Clash").put("exercises", clashing));
+    assertThat(created.status()).isEqualTo(409);
 
-    assertThat(reply.status()).isEqualTo(409);
-    assertThat(stack.count("SELECT count(*) FROM exercise_template")).isEqualTo(3);
+    assertThat(stack.count("SELECT count(*) FROM session_template")).isEqualTo(1);
+    assertThat(positions(trainer.api().get(base).json())).containsExactly(0, 1, 2);
   }
 
   @Test
