@@ -18,6 +18,12 @@ import app.spotter.program.ProgramRoutes;
 import app.spotter.program.ProgramService;
 import app.spotter.program.TrainingSessionRepository;
 import app.spotter.program.TrainingSessionService;
+import app.spotter.template.ExerciseTemplateRepository;
+import app.spotter.template.SessionTemplateRepository;
+import app.spotter.template.SessionTemplateRoutes;
+import app.spotter.template.SessionTemplateService;
+import app.spotter.template.TemplateExerciseRoutes;
+import app.spotter.template.TemplateExerciseService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
@@ -53,11 +59,16 @@ public final class Services {
         accessTokens, limiter, config);
     ProgramRepository programs = new ProgramRepository();
     TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
+    SessionTemplateRepository templates = new SessionTemplateRepository(pool);
+    TemplateExerciseService templateExercises =
+        new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
         new TraineeRoutes(traineeService),
         new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
-            new TrainingSessionService(pool, programs, trainingSessions)));
+            new TrainingSessionService(pool, programs, trainingSessions)),
+        new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
+        new TemplateExerciseRoutes(templateExercises));
   }
 }
