@@ -25,6 +25,12 @@ import app.spotter.record.RecordRepository;
 import app.spotter.record.SessionRecordRoutes;
 import app.spotter.record.SessionRecordService;
 import app.spotter.record.TraineeExport;
+import app.spotter.template.ExerciseTemplateRepository;
+import app.spotter.template.SessionTemplateRepository;
+import app.spotter.template.SessionTemplateRoutes;
+import app.spotter.template.SessionTemplateService;
+import app.spotter.template.TemplateExerciseRoutes;
+import app.spotter.template.TemplateExerciseService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
@@ -63,6 +69,9 @@ public final class Services {
     RecordRepository records = new RecordRepository(pool);
     ExerciseRecordRepository exerciseRecords = new ExerciseRecordRepository(pool);
     RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords);
+    SessionTemplateRepository templates = new SessionTemplateRepository(pool);
+    TemplateExerciseService templateExercises =
+        new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
@@ -71,6 +80,8 @@ public final class Services {
             recordExercises),
         new TraineeExport(traineeService, new ExportRepository(pool)),
         new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
-            new TrainingSessionService(pool, programs, trainingSessions)));
+            new TrainingSessionService(pool, programs, trainingSessions)),
+        new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
+        new TemplateExerciseRoutes(templateExercises));
   }
 }
