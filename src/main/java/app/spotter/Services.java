@@ -13,6 +13,24 @@ import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
+import app.spotter.program.ProgramRepository;
+import app.spotter.program.ProgramRoutes;
+import app.spotter.program.ProgramService;
+import app.spotter.program.TrainingSessionRepository;
+import app.spotter.program.TrainingSessionService;
+import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.ExportRepository;
+import app.spotter.record.RecordExerciseService;
+import app.spotter.record.RecordRepository;
+import app.spotter.record.SessionRecordRoutes;
+import app.spotter.record.SessionRecordService;
+import app.spotter.record.TraineeExport;
+import app.spotter.template.ExerciseTemplateRepository;
+import app.spotter.template.SessionTemplateRepository;
+import app.spotter.template.SessionTemplateRoutes;
+import app.spotter.template.SessionTemplateService;
+import app.spotter.template.TemplateExerciseRoutes;
+import app.spotter.template.TemplateExerciseService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
@@ -46,9 +64,24 @@ public final class Services {
     TraineeService traineeService = new TraineeService(new TraineeRepository(pool));
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
+    ProgramRepository programs = new ProgramRepository();
+    TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
+    RecordRepository records = new RecordRepository(pool);
+    ExerciseRecordRepository exerciseRecords = new ExerciseRecordRepository(pool);
+    RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords);
+    SessionTemplateRepository templates = new SessionTemplateRepository(pool);
+    TemplateExerciseService templateExercises =
+        new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
-        new TraineeRoutes(traineeService));
+        new TraineeRoutes(traineeService),
+        new SessionRecordRoutes(new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService),
+            recordExercises),
+        new TraineeExport(traineeService, new ExportRepository(pool)),
+        new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
+            new TrainingSessionService(pool, programs, trainingSessions)),
+        new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
+        new TemplateExerciseRoutes(templateExercises));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -41,7 +42,27 @@ public record Page(int limit, JsonArray after) {
   }
 
   public String afterString(int i) {
-    return after == null ? null : after.getString(i);
+    return after(i, String.class::cast);
+  }
+
+  public Integer afterInt(int i) {
+    return after(i, value -> (Integer) value);
+  }
+
+  public UUID afterUuid(int i) {
+    return after(i, value -> UUID.fromString((String) value));
+  }
+
+  /** The i-th sort key value of the cursor, null on the first page; a cursor of the wrong shape gets 400. */
+  private <T> T after(int i, Function<Object, T> parse) {
+    if (after == null) {
+      return null;
+    }
+    try {
+      return parse.apply(after.getValue(i));
+    } catch (RuntimeException e) {
+      throw badCursor();
+    }
   }
 
   /** Builds the list body; {@code sortKey} gives the cursor values of an item. */
@@ -64,7 +85,11 @@ public record Page(int limit, JsonArray after) {
       }
       return key;
     } catch (RuntimeException e) {
-      throw ApiException.invalidField("cursor", "is not a cursor this server handed out");
+      throw badCursor();
     }
+  }
+
+  private static ApiException badCursor() {
+    return ApiException.invalidField("cursor", "is not a cursor this server handed out");
   }
 }
