@@ -13,6 +13,9 @@ import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
+import app.spotter.live.LiveEngine;
+import app.spotter.live.LiveSessionRoutes;
+import app.spotter.live.LiveSessionService;
 import app.spotter.program.ProgramRepository;
 import app.spotter.program.ProgramRoutes;
 import app.spotter.program.ProgramService;
@@ -34,6 +37,7 @@ import app.spotter.template.TemplateExerciseService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.redis.client.Redis;
@@ -48,7 +52,10 @@ public final class Services {
   final AccessGuard guard;
   final List<ApiRoutes> routes;
 
-  Services(Vertx vertx, SpotterConfig config, Pool pool, Redis redis, OpenAPIContract contract) {
+  final LiveEngine live;
+
+  Services(Vertx vertx, SpotterConfig config, Pool pool, Redis redis, OpenAPIContract contract,
+      MeterRegistry registry) {
     this.pool = pool;
     this.redis = redis;
     this.contract = contract;
@@ -73,11 +80,16 @@ public final class Services {
     TemplateExerciseService templateExercises =
         new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
+    SessionRecordService recordService =
+        new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService);
+    this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, config.rateLimits(), records,
+        exerciseRecords, registry);
+
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
         new TraineeRoutes(traineeService),
-        new SessionRecordRoutes(new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService),
-            recordExercises),
+        new SessionRecordRoutes(recordService, recordExercises),
+        new LiveSessionRoutes(new LiveSessionService(pool, recordService, live)),
         new TraineeExport(traineeService, new ExportRepository(pool)),
         new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
             new TrainingSessionService(pool, programs, trainingSessions)),

@@ -9,6 +9,7 @@ import app.spotter.infra.Clients;
 import app.spotter.infra.EmbeddedServers;
 import app.spotter.infra.JwtSecretStore;
 import app.spotter.infra.Migrations;
+import app.spotter.live.LiveEngine;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -39,6 +40,7 @@ public final class Spotter {
   private Pool pool;
   private Redis redis;
   private String deploymentId;
+  private LiveEngine live;
 
   private Spotter(Vertx vertx, SpotterConfig config) {
     this.vertx = vertx;
@@ -62,13 +64,17 @@ public final class Spotter {
         .compose(loaded -> {
           OpenAPIContract contract = loaded.resultAt(0);
           Buffer yaml = loaded.resultAt(1);
-          Services services = new Services(vertx, config, pool, redis, contract);
+          Services services = new Services(vertx, config, pool, redis, contract, registry);
+          live = services.live;
+          live.start();
           OperationsRoutes operations = new OperationsRoutes(pool, redis, registry, yaml);
           List<ApiRoutes> features = new ArrayList<>(services.routes);
           features.add(operations);
           return vertx.deployVerticle(() -> new HttpVerticle(config.port(), v -> {
             Router router = ApiRouter.create(v, contract, services.guard, features, config.trustProxy());
             operations.mountOutsideApi(v, router);
+            // The live socket sits under the API's path but outside the contract (docs/protocol.md).
+            router.get("/api/v1/live").order(-1).handler(live::accept);
             return Future.succeededFuture(router);
           }), new DeploymentOptions().setInstances(config.httpInstances()));
         })
@@ -100,6 +106,9 @@ public final class Spotter {
 
   /** Graceful: HTTP servers drain, then clients close, then embedded servers stop. */
   public Future<Void> stop() {
+    if (live != null) {
+      live.stop();
+    }
     Future<Void> undeploy = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
     return undeploy
         .transform(x -> pool == null ? Future.succeededFuture() : pool.close())

@@ -51,7 +51,7 @@ public final class AccessTokens {
     return jwt.authenticate(new TokenCredentials(token)).map(user -> {
       JsonObject claims = user.principal();
       Role role = Role.fromWire(claims.getString("role"));
-      if (role == null || role == Role.DISPLAY) {
+      if (role != Role.TRAINER && role != Role.TRAINEE) {
         throw new IllegalArgumentException("unknown role");
       }
       return new Principal(role, UUID.fromString(claims.getString("sub")), UUID.fromString(claims.getString("tid")));

@@ -14,6 +14,11 @@ public record Principal(Role role, UUID id, UUID trainerId) {
     return new Principal(Role.TRAINER, trainerId, trainerId);
   }
 
+  /** The server acting on a session (e.g. finishing a timer). */
+  public static Principal server(UUID trainerId) {
+    return new Principal(Role.SERVER, null, trainerId);
+  }
+
   public boolean is(Role r) {
     return role == r;
   }

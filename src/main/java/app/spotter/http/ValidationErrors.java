@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Turns what the OpenAPI validator reports into field errors a client can act on: one per
  * offending field, named by its path ({@code goals[0].text}), aggregate noise removed.
  */
-final class ValidationErrors {
+public final class ValidationErrors {
   private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
   private static final Pattern SUMMARY_KEYWORD = Pattern.compile("/(properties|items|prefixItems|allOf|anyOf|oneOf|\\$ref|then|else)$");
   private static final Pattern PARAMETER = Pattern.compile("(?:of|required) (?:path|query|header|cookie) parameter (\\S+)");
@@ -29,21 +29,29 @@ final class ValidationErrors {
     List<FieldError> errors = new ArrayList<>();
     String parameter = parameterName(e.getMessage());
     if (e instanceof SchemaValidationException schemaError && schemaError.getOutputUnit() != null) {
-      List<OutputUnit> leaves = new ArrayList<>();
-      leaves(schemaError.getOutputUnit(), leaves);
-      Map<String, FieldError> byField = new LinkedHashMap<>();
-      // Specific errors first; a summary ("does not match schema") only names a field nothing else named.
-      leaves.stream().filter(u -> !isSummary(u)).forEach(u -> add(u, parameter, byField));
-      leaves.stream().filter(ValidationErrors::isSummary).forEach(u -> add(u, parameter, byField));
-      errors.addAll(byField.values());
+      errors.addAll(fieldErrors(schemaError.getOutputUnit(), parameter));
     }
     if (errors.isEmpty()) {
       errors.add(new FieldError(parameter != null ? parameter : "body", readable(e.getMessage())));
     }
-    String detail = errors.size() == 1
+    return ApiException.badRequest(summary(errors), errors);
+  }
+
+  /** One error per offending field of a failed validation; {@code parameter} prefixes parameter errors. */
+  public static List<FieldError> fieldErrors(OutputUnit result, String parameter) {
+    List<OutputUnit> leaves = new ArrayList<>();
+    leaves(result, leaves);
+    Map<String, FieldError> byField = new LinkedHashMap<>();
+    // Specific errors first; a summary ("does not match schema") only names a field nothing else named.
+    leaves.stream().filter(u -> !isSummary(u)).forEach(u -> add(u, parameter, byField));
+    leaves.stream().filter(ValidationErrors::isSummary).forEach(u -> add(u, parameter, byField));
+    return new ArrayList<>(byField.values());
+  }
+
+  public static String summary(List<FieldError> errors) {
+    return errors.size() == 1
         ? errors.get(0).field() + ": " + errors.get(0).message()
         : errors.size() + " fields are invalid: " + String.join(", ", errors.stream().map(FieldError::field).toList());
-    return ApiException.badRequest(detail, errors);
   }
 
   private static void leaves(OutputUnit unit, List<OutputUnit> out) {

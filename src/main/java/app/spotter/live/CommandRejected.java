@@ -48,6 +48,15 @@ public final class CommandRejected extends RuntimeException {
     return new CommandRejected("session-ended", "this session has ended", List.of());
   }
 
+  /** Reads back a rejection written by {@link #toJson}. */
+  static CommandRejected fromJson(JsonObject json) {
+    JsonArray errors = json.getJsonArray("errors", new JsonArray());
+    return new CommandRejected(json.getString("code"), json.getString("message"), errors.stream()
+        .map(e -> (JsonObject) e)
+        .map(e -> new FieldError(e.getString("field"), e.getString("message")))
+        .toList());
+  }
+
   public String code() {
     return code;
   }

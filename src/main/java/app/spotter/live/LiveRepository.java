@@ -35,12 +35,24 @@ public final class LiveRepository {
       + " FROM live_session_event WHERE session_record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
   private static final String ACCESS = "SELECT trainer_id, trainee_id, status, location FROM training_session_record WHERE id = $1";
   private static final String LIVE_OF_TRAINER =
-      "SELECT id FROM training_session_record WHERE trainer_id = $1 AND status = 'live' ORDER BY start_time, id";
+      "SELECT id FROM training_session_record WHERE trainer_id = $1 AND status = 'live'"
+      + " AND ($2::text IS NULL OR location = $2) ORDER BY start_time, id";
   private static final String SESSION_NAME = "SELECT r.trainee_id, t.name, r.live_seq, r.current_exercise_record_id, r.timer"
       + " FROM training_session_record r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = $1";
   /** Live sessions whose running timer is past its deadline: the safety net behind the Redis deadline queue. */
   private static final String OVERDUE_TIMERS = "SELECT id, timer FROM training_session_record WHERE status = 'live'"
       + " AND (timer ->> 'running')::boolean AND (timer ->> 'endsAt')::bigint < $1";
+
+  private static final String SET_ID_TAKEN =
+      "SELECT 1 FROM exercise_record WHERE session_record_id = $1 AND sets @> jsonb_build_array(jsonb_build_object('id', $2::text))";
+  private static final String EXERCISE_EXISTS = "SELECT 1 FROM exercise_record WHERE id = $1";
+  private static final String MAKE_ROOM =
+      "UPDATE exercise_record SET order_index = order_index + 1 WHERE session_record_id = $1 AND order_index >= $2";
+  private static final String INSERT_EXERCISE = "INSERT INTO exercise_record (id, session_record_id, exercise_name,"
+      + " target_sets, target_reps, target_weight, rest_between_sets, order_index) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
+  private static final String CURRENT_SEQ = "SELECT live_seq FROM training_session_record WHERE id = $1";
+  private static final String DISPLAY_LOCATION = "SELECT location FROM display WHERE id = $1";
 
   /** Who may see a session, for access checks without a lock. */
   public record Access(UUID trainerId, UUID traineeId, String status, String location) {}
@@ -66,6 +78,29 @@ public final class LiveRepository {
           (JsonObject) r.getJson("timer"), r.getString("trainer_notes"), (JsonObject) r.getJson("trainee_feedback"),
           end == null ? null : end.toInstant().toString()));
     });
+  }
+
+  Future<Boolean> setIdTaken(SqlClient tx, UUID sessionId, String setId) {
+    return tx.preparedQuery(SET_ID_TAKEN).execute(Tuple.of(sessionId, setId)).map(rows -> rows.size() > 0);
+  }
+
+  Future<Boolean> exerciseExists(SqlClient tx, UUID exerciseId) {
+    return tx.preparedQuery(EXERCISE_EXISTS).execute(Tuple.of(exerciseId)).map(rows -> rows.size() > 0);
+  }
+
+  /** Shifts the exercises at {@code index} and after one place down, freeing {@code index}. */
+  Future<Void> makeRoomAt(SqlClient tx, UUID sessionId, int index) {
+    return tx.preparedQuery(MAKE_ROOM).execute(Tuple.of(sessionId, index)).mapEmpty();
+  }
+
+  Future<Void> insertExercise(SqlClient tx, UUID sessionId, UUID id, JsonObject added, int index) {
+    Number weight = (Number) added.getValue("targetWeight");
+    return tx.preparedQuery(INSERT_EXERCISE).execute(Tuple.tuple().addUUID(id).addUUID(sessionId)
+            .addString(added.getString("exerciseName")).addInteger(added.getInteger("targetSets"))
+            .addInteger(added.getInteger("targetReps"))
+            .addValue(weight == null ? null : io.vertx.sqlclient.data.Numeric.create(weight))
+            .addInteger(added.getInteger("restBetweenSets")).addInteger(index))
+        .mapEmpty();
   }
 
   Future<Optional<Long>> seqOfCommand(SqlClient tx, UUID sessionId, String commandId) {
@@ -111,12 +146,23 @@ public final class LiveRepository {
     });
   }
 
-  public Future<List<UUID>> liveSessionsOf(UUID trainerId) {
-    return pool.preparedQuery(LIVE_OF_TRAINER).execute(Tuple.of(trainerId)).map(rows -> {
+  /** The trainer's live sessions, optionally only those at one location. */
+  public Future<List<UUID>> liveSessionsOf(UUID trainerId, String location) {
+    return pool.preparedQuery(LIVE_OF_TRAINER).execute(Tuple.of(trainerId, location)).map(rows -> {
       List<UUID> ids = new ArrayList<>();
       rows.forEach(r -> ids.add(r.getUUID(0)));
       return ids;
     });
+  }
+
+  Future<Long> currentSeq(UUID sessionId) {
+    return pool.preparedQuery(CURRENT_SEQ).execute(Tuple.of(sessionId))
+        .map(rows -> rows.size() == 0 ? -1L : rows.iterator().next().getLong(0));
+  }
+
+  Future<String> displayLocation(UUID displayId) {
+    return pool.preparedQuery(DISPLAY_LOCATION).execute(Tuple.of(displayId))
+        .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString(0));
   }
 
   Future<Optional<LiveColumns>> liveColumns(SqlClient tx, UUID sessionId) {

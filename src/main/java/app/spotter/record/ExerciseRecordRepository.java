@@ -93,6 +93,15 @@ public final class ExerciseRecordRepository {
         .map(ExerciseRecordRepository::all);
   }
 
+  /** One record's exercises in order, read in the caller's transaction. */
+  public Future<JsonArray> ofRecord(SqlClient tx, UUID recordId) {
+    return tx.preparedQuery(OF_RECORDS).execute(Tuple.of((Object) new UUID[] {recordId})).map(rows -> {
+      JsonArray exercises = new JsonArray();
+      rows.forEach(row -> exercises.add(TABLE.toJson(row)));
+      return exercises;
+    });
+  }
+
   /** Each record's exercises in order, keyed by record id; a record without exercises has no key. */
   public Future<Map<String, JsonArray>> ofRecords(List<UUID> recordIds) {
     return pool.preparedQuery(OF_RECORDS).execute(Tuple.of(recordIds.toArray(new UUID[0]))).map(rows -> {

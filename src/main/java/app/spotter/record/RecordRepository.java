@@ -60,6 +60,10 @@ public final class RecordRepository {
       + " WHERE id = $1 AND trainer_id = $2 AND version = $3 AND status <> 'live'";
   private static final String TRAINING_SESSION_EXISTS = "SELECT 1 FROM training_session WHERE id = $1 AND trainer_id = $2";
 
+  /** A consistent read for live snapshots: waits for a running command, and holds the next one off. */
+  private static final String READ_SHARED = "SELECT " + TABLE.selectList() + " FROM training_session_record"
+      + " WHERE id = $1 FOR SHARE";
+
   private final Pool pool;
 
   public RecordRepository(Pool pool) {
@@ -72,6 +76,10 @@ public final class RecordRepository {
 
   public Future<Optional<JsonObject>> find(UUID trainerId, UUID traineeScope, UUID id) {
     return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId, traineeScope)).map(RecordRepository::first);
+  }
+
+  public Future<Optional<JsonObject>> readShared(SqlClient tx, UUID id) {
+    return tx.preparedQuery(READ_SHARED).execute(Tuple.of(id)).map(RecordRepository::first);
   }
 
   public Future<Optional<JsonObject>> lock(SqlClient tx, UUID trainerId, UUID id) {

@@ -28,6 +28,14 @@ public final class Api {
     this.headers = headers;
   }
 
+  public String token() {
+    return token;
+  }
+
+  public String base() {
+    return base;
+  }
+
   public Api as(String otherToken) {
     return new Api(base, otherToken, headers);
   }

@@ -1,0 +1,63 @@
+package app.spotter.live;
+
+import app.spotter.auth.Principal;
+import app.spotter.record.ExerciseRecordRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What a command sees while it runs inside its session's transaction, under the session lock. */
+final class CommandContext {
+  final SqlClient tx;
+  final LiveSessionRow session;
+  final Principal actor;
+  final JsonObject payload;
+  final long now;
+  private final ExerciseRecordRepository exercises;
+  private final LiveRepository live;
+
+  CommandContext(SqlClient tx, LiveSessionRow session, Principal actor, JsonObject payload, long now,
+      ExerciseRecordRepository exercises, LiveRepository live) {
+    this.tx = tx;
+    this.session = session;
+    this.actor = actor;
+    this.payload = payload;
+    this.now = now;
+    this.exercises = exercises;
+    this.live = live;
+  }
+
+  String nowIso() {
+    return Instant.ofEpochMilli(now).toString();
+  }
+
+  UUID uuid(String field) {
+    return UUID.fromString(payload.getString(field));
+  }
+
+  /** The exercise record named by {@code field}, which must belong to this session. */
+  Future<JsonObject> exercise(String field) {
+    return exercises.find(tx, session.id, uuid(field))
+        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")));
+  }
+
+  /** Writes a changed exercise record back (its version moves on). */
+  Future<JsonObject> save(JsonObject exercise) {
+    return exercises.update(tx, exercise, exercise.getInteger("version"))
+        .map(saved -> saved.orElseThrow(() -> CommandRejected.conflict("the exercise record changed meanwhile")));
+  }
+
+  LiveRepository live() {
+    return live;
+  }
+
+  ExerciseRecordRepository exercises() {
+    return exercises;
+  }
+
+  JsonObject actorJson() {
+    return new JsonObject().put("role", actor.role().wire()).put("id", actor.id().toString());
+  }
+}

@@ -1,0 +1,106 @@
+package app.spotter.live;
+
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.record.ExerciseRecordRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.util.UUID;
+
+/**
+ * Runs a command the durable way: in one transaction under the session's row lock it checks the
+ * command was not seen before, applies it, writes the event with the next seq and the changed rows.
+ * Only after the commit does anyone hear of it (ack, Redis, subscribers).
+ */
+public final class CommandProcessor {
+  private final Pool pool;
+  private final LiveRepository live;
+  private final ExerciseRecordRepository exercises;
+  private final LiveCommands commands;
+  private final CommandPayloads payloads;
+  private final RejectionMemory rejections;
+  private final EventPublisher publisher;
+
+  CommandProcessor(Pool pool, LiveRepository live, ExerciseRecordRepository exercises, LiveCommands commands,
+      CommandPayloads payloads, RejectionMemory rejections, EventPublisher publisher) {
+    this.pool = pool;
+    this.live = live;
+    this.exercises = exercises;
+    this.commands = commands;
+    this.payloads = payloads;
+    this.rejections = rejections;
+    this.publisher = publisher;
+  }
+
+  /**
+   * Resolves to the seq of the command's event (the original one for a repeated commandId), or fails
+   * with {@link CommandRejected}. Final rejections are remembered, so a repeat gets the same answer.
+   */
+  public Future<Long> execute(Principal actor, UUID sessionId, String commandId, String name, Object payload) {
+    return rejections.recall(sessionId, commandId).compose(remembered -> {
+      if (remembered != null) {
+        return Future.failedFuture(remembered);
+      }
+      return run(actor, sessionId, commandId, name, payload)
+          .recover(e -> e instanceof CommandRejected rejected && rejected.isFinal()
+              ? rejections.remember(sessionId, commandId, rejected).compose(v -> Future.failedFuture(rejected))
+              : Future.failedFuture(e));
+    });
+  }
+
+  private Future<Long> run(Principal actor, UUID sessionId, String commandId, String name, Object payload) {
+    LiveCommand command = commands.get(name);
+    if (command == null) {
+      return Future.failedFuture(CommandRejected.invalidField("name", "unknown command '" + name + "'"));
+    }
+    if (!command.roles().contains(actor.role())) {
+      return Future.failedFuture(CommandRejected.forbidden("a " + actor.role().wire() + " may not " + name));
+    }
+    try {
+      payloads.check(command, payload);
+    } catch (CommandRejected invalid) {
+      return Future.failedFuture(invalid);
+    }
+    return apply(actor, sessionId, commandId, command, (JsonObject) payload);
+  }
+
+  /** Also the way server-made commands (timer-finished) enter, with the server as actor. */
+  Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {
+    long now = System.currentTimeMillis();
+    return pool.withTransaction(tx -> live.lock(tx, sessionId).compose(found -> {
+      LiveSessionRow session = found.filter(s -> maySee(actor, s))
+          .orElseThrow(() -> CommandRejected.notFound("no such session"));
+      return live.seqOfCommand(tx, sessionId, commandId).compose(seen -> {
+        if (seen.isPresent()) {
+          return Future.succeededFuture(new Applied(seen.get(), null));
+        }
+        if (!session.isLive()) {
+          return Future.failedFuture(CommandRejected.sessionEnded());
+        }
+        CommandContext context = new CommandContext(tx, session, actor, payload, now, exercises, live);
+        return command.apply().apply(context).compose(eventPayload -> {
+          LiveEvent event = new LiveEvent(sessionId, session.seq + 1, command.event(), eventPayload, now,
+              actor.role().wire(), actor.id());
+          return live.saveSession(tx, session, event, commandId).map(v -> new Applied(event.seq(), event));
+        });
+      });
+    })).map(applied -> {
+      if (applied.event() != null) {
+        publisher.publish(applied.event());
+      }
+      return applied.seq();
+    }).recover(e -> e instanceof CommandRejected ? Future.failedFuture(e)
+        : Future.failedFuture(CommandRejected.unavailable("the command could not be saved: retry")));
+  }
+
+  static boolean maySee(Principal actor, LiveSessionRow session) {
+    if (actor.role() == Role.SERVER) {
+      return true;
+    }
+    boolean sameTrainer = session.trainerId.equals(actor.trainerId());
+    return actor.role() == Role.TRAINEE ? sameTrainer && session.traineeId.equals(actor.id()) : sameTrainer;
+  }
+
+  private record Applied(long seq, LiveEvent event) {}
+}

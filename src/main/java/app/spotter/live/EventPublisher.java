@@ -1,0 +1,46 @@
+package app.spotter.live;
+
+import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After a commit: hand the event to this instance's subscribers at once, then to Redis in one
+ * round trip (recent-events set, stale snapshot dropped, fan-out to the other instances).
+ * Redis trouble loses nothing: the event is in Postgres and subscribers repair gaps from there.
+ */
+final class EventPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+  static final int RECENT_EVENTS_KEPT = 500;
+  private static final String PUBLISH = """
+      redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
+      redis.call('EXPIRE', KEYS[1], 86400)
+      redis.call('DEL', KEYS[2])
+      return redis.call('PUBLISH', KEYS[3], ARGV[2])""";
+
+  private final Redis redis;
+  private final LiveHub hub;
+  private final TimerDeadlines timers;
+
+  EventPublisher(Redis redis, LiveHub hub, TimerDeadlines timers) {
+    this.redis = redis;
+    this.hub = hub;
+    this.timers = timers;
+  }
+
+  Future<Void> publish(LiveEvent event) {
+    String json = event.toJson().encode();
+    hub.deliver(event, json);
+    timers.track(event);
+    return redis.send(Request.cmd(Command.EVAL).arg(PUBLISH).arg(3)
+            .arg(RedisKeys.recentEvents(event.sessionId())).arg(RedisKeys.snapshot(event.sessionId()))
+            .arg(RedisKeys.sessionChannel(event.sessionId()))
+            .arg(event.seq()).arg(json).arg(RECENT_EVENTS_KEPT))
+        .onFailure(e -> LOG.warn("event {}#{} not published to Redis: {}", event.sessionId(), event.seq(), e.getMessage()))
+        .mapEmpty();
+  }
+}

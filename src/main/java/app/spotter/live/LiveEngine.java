@@ -1,0 +1,146 @@
+package app.spotter.live;
+
+import app.spotter.auth.Authenticator;
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.config.SpotterConfig;
+import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.RecordRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The live-session engine of one instance: the socket endpoint and the parts behind it. One per
+ * Spotter, shared by every HTTP verticle; sockets stay on the event loop that accepted them.
+ */
+public final class LiveEngine {
+  static final long HELLO_TIMEOUT_MS = 5_000;
+  static final long HEARTBEAT_MS = 15_000;
+  static final long GAP_REPAIR_MS = 250;
+
+  private final Authenticator authenticator;
+  private final SpotterConfig.RateLimits limits;
+  private final LiveRepository live;
+  private final LiveHub hub;
+  private final Presence presence;
+  private final EventLog eventLog;
+  private final SnapshotReader snapshots;
+  private final TimerDeadlines timers;
+  private final CommandProcessor processor;
+  private final LiveMetrics metrics;
+
+  public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
+      SpotterConfig.RateLimits limits, RecordRepository records, ExerciseRecordRepository exercises,
+      MeterRegistry registry) {
+    this.authenticator = authenticator;
+    this.limits = limits;
+    this.live = new LiveRepository(pool);
+    this.hub = new LiveHub(vertx, redis);
+    this.presence = new Presence(vertx, redis);
+    this.eventLog = new EventLog(redis, live);
+    this.snapshots = new SnapshotReader(pool, redis, records, exercises, live);
+    this.timers = new TimerDeadlines(vertx, redis, live);
+    LiveCommands commands = new LiveCommands();
+    this.processor = new CommandProcessor(pool, live, exercises, commands, new CommandPayloads(contract, commands.all()),
+        new RejectionMemory(redis), new EventPublisher(redis, hub, timers));
+    this.metrics = new LiveMetrics(registry, hub);
+  }
+
+  public void start() {
+    hub.start();
+    presence.start();
+    timers.start(processor);
+  }
+
+  /** Every client is told to reconnect (elsewhere) before this instance goes. */
+  public void stop() {
+    timers.stop();
+    presence.stop();
+    hub.connections().forEach(c -> c.reconnect("server restarting"));
+    hub.stop();
+  }
+
+  /** {@code GET /api/v1/live}: upgrade, then the protocol (authentication is the first message). */
+  public void accept(RoutingContext ctx) {
+    ctx.request().toWebSocket().onSuccess(ws -> new LiveConnection(ws, ctx.vertx().getOrCreateContext(), this).open())
+        .onFailure(ctx::fail);
+  }
+
+  /** Tells sessions' displays (on every instance) that a session started. */
+  public Future<Void> sessionStarted(UUID trainerId, UUID sessionId, String location) {
+    return hub.redis().send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PUBLISH)
+        .arg(RedisKeys.trainerChannel(trainerId))
+        .arg(new JsonObject().put("type", "session-started").put("sessionId", sessionId.toString())
+            .put("location", location).encode())).mapEmpty();
+  }
+
+  Future<Boolean> visible(Principal principal, UUID sessionId) {
+    return live.access(sessionId).map(found -> found.map(a -> switch (principal.role()) {
+      case TRAINER -> a.trainerId().equals(principal.trainerId());
+      case TRAINEE -> a.trainerId().equals(principal.trainerId()) && a.traineeId().equals(principal.id());
+      case DISPLAY -> a.trainerId().equals(principal.trainerId()) && "live".equals(a.status());
+      default -> false;
+    }).orElse(false));
+  }
+
+  /** {@code {seq, state}} with the devices watching right now. */
+  Future<JsonObject> snapshot(UUID sessionId) {
+    return snapshots.read(sessionId).compose(snapshot -> presence.devices(sessionId).map(devices -> {
+      JsonObject copy = snapshot.copy();
+      copy.getJsonObject("state").put("presence", devices);
+      return copy;
+    }));
+  }
+
+  Future<Long> currentSeq(UUID sessionId) {
+    return live.currentSeq(sessionId);
+  }
+
+  Future<String> displayLocation(UUID displayId) {
+    return live.displayLocation(displayId);
+  }
+
+  Future<List<UUID>> liveSessionsOf(UUID trainerId, String location) {
+    return live.liveSessionsOf(trainerId, location);
+  }
+
+  Authenticator authenticator() {
+    return authenticator;
+  }
+
+  SpotterConfig.RateLimits limits() {
+    return limits;
+  }
+
+  LiveHub hub() {
+    return hub;
+  }
+
+  Presence presence() {
+    return presence;
+  }
+
+  EventLog eventLog() {
+    return eventLog;
+  }
+
+  CommandProcessor processor() {
+    return processor;
+  }
+
+  LiveMetrics metrics() {
+    return metrics;
+  }
+
+  static boolean isDisplay(Principal principal) {
+    return principal.role() == Role.DISPLAY;
+  }
+}

@@ -1,0 +1,147 @@
+package app.spotter.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Response;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's live subscribers, and its one Redis subscription through which every instance
+ * hears every session's events, presence and trainer notices. Connections run on their own event
+ * loops; the hub only hands them messages.
+ */
+final class LiveHub {
+  private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+  private final Vertx vertx;
+  private final Redis redis;
+  private final Map<UUID, Set<LiveConnection>> bySession = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<LiveConnection>> displaysByTrainer = new ConcurrentHashMap<>();
+  private final Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
+  private volatile RedisConnection subscriber;
+  private volatile boolean stopped;
+
+  LiveHub(Vertx vertx, Redis redis) {
+    this.vertx = vertx;
+    this.redis = redis;
+  }
+
+  void start() {
+    connectSubscriber(0);
+  }
+
+  void stop() {
+    stopped = true;
+    if (subscriber != null) {
+      subscriber.close();
+    }
+  }
+
+  void add(LiveConnection connection) {
+    all.add(connection);
+  }
+
+  void remove(LiveConnection connection) {
+    all.remove(connection);
+    bySession.values().forEach(set -> set.remove(connection));
+    displaysByTrainer.values().forEach(set -> set.remove(connection));
+  }
+
+  Set<LiveConnection> connections() {
+    return all;
+  }
+
+  void subscribe(UUID sessionId, LiveConnection connection) {
+    bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+  }
+
+  void unsubscribe(UUID sessionId, LiveConnection connection) {
+    Set<LiveConnection> set = bySession.get(sessionId);
+    if (set != null) {
+      set.remove(connection);
+    }
+  }
+
+  /** A display that asked for all of its trainer's sessions hears of new ones. */
+  void watchTrainer(UUID trainerId, LiveConnection display) {
+    displaysByTrainer.computeIfAbsent(trainerId, id -> ConcurrentHashMap.newKeySet()).add(display);
+  }
+
+  /** Hands an event to every local subscriber of its session (each drops what it already has). */
+  void deliver(LiveEvent event, String json) {
+    Set<LiveConnection> subscribers = bySession.get(event.sessionId());
+    if (subscribers != null) {
+      JsonObject message = new JsonObject(json);
+      subscribers.forEach(c -> c.onEvent(event, message));
+    }
+  }
+
+  private void onMessage(String channel, String payload) {
+    String key = channel.substring(RedisKeys.CHANNEL_PREFIX.length());
+    UUID id = UUID.fromString(key.substring(2));
+    JsonObject message = new JsonObject(payload);
+    if (key.startsWith("t:")) {
+      Set<LiveConnection> displays = displaysByTrainer.get(id);
+      if (displays != null && "session-started".equals(message.getString("type"))) {
+        UUID sessionId = UUID.fromString(message.getString("sessionId"));
+        displays.forEach(d -> d.onSessionStarted(sessionId, message.getString("location")));
+      }
+    } else if ("event".equals(message.getString("type"))) {
+      deliver(LiveEvent.fromJson(message), payload);
+    } else {
+      Set<LiveConnection> subscribers = bySession.get(id);
+      if (subscribers != null) {
+        subscribers.forEach(c -> c.onSessionMessage(id, message));
+      }
+    }
+  }
+
+  /** One PSUBSCRIBE for everything; on loss, reconnect and let every subscription repair its gaps. */
+  private void connectSubscriber(int attempt) {
+    if (stopped) {
+      return;
+    }
+    redis.connect().compose(conn -> {
+      conn.handler(this::onPush);
+      conn.exceptionHandler(e -> LOG.warn("live subscription failed: {}", e.getMessage()));
+      conn.endHandler(v -> {
+        subscriber = null;
+        if (!stopped) {
+          vertx.setTimer(500, t -> connectSubscriber(1));
+        }
+      });
+      return conn.send(Request.cmd(Command.PSUBSCRIBE).arg(RedisKeys.ALL_CHANNELS)).map(conn);
+    }).onSuccess(conn -> {
+      subscriber = conn;
+      if (attempt > 0) {
+        all.forEach(LiveConnection::repairAll);
+      }
+    }).onFailure(e -> {
+      LOG.warn("live subscription not connected ({}); retrying", e.getMessage());
+      vertx.setTimer(Math.min(5_000, 250L * (attempt + 1)), t -> connectSubscriber(attempt + 1));
+    });
+  }
+
+  private void onPush(Response push) {
+    // pmessage, pattern, channel, payload
+    if (push != null && push.size() == 4 && "pmessage".equals(push.get(0).toString())) {
+      try {
+        onMessage(push.get(2).toString(), push.get(3).toString());
+      } catch (RuntimeException e) {
+        LOG.warn("unreadable live message on {}: {}", push.get(2), e.getMessage());
+      }
+    }
+  }
+
+  Redis redis() {
+    return redis;
+  }
+}

@@ -1,0 +1,77 @@
+package app.spotter.live;
+
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.http.ApiException;
+import app.spotter.record.SessionRecordService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@code /live-sessions}: starting a session (a live record with its exercises) and listing live ones. */
+public final class LiveSessionService {
+  private final Pool pool;
+  private final LiveSessionRepository repository;
+  private final SessionRecordService records;
+  private final LiveEngine engine;
+
+  public LiveSessionService(Pool pool, SessionRecordService records, LiveEngine engine) {
+    this.pool = pool;
+    this.repository = new LiveSessionRepository(pool);
+    this.records = records;
+    this.engine = engine;
+  }
+
+  /**
+   * From a training session (its template) or a template directly, or empty (exercises added live).
+   * A trainee has at most one live session: a second start gets 409.
+   */
+  public Future<JsonObject> start(Principal caller, JsonObject body) {
+    UUID trainerId = caller.requireTrainer();
+    UUID traineeId = UUID.fromString(body.getString("traineeId"));
+    UUID trainingSessionId = uuidOrNull(body.getString("trainingSessionId"));
+    UUID templateId = uuidOrNull(body.getString("sessionTemplateId"));
+    String location = body.getString("location");
+    return repository.traineeOwned(trainerId, traineeId)
+        .compose(owned -> owned ? Future.succeededFuture() : Future.failedFuture(ApiException.notFound("trainee")))
+        .compose(v -> templateId == null ? Future.succeededFuture(Optional.<UUID>empty())
+            : repository.templateOwned(trainerId, templateId).map(owned -> {
+              if (!owned) {
+                throw ApiException.notFound("session template");
+              }
+              return Optional.of(templateId);
+            }))
+        .compose(template -> trainingSessionId == null ? Future.succeededFuture(template)
+            : repository.trainingSessionTemplate(trainerId, trainingSessionId).map(planned -> {
+              Optional<UUID> plannedTemplate = planned.orElseThrow(() -> ApiException.notFound("training session"));
+              return template.isPresent() ? template : plannedTemplate;
+            }))
+        .compose(template -> pool.withTransaction(tx -> {
+          JsonObject metadata = new JsonObject().put("sessionTemplateId", template.map(UUID::toString).orElse(null));
+          return repository.insert(tx, trainerId, traineeId, trainingSessionId, location, metadata)
+              .compose(id -> template.isEmpty() ? Future.succeededFuture(id)
+                  : repository.copyExercises(tx, id, template.get()).map(id));
+        }))
+        .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
+            ? Future.failedFuture(ApiException.conflict("this trainee already has a live session: end it first"))
+            : Future.failedFuture(e))
+        .compose(id -> engine.sessionStarted(trainerId, id, location).otherwiseEmpty()
+            .compose(v -> records.get(caller, id)));
+  }
+
+  /** A trainer's live sessions, or a trainee's own one; records with their exercises. */
+  public Future<JsonObject> list(Principal caller) {
+    UUID traineeScope = caller.is(Role.TRAINEE) ? caller.id() : null;
+    return repository.liveIds(caller.trainerId(), traineeScope)
+        .compose(ids -> Future.all(ids.stream().map(id -> records.get(caller, id)).toList()))
+        .map(all -> new JsonObject().put("items", new JsonArray(all.list())));
+  }
+
+  private static UUID uuidOrNull(String value) {
+    return value == null ? null : UUID.fromString(value);
+  }
+}

@@ -1,0 +1,121 @@
+package app.spotter.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which devices watch a session, across instances: a Redis hash per session (connection → device),
+ * each entry refreshed by its instance every {@link #REFRESH_MS}. An entry not refreshed for
+ * {@link #EXPIRY_MS} belongs to a vanished device or instance and is swept. Every change is
+ * published to the session's subscribers as a {@code presence} message.
+ */
+final class Presence {
+  static final long REFRESH_MS = 10_000;
+  static final long EXPIRY_MS = 30_000;
+  private final Vertx vertx;
+  private final Redis redis;
+  /** This instance's entries: session → connections, to refresh and to sweep around. */
+  private final Map<UUID, Set<LiveConnection>> local = new ConcurrentHashMap<>();
+  private long timer = -1;
+
+  Presence(Vertx vertx, Redis redis) {
+    this.vertx = vertx;
+    this.redis = redis;
+  }
+
+  void start() {
+    timer = vertx.setPeriodic(REFRESH_MS, t -> refreshAndSweep());
+  }
+
+  void stop() {
+    vertx.cancelTimer(timer);
+  }
+
+  void join(UUID sessionId, LiveConnection connection) {
+    local.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+    write(sessionId, connection).compose(v -> publish(sessionId));
+  }
+
+  void leave(UUID sessionId, LiveConnection connection) {
+    Set<LiveConnection> set = local.get(sessionId);
+    if (set != null) {
+      set.remove(connection);
+    }
+    redis.send(Request.cmd(Command.HDEL).arg(RedisKeys.presence(sessionId)).arg(connection.id))
+        .compose(v -> publish(sessionId));
+  }
+
+  /** The devices currently watching, for snapshots. */
+  Future<JsonArray> devices(UUID sessionId) {
+    return redis.send(Request.cmd(Command.HGETALL).arg(RedisKeys.presence(sessionId))).map(this::fresh)
+        .otherwise(new JsonArray());
+  }
+
+  private Future<Void> write(UUID sessionId, LiveConnection c) {
+    JsonObject entry = new JsonObject().put("connectionId", c.id).put("role", c.principal().role().wire())
+        .put("device", c.device()).put("since", c.since).put("seenAt", System.currentTimeMillis());
+    return redis.send(Request.cmd(Command.HSET).arg(RedisKeys.presence(sessionId)).arg(c.id).arg(entry.encode()))
+        .compose(v -> redis.send(Request.cmd(Command.PEXPIRE).arg(RedisKeys.presence(sessionId)).arg(EXPIRY_MS * 4)))
+        .mapEmpty();
+  }
+
+  private Future<Void> publish(UUID sessionId) {
+    return devices(sessionId).compose(devices -> redis.send(Request.cmd(Command.PUBLISH)
+        .arg(RedisKeys.sessionChannel(sessionId))
+        .arg(new JsonObject().put("type", "presence").put("sessionId", sessionId.toString()).put("devices", devices)
+            .encode()))).mapEmpty();
+  }
+
+  private void refreshAndSweep() {
+    local.forEach((sessionId, connections) -> {
+      if (connections.isEmpty()) {
+        local.remove(sessionId, connections);
+        return;
+      }
+      Future.all(connections.stream().map(c -> write(sessionId, c)).toList())
+          .compose(v -> redis.send(Request.cmd(Command.HGETALL).arg(RedisKeys.presence(sessionId))))
+          .compose(all -> sweep(sessionId, all));
+    });
+  }
+
+  /** Removes stale entries and, if any went, tells the session. */
+  private Future<Void> sweep(UUID sessionId, Response all) {
+    long cutoff = System.currentTimeMillis() - EXPIRY_MS;
+    Request hdel = Request.cmd(Command.HDEL).arg(RedisKeys.presence(sessionId));
+    int stale = 0;
+    if (all != null) {
+      for (String field : all.getKeys()) {
+        if (new JsonObject(all.get(field).toString()).getLong("seenAt") < cutoff) {
+          hdel.arg(field);
+          stale++;
+        }
+      }
+    }
+    return stale == 0 ? Future.succeededFuture() : redis.send(hdel).compose(v -> publish(sessionId));
+  }
+
+  private JsonArray fresh(Response all) {
+    JsonArray devices = new JsonArray();
+    long cutoff = System.currentTimeMillis() - EXPIRY_MS;
+    if (all != null) {
+      for (String field : all.getKeys()) {
+        JsonObject entry = new JsonObject(all.get(field).toString());
+        if (entry.getLong("seenAt") >= cutoff) {
+          entry.remove("seenAt");
+          devices.add(entry);
+        }
+      }
+    }
+    return devices;
+  }
+}

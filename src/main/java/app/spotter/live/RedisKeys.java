@@ -1,0 +1,35 @@
+package app.spotter.live;
+
+import java.util.UUID;
+
+/** Every Redis key and channel of the live engine, in one place. */
+final class RedisKeys {
+  /** Pattern every instance subscribes to: session events and presence, and trainer notices. */
+  static final String ALL_CHANNELS = "live:ch:*";
+  static final String CHANNEL_PREFIX = "live:ch:";
+  /** Sorted set of running timers' deadlines: score endsAt, member "sessionId|timerId". */
+  static final String TIMER_DEADLINES = "live:timers";
+
+  private RedisKeys() {}
+
+  static String sessionChannel(UUID sessionId) {
+    return CHANNEL_PREFIX + "s:" + sessionId;
+  }
+
+  static String trainerChannel(UUID trainerId) {
+    return CHANNEL_PREFIX + "t:" + trainerId;
+  }
+
+  /** Sorted set of a session's recent events, scored by seq. */
+  static String recentEvents(UUID sessionId) {
+    return "live:events:" + sessionId;
+  }
+
+  static String snapshot(UUID sessionId) {
+    return "live:snapshot:" + sessionId;
+  }
+
+  static String presence(UUID sessionId) {
+    return "live:presence:" + sessionId;
+  }
+}

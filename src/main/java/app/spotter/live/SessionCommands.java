@@ -1,0 +1,41 @@
+package app.spotter.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** add-note, submit-feedback, end-session: changes to the session record itself. */
+final class SessionCommands {
+  private SessionCommands() {}
+
+  static List<LiveCommand> all() {
+    return List.of(
+        new LiveCommand("add-note", "note-added", "LiveAddNote", LiveCommand.TRAINER, SessionCommands::addNote),
+        new LiveCommand("submit-feedback", "feedback-submitted", "LiveSubmitFeedback",
+            java.util.Set.of(app.spotter.auth.Role.TRAINEE), SessionCommands::submitFeedback),
+        new LiveCommand("end-session", "session-ended", "LiveEndSession", LiveCommand.TRAINER, SessionCommands::end));
+  }
+
+  /** Appends a line to the trainer notes (trainer-private: other roles see the event without its text). */
+  private static Future<JsonObject> addNote(CommandContext c) {
+    String text = c.payload.getString("text");
+    String notes = c.session.trainerNotes;
+    c.session.trainerNotes = notes == null || notes.isEmpty() ? text : notes + "\n" + text;
+    return Future.succeededFuture(new JsonObject().put("text", text).put("trainerNotes", c.session.trainerNotes));
+  }
+
+  private static Future<JsonObject> submitFeedback(CommandContext c) {
+    JsonObject merged = (c.session.traineeFeedback == null ? new JsonObject() : c.session.traineeFeedback.copy())
+        .mergeIn(c.payload);
+    c.session.traineeFeedback = merged;
+    return Future.succeededFuture(new JsonObject().put("feedback", c.payload.copy()).put("traineeFeedback", merged));
+  }
+
+  /** Completed or abandoned, with its end time; a running timer goes with it. Later commands get session-ended. */
+  private static Future<JsonObject> end(CommandContext c) {
+    c.session.status = c.payload.getString("status");
+    c.session.endTime = c.nowIso();
+    c.session.timer = null;
+    return Future.succeededFuture(new JsonObject().put("status", c.session.status).put("endTime", c.session.endTime));
+  }
+}

@@ -1,0 +1,120 @@
+package app.spotter.live;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** log-set, update-set, delete-set, record-rpe: changes to an exercise record's {@code sets}. */
+final class SetCommands {
+  /** The set values a command may carry (the LiveSetFields schema). */
+  private static final List<String> VALUES =
+      List.of("kind", "reps", "weight", "unit", "rpe", "rir", "durationSeconds", "distanceMeters", "notes");
+
+  private SetCommands() {}
+
+  static List<LiveCommand> all() {
+    return List.of(
+        new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, SetCommands::logSet),
+        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, SetCommands::updateSet),
+        new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, SetCommands::deleteSet),
+        new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE,
+            SetCommands::recordRpe));
+  }
+
+  /** Appends a set; a set id already used anywhere in the session is a conflict, never a second set. */
+  private static Future<JsonObject> logSet(CommandContext c) {
+    String setId = c.payload.getString("setId");
+    return c.live().setIdTaken(c.tx, c.session.id, setId).compose(taken -> {
+      if (taken) {
+        return Future.failedFuture(CommandRejected.conflict("set " + setId + " was already logged by another command"));
+      }
+      return c.exercise("exerciseRecordId");
+    }).compose(exercise -> {
+      JsonArray sets = exercise.getJsonArray("sets", new JsonArray()).copy();
+      JsonObject set = new JsonObject().put("id", setId).put("number", sets.size() + 1).put("kind", "working");
+      copyValues(c.payload, set);
+      set.put("completedAt", c.nowIso()).put("loggedBy", c.actorJson());
+      sets.add(set);
+      exercise.put("sets", sets);
+      if (exercise.getString("startedAt") == null) {
+        exercise.put("startedAt", c.nowIso());
+      }
+      // Logging on an exercise that is not current makes it current (no start-exercise needed).
+      c.session.currentExerciseRecordId = c.uuid("exerciseRecordId");
+      return c.save(exercise).map(saved -> new JsonObject()
+          .put("exerciseRecordId", saved.getString("id"))
+          .put("set", set)
+          .put("currentExerciseRecordId", saved.getString("id")));
+    });
+  }
+
+  private static Future<JsonObject> updateSet(CommandContext c) {
+    return withSet(c, (sets, index) -> {
+      JsonObject set = sets.getJsonObject(index);
+      copyValues(c.payload, set);
+      return new JsonObject().put("set", set);
+    });
+  }
+
+  /** Removes the set and renumbers the rest 1..n. */
+  private static Future<JsonObject> deleteSet(CommandContext c) {
+    return withSet(c, (sets, index) -> {
+      sets.remove(index);
+      for (int i = 0; i < sets.size(); i++) {
+        sets.getJsonObject(i).put("number", i + 1);
+      }
+      return new JsonObject().put("setId", c.payload.getString("setId"));
+    });
+  }
+
+  private static Future<JsonObject> recordRpe(CommandContext c) {
+    return withSet(c, (sets, index) -> {
+      JsonObject set = sets.getJsonObject(index).put("rpe", c.payload.getValue("rpe"));
+      return new JsonObject().put("setId", set.getString("id")).put("rpe", set.getValue("rpe")).put("set", set);
+    });
+  }
+
+  /** A change to one existing set of the named exercise; a set id of another exercise is not found. */
+  private static Future<JsonObject> withSet(CommandContext c, SetChange change) {
+    String setId = c.payload.getString("setId");
+    return c.exercise("exerciseRecordId").compose(exercise -> {
+      JsonArray sets = exercise.getJsonArray("sets", new JsonArray()).copy();
+      int index = indexOf(sets, setId);
+      if (index < 0) {
+        return Future.failedFuture(CommandRejected.notFound("no set " + setId + " in this exercise record"));
+      }
+      JsonObject payload = change.apply(sets, index);
+      exercise.put("sets", sets);
+      return c.save(exercise).map(saved -> payload.put("exerciseRecordId", saved.getString("id")));
+    });
+  }
+
+  private static int indexOf(JsonArray sets, String setId) {
+    for (int i = 0; i < sets.size(); i++) {
+      if (setId.equals(sets.getJsonObject(i).getString("id"))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Present values replace, explicit nulls clear. */
+  private static void copyValues(JsonObject from, JsonObject set) {
+    for (String field : VALUES) {
+      if (from.containsKey(field)) {
+        Object value = from.getValue(field);
+        if (value == null) {
+          set.remove(field);
+        } else {
+          set.put(field, value);
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface SetChange {
+    JsonObject apply(JsonArray sets, int index);
+  }
+}
