@@ -67,7 +67,7 @@ public final class Spotter {
           List<ApiRoutes> features = new ArrayList<>(services.routes);
           features.add(operations);
           return vertx.deployVerticle(() -> new HttpVerticle(config.port(), v -> {
-            Router router = ApiRouter.create(v, contract, services.guard, features);
+            Router router = ApiRouter.create(v, contract, services.guard, features, config.trustProxy());
             operations.mountOutsideApi(v, router);
             return Future.succeededFuture(router);
           }), new DeploymentOptions().setInstances(config.httpInstances()));

@@ -39,6 +39,18 @@ final class EnvReader {
     }
   }
 
+  boolean bool(String name, boolean fallback) {
+    Optional<String> raw = optional(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0" -> false;
+      default -> throw new ConfigException(name + " must be true or false, got '" + raw.get() + "'");
+    };
+  }
+
   /** ISO-8601 durations (PT15M) or plain seconds. */
   Duration duration(String name, Duration fallback) {
     Optional<String> raw = optional(name);

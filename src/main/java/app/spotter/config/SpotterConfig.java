@@ -22,7 +22,8 @@ public record SpotterConfig(
     Duration traineeTokenTtl,
     RateLimits rateLimits,
     int databasePoolSize,
-    int httpInstances) {
+    int httpInstances,
+    boolean trustProxy) {
 
   /** Failure-counting limits (see CONTRACT: rate limits count failures only). */
   public record RateLimits(
@@ -55,7 +56,8 @@ public record SpotterConfig(
         in.duration("SPOTTER_TRAINEE_TOKEN_TTL", Duration.ofMinutes(15)),
         limits,
         in.integer("SPOTTER_DB_POOL_SIZE", 16, 1, 500),
-        in.integer("SPOTTER_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256));
+        in.integer("SPOTTER_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
+        in.bool("SPOTTER_TRUST_PROXY", false));
   }
 
   public boolean embeddedDatabase() {
@@ -69,11 +71,11 @@ public record SpotterConfig(
   /** A copy pointing at given servers: used once embedded ones have started. */
   public SpotterConfig withServers(DatabaseUrl database, URI redis) {
     return new SpotterConfig(port, Optional.of(database), Optional.of(redis), dataDir, jwtSecret, publicUrl,
-        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances);
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy);
   }
 
   public SpotterConfig withJwtSecret(String secret) {
     return new SpotterConfig(port, databaseUrl, redisUrl, dataDir, Optional.of(secret), publicUrl,
-        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances);
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy);
   }
 }

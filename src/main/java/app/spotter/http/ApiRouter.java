@@ -2,6 +2,7 @@ package app.spotter.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
@@ -19,7 +20,8 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, OpenAPIContract contract, AccessGuard guard, List<ApiRoutes> features) {
+  public static Router create(Vertx vertx, OpenAPIContract contract, AccessGuard guard, List<ApiRoutes> features,
+      boolean trustProxy) {
     RouterBuilder builder = RouterBuilder.create(vertx, contract);
     builder.rootHandler(new RequestLog());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
@@ -32,6 +34,10 @@ public final class ApiRouter {
       }
     }
     Router router = builder.createRouter();
+    if (trustProxy) {
+      // Behind nginx: the client's address (for per-IP limits) comes from X-Forwarded-For.
+      router.allowForward(AllowForwardHeaders.X_FORWARD);
+    }
     FailureHandler failures = new FailureHandler();
     router.route().failureHandler(failures);
     for (int status : new int[] {404, 405, 413}) {
