@@ -6,6 +6,7 @@ import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
+import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
 import java.util.List;
@@ -22,27 +23,34 @@ public final class ApiRouter {
 
   public static Router create(Vertx vertx, OpenAPIContract contract, AccessGuard guard, List<ApiRoutes> features,
       boolean trustProxy) {
-    RouterBuilder builder = RouterBuilder.create(vertx, contract);
+    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
     builder.rootHandler(new RequestLog());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     builder.rootHandler(guard);
     features.forEach(feature -> feature.mount(builder));
     for (OpenAPIRoute route : builder.getRoutes()) {
+      // Authentication and roles are AccessGuard's (it reads x-roles); the builder's own security step is off.
+      route.setDoSecurity(false);
       if (route.getHandlers().isEmpty()) {
         route.addHandler(ctx -> ctx.fail(ApiException.of(501, "Not Implemented",
             route.getOperation().getOperationId() + " is described but not implemented yet")));
       }
     }
-    Router router = builder.createRouter();
+    Router api = builder.createRouter();
+    Router root = Router.router(vertx);
     if (trustProxy) {
       // Behind nginx: the client's address (for per-IP limits) comes from X-Forwarded-For.
-      router.allowForward(AllowForwardHeaders.X_FORWARD);
+      root.allowForward(AllowForwardHeaders.X_FORWARD);
     }
+    // The builder routes the contract's paths relative to its server URL, so it is mounted there.
+    root.route(contract.getServers().get(0).getBasePath() + "/*").subRouter(api);
     FailureHandler failures = new FailureHandler();
-    router.route().failureHandler(failures);
-    for (int status : new int[] {404, 405, 413}) {
-      router.errorHandler(status, failures);
+    for (Router router : List.of(root, api)) {
+      router.route().failureHandler(failures);
+      for (int status : new int[] {404, 405, 413}) {
+        router.errorHandler(status, failures.forStatus(status));
+      }
     }
-    return router;
+    return root;
   }
 }

@@ -18,7 +18,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    ApiException problem = toProblem(ctx);
+    respond(ctx, toProblem(ctx));
+  }
+
+  /** For the router's error handlers (no route matched, wrong method): the status is all there is. */
+  public Handler<RoutingContext> forStatus(int status) {
+    return ctx -> respond(ctx, byStatus(status, null));
+  }
+
+  private static void respond(RoutingContext ctx, ApiException problem) {
     if (ctx.response().headWritten()) {
       LOG.warn("{} {} failed after the response started: {}", ctx.request().method(), ctx.request().path(),
           problem.getMessage());

@@ -1,7 +1,7 @@
 package app.spotter.http;
 
-import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.PlatformHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * One access-log line per request: method, path, status, milliseconds. Only the path, never the
  * query string or headers, so tokens and pairing secrets never reach the log.
  */
-public final class RequestLog implements Handler<RoutingContext> {
+public final class RequestLog implements PlatformHandler {
   private static final Logger LOG = LoggerFactory.getLogger("spotter.access");
 
   @Override

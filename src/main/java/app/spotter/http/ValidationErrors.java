@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class ValidationErrors {
   private static final Pattern REQUIRED = Pattern.compile("required property \"([^\"]+)\"");
-  private static final Pattern ADDITIONAL = Pattern.compile("Property \"([^\"]+)\" does not match additional properties");
+  private static final Pattern SUMMARY_KEYWORD = Pattern.compile("/(properties|items|prefixItems|allOf|anyOf|oneOf|\\$ref|then|else)$");
   private static final Pattern PARAMETER = Pattern.compile("(?:of|required) (?:path|query|header|cookie) parameter (\\S+)");
 
   private ValidationErrors() {}
@@ -25,8 +25,12 @@ final class ValidationErrors {
     List<FieldError> errors = new ArrayList<>();
     String parameter = parameterName(e.getMessage());
     if (e instanceof SchemaValidationException schemaError && schemaError.getOutputUnit() != null) {
+      List<OutputUnit> leaves = new ArrayList<>();
+      leaves(schemaError.getOutputUnit(), leaves);
       Map<String, FieldError> byField = new LinkedHashMap<>();
-      collect(schemaError.getOutputUnit(), parameter, byField);
+      // Specific errors first; a summary ("does not match schema") only names a field nothing else named.
+      leaves.stream().filter(u -> !isSummary(u)).forEach(u -> add(u, parameter, byField));
+      leaves.stream().filter(ValidationErrors::isSummary).forEach(u -> add(u, parameter, byField));
       errors.addAll(byField.values());
     }
     if (errors.isEmpty()) {
@@ -38,27 +42,35 @@ final class ValidationErrors {
     return ApiException.badRequest(detail, errors);
   }
 
-  private static void collect(OutputUnit unit, String parameter, Map<String, FieldError> byField) {
+  private static void leaves(OutputUnit unit, List<OutputUnit> out) {
     List<OutputUnit> children = unit.getErrors();
     if (children != null && !children.isEmpty()) {
-      children.forEach(child -> collect(child, parameter, byField));
-      return;
+      children.forEach(child -> leaves(child, out));
+    } else if (unit.getError() != null) {
+      out.add(unit);
     }
-    if (unit.getError() == null || isAggregate(unit.getError())) {
-      return;
-    }
+  }
+
+  private static void add(OutputUnit unit, String parameter, Map<String, FieldError> byField) {
     String field = fieldName(unit, parameter);
     byField.putIfAbsent(field, new FieldError(field, readable(unit.getError())));
+  }
+
+  /**
+   * "Property x does not match schema" repeats a nested error; and the validator also flags a
+   * property that failed its own schema as an "additional property". Both only summarize.
+   */
+  private static boolean isSummary(OutputUnit unit) {
+    String keyword = unit.getKeywordLocation() == null ? "" : unit.getKeywordLocation();
+    return SUMMARY_KEYWORD.matcher(keyword).find() || keyword.endsWith("/additionalProperties");
   }
 
   private static String fieldName(OutputUnit unit, String parameter) {
     String base = pointerToPath(unit.getInstanceLocation());
     String error = unit.getError();
-    for (Pattern named : List.of(REQUIRED, ADDITIONAL)) {
-      Matcher m = named.matcher(error);
-      if (m.find()) {
-        return base.isEmpty() ? m.group(1) : base + "." + m.group(1);
-      }
+    Matcher required = REQUIRED.matcher(error);
+    if (required.find()) {
+      return base.isEmpty() ? required.group(1) : base + "." + required.group(1);
     }
     if (parameter != null) {
       return base.isEmpty() ? parameter : parameter + "." + base;
@@ -85,11 +97,6 @@ final class ValidationErrors {
       }
     }
     return out.toString();
-  }
-
-  private static boolean isAggregate(String error) {
-    return error.startsWith("A subschema had errors") || error.startsWith("Instance does not match any")
-        || error.contains("did not match schema") && error.contains("subschema");
   }
 
   private static String parameterName(String message) {

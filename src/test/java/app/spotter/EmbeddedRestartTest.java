@@ -1,0 +1,62 @@
+package app.spotter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.config.SpotterConfig;
+import app.spotter.support.Api;
+import app.spotter.support.Reply;
+import app.spotter.support.TestStack;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The embedded default, for real: no URLs configured, data in a data dir, stopped and started again. */
+class EmbeddedRestartTest {
+
+  @Test
+  @DisplayName("with nothing configured, data written before a restart is there after it")
+  void dataSurvivesRestart() throws Exception {
+    Path dataDir = Files.createTempDirectory("spotter-embedded");
+    Map<String, String> env = Map.of(
+        "SPOTTER_DATA_DIR", dataDir.toString(),
+        "SPOTTER_PORT", String.valueOf(TestStack.freePort()),
+        "SPOTTER_HTTP_INSTANCES", "1");
+    SpotterConfig config = SpotterConfig.from(env);
+    Api api = new Api("http://localhost:" + config.port(), null);
+    JsonObject account = new JsonObject().put("email", "keeper@gym.test").put("password", "a long password")
+        .put("name", "Keeper");
+
+    runOnce(config, () -> {
+      assertThat(api.get("/health/ready").status()).isEqualTo(200);
+      assertThat(api.post("/auth/register", account).status()).isEqualTo(201);
+    });
+    runOnce(config, () -> {
+      Reply byEmail = api.post("/auth/login",
+          new JsonObject().put("email", "keeper@gym.test").put("password", "a long password"));
+      assertThat(byEmail.status()).as(byEmail.toString()).isEqualTo(200);
+    });
+    assertThat(dataDir.resolve("postgres")).isDirectory();
+    assertThat(dataDir.resolve("jwt-secret")).isRegularFile();
+  }
+
+  private static void runOnce(SpotterConfig config, Runnable checks) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Main.newVertx(registry);
+    try {
+      Spotter spotter = Spotter.start(vertx, config, registry).await();
+      try {
+        checks.run();
+      } finally {
+        spotter.stop().await();
+      }
+    } finally {
+      vertx.close().await();
+    }
+  }
+}
