@@ -9,6 +9,7 @@ import static app.spotter.http.Requests.query;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 
@@ -39,7 +40,7 @@ public final class DisplayRoutes implements ApiRoutes {
 
   private void claimPairing(RoutingContext ctx) {
     service.claim(principal(ctx), ctx.pathParam("code"), body(ctx), guard.ipLimit(ctx))
-        .compose(display -> Responses.created(ctx, "/api/v1/displays/" + display.getString("id"), display))
+        .compose(display -> Responses.ok(ctx, new JsonObject().put("display", display)))
         .onFailure(ctx::fail);
   }
 

@@ -40,8 +40,15 @@ public record Page(int limit, JsonArray after) {
     return limit + 1;
   }
 
+  /** The cursor's {@code i}-th value; a cursor without one (forged, or from another list) gets 400. */
   public String afterString(int i) {
-    return after == null ? null : after.getString(i);
+    if (after == null) {
+      return null;
+    }
+    if (i >= after.size() || !(after.getValue(i) instanceof String value)) {
+      throw notOurs();
+    }
+    return value;
   }
 
   /** Builds the list body; {@code sortKey} gives the cursor values of an item. */
@@ -64,7 +71,11 @@ public record Page(int limit, JsonArray after) {
       }
       return key;
     } catch (RuntimeException e) {
-      throw ApiException.invalidField("cursor", "is not a cursor this server handed out");
+      throw notOurs();
     }
+  }
+
+  private static ApiException notOurs() {
+    return ApiException.invalidField("cursor", "is not a cursor this server handed out");
   }
 }

@@ -36,7 +36,7 @@ class DisplayPairingApiTest extends ApiTest {
   /** Pairs a display for the trainer and returns its token. */
   private String pairDisplay(Trainer trainer) {
     Pairing pairing = startPairing();
-    assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(201);
+    assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(200);
     return anonymous.get(pairing.pollPath()).json().getString("displayToken");
   }
 
@@ -66,11 +66,11 @@ class DisplayPairingApiTest extends ApiTest {
     assertThat(pending.json().getString("expiresAt")).isNotNull();
 
     Reply claimed = claim(trainer.api(), pairing.code().toLowerCase());
-    assertThat(claimed.status()).isEqualTo(201);
-    String displayId = claimed.json().getString("id");
-    assertThat(claimed.header("Location")).isEqualTo("/api/v1/displays/" + displayId);
-    assertThat(claimed.json().getString("name")).isEqualTo("Main floor");
-    assertThat(claimed.json().getString("location")).isEqualTo("Downtown gym");
+    assertThat(claimed.status()).isEqualTo(200);
+    JsonObject display = claimed.json().getJsonObject("display");
+    String displayId = display.getString("id");
+    assertThat(display.getString("name")).isEqualTo("Main floor");
+    assertThat(display.getString("location")).isEqualTo("Downtown gym");
 
     Reply handedOut = anonymous.get(pairing.pollPath());
     assertThat(handedOut.status()).isEqualTo(200);
@@ -127,19 +127,39 @@ class DisplayPairingApiTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a trainer sees and revokes only their own displays: another's is 404")
+  @DisplayName("a trainer sees and revokes only their own displays: another's is 404, and its code is not theirs to claim")
   void tenancy() {
     Trainer owner = registerTrainer();
     Trainer other = registerTrainer();
-    String token = pairDisplay(owner);
-    String displayId = owner.api().get("/displays").items().getJsonObject(0).getString("id");
+    Pairing pairing = startPairing();
+    String displayId = claim(owner.api(), pairing.code()).json().getJsonObject("display").getString("id");
 
+    assertThat(claim(other.api(), pairing.code()).status()).isEqualTo(409);
     assertThat(other.api().get("/displays").items()).isEmpty();
     assertThat(other.api().delete("/displays/" + displayId).status()).isEqualTo(404);
     assertThat(other.api().delete("/displays/not-a-uuid").status()).isEqualTo(404);
 
-    assertThat(anonymous.as(token).get("/trainees").status()).isEqualTo(403);
+    assertThat(owner.api().get("/displays").items()).hasSize(1);
     assertThat(owner.api().get("/displays").items().getJsonObject(0).getString("revokedAt")).isNull();
+    assertThat(stack.count("SELECT count(*) FROM display")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("the display list pages newest first with a cursor, and a forged cursor gets 400")
+  void listPages() {
+    Trainer trainer = registerTrainer();
+    for (int i = 0; i < 3; i++) {
+      pairDisplay(trainer);
+    }
+
+    Reply first = trainer.api().get("/displays?limit=2");
+    assertThat(first.items()).hasSize(2);
+    Reply second = trainer.api().get("/displays?limit=2&cursor=" + first.json().getString("nextCursor"));
+    assertThat(second.items()).hasSize(1);
+    assertThat(second.json().getString("nextCursor")).isNull();
+    assertThat(first.items().getJsonObject(1).getString("createdAt"))
+        .isGreaterThanOrEqualTo(second.items().getJsonObject(0).getString("createdAt"));
+    assertThat(trainer.api().get("/displays?cursor=WyJub3QgYSB0aW1lIiwieCJd").status()).isEqualTo(400);
   }
 
   @Test

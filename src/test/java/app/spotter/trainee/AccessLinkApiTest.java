@@ -29,8 +29,9 @@ class AccessLinkApiTest extends ApiTest {
     return created.json().getString("id");
   }
 
+  /** Creates a link the way the contract allows most simply: without a body. */
   private String linkToken(Trainer trainer, String traineeId) {
-    Reply link = createLink(trainer.api(), traineeId, new JsonObject());
+    Reply link = createLink(trainer.api(), traineeId, null);
     assertThat(link.status()).isEqualTo(201);
     return link.json().getString("token");
   }
@@ -76,6 +77,9 @@ class AccessLinkApiTest extends ApiTest {
     assertThat(link.getString("lastUsedAt")).isNull();
     assertThat(link.getString("revokedAt")).isNull();
     assertThat(Duration.between(Instant.now(), Instant.parse(link.getString("expiresAt"))).toDays()).isEqualTo(6);
+    assertThat(createLink(trainer.api(), traineeId, new JsonObject().put("expiresInDays", 0)).errorFields())
+        .containsExactly("expiresInDays");
+    assertThat(trainer.api().get("/trainees/" + traineeId + "/access-links?cursor=WyJ4Il0").status()).isEqualTo(400);
   }
 
   @Test
