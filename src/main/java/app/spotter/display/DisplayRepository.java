@@ -25,7 +25,8 @@ public final class DisplayRepository {
       "INSERT INTO display (trainer_id, name, location, token_hash) VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS;
   /** Newest first; see AccessLinkRepository for why times compare at millisecond precision. */
   private static final String LIST = "SELECT " + COLUMNS + " FROM display WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR (date_trunc('milliseconds', created_at), id) < ($2::text::timestamptz, $3::text::uuid))"
+      + " AND ($2::text IS NULL OR (date_trunc('milliseconds', created_at), id)"
+      + " < ($2::text::timestamptz, $3::text::uuid))"
       + " ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $4";
   private static final String REVOKE =
       "UPDATE display SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND trainer_id = $2";

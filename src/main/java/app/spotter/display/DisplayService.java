@@ -60,12 +60,15 @@ public final class DisplayService {
     }
     String code = newCode();
     return pairings.create(code, secretHash, expiresAt, PAIRING_TTL)
-        .compose(created -> created ? Future.succeededFuture(code) : createPairing(secretHash, expiresAt, attemptsLeft - 1));
+        .compose(created -> created ? Future.succeededFuture(code)
+            : createPairing(secretHash, expiresAt, attemptsLeft - 1));
   }
 
   /**
    * The display row and the claim in Redis commit together: the row is written in a transaction
    * that only commits once the claim won, so a lost race or an expired code leaves no row behind.
+   * (Were the commit itself to fail after that, the display would fetch a token that opens nothing
+   * and pair again.)
    */
   public Future<JsonObject> claim(Principal caller, String rawCode, JsonObject body, FailureLimiter.Limit ipLimit) {
     UUID trainerId = caller.requireTrainer();
@@ -78,7 +81,8 @@ public final class DisplayService {
                 body.getString("location"), OpaqueTokens.hash(token))
             .compose(display -> pairings.claim(code, token, display).compose(claim -> switch (claim) {
               case CLAIMED -> Future.succeededFuture(display);
-              case ALREADY_CLAIMED -> Future.failedFuture(ApiException.conflict("this pairing code was already claimed"));
+              case ALREADY_CLAIMED ->
+                  Future.failedFuture(ApiException.conflict("this pairing code was already claimed"));
               case UNKNOWN -> unknownPairing(limits);
             }))));
   }

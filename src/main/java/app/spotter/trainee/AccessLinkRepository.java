@@ -25,7 +25,8 @@ public final class AccessLinkRepository {
    */
   private static final String LIST = "SELECT " + COLUMNS + " FROM trainee_access_link"
       + " WHERE trainee_id = $1 AND trainer_id = $2"
-      + " AND ($3::text IS NULL OR (date_trunc('milliseconds', created_at), id) < ($3::text::timestamptz, $4::text::uuid))"
+      + " AND ($3::text IS NULL OR (date_trunc('milliseconds', created_at), id)"
+      + " < ($3::text::timestamptz, $4::text::uuid))"
       + " ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $5";
   private static final String REVOKE = "UPDATE trainee_access_link SET revoked_at = coalesce(revoked_at, now())"
       + " WHERE id = $1 AND trainee_id = $2 AND trainer_id = $3";

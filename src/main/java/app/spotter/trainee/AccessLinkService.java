@@ -77,11 +77,15 @@ public final class AccessLinkService {
         .compose(use -> use.isPresent() ? Future.succeededFuture(use.get())
             : limiter.recordFailure(limits).compose(x ->
                 Future.failedFuture(ApiException.unauthorized("the access link is unknown, expired or revoked"))))
-        .compose(use -> traineeService.get(new Principal(Role.TRAINEE, use.traineeId(), use.trainerId()), use.traineeId())
+        .compose(use -> traineeService.get(asTrainee(use), use.traineeId())
             .map(trainee -> new JsonObject()
                 .put("accessToken", accessTokens.forTrainee(use.traineeId(), use.trainerId(), use.linkId()))
                 .put("trainee", trainee)
                 .put("expiresIn", accessTokens.traineeTtlSeconds())));
+  }
+
+  private static Principal asTrainee(AccessLinkRepository.Use use) {
+    return new Principal(Role.TRAINEE, use.traineeId(), use.trainerId());
   }
 
   private Future<Void> requireTrainee(UUID trainerId, UUID traineeId) {
