@@ -16,6 +16,24 @@ import app.spotter.display.DisplayService;
 import app.spotter.display.PairingStore;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
+import app.spotter.program.ProgramRepository;
+import app.spotter.program.ProgramRoutes;
+import app.spotter.program.ProgramService;
+import app.spotter.program.TrainingSessionRepository;
+import app.spotter.program.TrainingSessionService;
+import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.ExportRepository;
+import app.spotter.record.RecordExerciseService;
+import app.spotter.record.RecordRepository;
+import app.spotter.record.SessionRecordRoutes;
+import app.spotter.record.SessionRecordService;
+import app.spotter.record.TraineeExport;
+import app.spotter.template.ExerciseTemplateRepository;
+import app.spotter.template.SessionTemplateRepository;
+import app.spotter.template.SessionTemplateRoutes;
+import app.spotter.template.SessionTemplateService;
+import app.spotter.template.TemplateExerciseRoutes;
+import app.spotter.template.TemplateExerciseService;
 import app.spotter.trainee.AccessLinkRepository;
 import app.spotter.trainee.AccessLinkRoutes;
 import app.spotter.trainee.AccessLinkService;
@@ -53,12 +71,27 @@ public final class Services {
     TraineeService traineeService = new TraineeService(traineeRepository);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
+    ProgramRepository programs = new ProgramRepository();
+    TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
+    RecordRepository records = new RecordRepository(pool);
+    ExerciseRecordRepository exerciseRecords = new ExerciseRecordRepository(pool);
+    RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords);
+    SessionTemplateRepository templates = new SessionTemplateRepository(pool);
+    TemplateExerciseService templateExercises =
+        new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
         new TraineeRoutes(traineeService),
         new AccessLinkRoutes(new AccessLinkService(new AccessLinkRepository(pool), traineeRepository, traineeService,
             accessTokens, limiter, config.publicUrl()), guard),
-        new DisplayRoutes(new DisplayService(pool, displays, new PairingStore(redis), limiter), guard));
+        new DisplayRoutes(new DisplayService(pool, displays, new PairingStore(redis), limiter), guard),
+        new SessionRecordRoutes(new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService),
+            recordExercises),
+        new TraineeExport(traineeService, new ExportRepository(pool)),
+        new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
+            new TrainingSessionService(pool, programs, trainingSessions)),
+        new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
+        new TemplateExerciseRoutes(templateExercises));
   }
 }

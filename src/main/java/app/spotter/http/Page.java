@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -40,15 +41,28 @@ public record Page(int limit, JsonArray after) {
     return limit + 1;
   }
 
-  /** The cursor's {@code i}-th value; a cursor without one (forged, or from another list) gets 400. */
   public String afterString(int i) {
+    return after(i, String.class::cast);
+  }
+
+  public Integer afterInt(int i) {
+    return after(i, value -> (Integer) value);
+  }
+
+  public UUID afterUuid(int i) {
+    return after(i, value -> UUID.fromString((String) value));
+  }
+
+  /** The i-th sort key value of the cursor, null on the first page; a cursor of the wrong shape gets 400. */
+  private <T> T after(int i, Function<Object, T> parse) {
     if (after == null) {
       return null;
     }
-    if (i >= after.size() || !(after.getValue(i) instanceof String value)) {
-      throw notOurs();
+    try {
+      return parse.apply(after.getValue(i));
+    } catch (RuntimeException e) {
+      throw badCursor();
     }
-    return value;
   }
 
   /** Builds the list body; {@code sortKey} gives the cursor values of an item. */
@@ -71,11 +85,11 @@ public record Page(int limit, JsonArray after) {
       }
       return key;
     } catch (RuntimeException e) {
-      throw notOurs();
+      throw badCursor();
     }
   }
 
-  private static ApiException notOurs() {
+  private static ApiException badCursor() {
     return ApiException.invalidField("cursor", "is not a cursor this server handed out");
   }
 }

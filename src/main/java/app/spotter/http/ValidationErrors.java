@@ -22,6 +22,10 @@ final class ValidationErrors {
   private ValidationErrors() {}
 
   static ApiException toApiException(ValidatorException e) {
+    if (e.getMessage() != null && e.getMessage().contains("path parameter")) {
+      // Path ids are plain strings; one the validator cannot read names nothing that exists.
+      return ApiException.notFound("resource");
+    }
     List<FieldError> errors = new ArrayList<>();
     String parameter = parameterName(e.getMessage());
     if (e instanceof SchemaValidationException schemaError && schemaError.getOutputUnit() != null) {

@@ -176,6 +176,7 @@ class TraineeApiTest extends ApiTest {
     Trainer trainer = registerTrainer();
     assertThat(trainer.api().get("/trainees/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
     assertThat(trainer.api().get("/trainees/not-a-uuid").status()).isEqualTo(404);
+    assertThat(trainer.api().get("/trainees/-1").status()).isEqualTo(404);
   }
 
   @Test

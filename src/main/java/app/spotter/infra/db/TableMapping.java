@@ -52,6 +52,11 @@ public final class TableMapping {
     return all.stream().map(c -> alias + "." + c.name()).collect(Collectors.joining(", "));
   }
 
+  /** {@code alias.a AS prefix_a, ...}: this table as the second side of a join; read back with {@link #toJson(Row, String)}. */
+  public String selectList(String alias, String prefix) {
+    return all.stream().map(c -> alias + "." + c.name() + " AS " + prefix + c.name()).collect(Collectors.joining(", "));
+  }
+
   /** {@code INSERT INTO t (w1..wn) VALUES ($1..$n) RETURNING *}; bind with {@link #writeTuple}. */
   public String insertSql() {
     String names = writable.stream().map(Column::name).collect(Collectors.joining(", "));
@@ -95,9 +100,17 @@ public final class TableMapping {
   }
 
   public JsonObject toJson(Row row) {
+    return toJson(row, "");
+  }
+
+  /** The columns selected under {@code prefix}; null when the row has none (an outer join that found nothing). */
+  public JsonObject toJson(Row row, String prefix) {
+    if (row.getValue(prefix + "id") == null) {
+      return null;
+    }
     JsonObject json = new JsonObject();
     for (Column c : all) {
-      json.put(c.field(), c.kind().fromRow(row, c.name()));
+      json.put(c.field(), c.kind().fromRow(row, prefix + c.name()));
     }
     return json;
   }

@@ -1,0 +1,120 @@
+package app.spotter.record;
+
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.http.ApiException;
+import app.spotter.http.Page;
+import app.spotter.infra.db.Versioned;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The exercises of a session record. History may be edited by its trainer; a live record changes only
+ * through the live socket, so every write here locks the record and refuses a live one.
+ */
+public final class RecordExerciseService {
+  private final Pool pool;
+  private final RecordRepository records;
+  private final ExerciseRecordRepository exercises;
+
+  public RecordExerciseService(Pool pool, RecordRepository records, ExerciseRecordRepository exercises) {
+    this.pool = pool;
+    this.records = records;
+    this.exercises = exercises;
+  }
+
+  /** The record's exercises in order, a page at a time; a trainee only of their own record. */
+  public Future<JsonObject> list(Principal caller, UUID recordId, Page page) {
+    After<Integer> after = After.of(page, index -> ((Number) index).intValue());
+    UUID traineeScope = caller.is(Role.TRAINEE) ? caller.id() : null;
+    return records.find(caller.trainerId(), traineeScope, recordId)
+        .compose(found -> {
+          found.orElseThrow(() -> ApiException.notFound("session record"));
+          return exercises.page(recordId, after.value(), after.id(), page.fetchSize());
+        })
+        .map(rows -> page.body(rows, e -> new JsonArray().add(e.getInteger("orderIndex")).add(e.getString("id"))));
+  }
+
+  public Future<JsonObject> create(Principal caller, UUID recordId, JsonObject body) {
+    UUID trainerId = caller.requireTrainer();
+    JsonObject exercise = prepared(body, "", trainerId);
+    return requireTemplatesOwned(trainerId, List.of(exercise))
+        .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
+            .compose(record -> exercise.getValue("orderIndex") != null
+                ? Future.succeededFuture(exercise.getInteger("orderIndex"))
+                : exercises.nextOrderIndex(tx, recordId))
+            .compose(index -> exercises.insert(tx,
+                exercise.put("orderIndex", index).put("sessionRecordId", recordId.toString())))));
+  }
+
+  public Future<JsonObject> update(Principal caller, UUID recordId, UUID id, JsonObject patch, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    JsonObject checked = patch.containsKey("sets")
+        ? patch.copy().put("sets", RecordSets.normalize(patch.getJsonArray("sets"), "sets", trainerId))
+        : patch;
+    return requireTemplatesOwned(trainerId, List.of(checked))
+        .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
+            .compose(record -> Versioned.patch(exercises.find(tx, recordId, id), "exercise record", ifMatch, checked,
+                merged -> merged, (merged, version) -> exercises.update(tx, merged, version)))));
+  }
+
+  public Future<Void> delete(Principal caller, UUID recordId, UUID id, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    return pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
+        .compose(record -> Versioned.delete(exercises.find(tx, recordId, id), "exercise record", ifMatch,
+            version -> exercises.delete(tx, recordId, id, version))));
+  }
+
+  /** An exercise from a request, ready to store: sets checked and completed; {@code path} prefixes error fields. */
+  static JsonObject prepared(JsonObject input, String path, UUID trainerId) {
+    JsonObject exercise = input.copy();
+    exercise.put("sets", RecordSets.normalize(input.getJsonArray("sets"), path + "sets", trainerId));
+    return exercise;
+  }
+
+  /** A body's inline exercises, ready to store; an omitted {@code orderIndex} follows the highest one before it. */
+  static List<JsonObject> preparedAll(JsonArray inputs, UUID trainerId) {
+    List<JsonObject> out = new ArrayList<>(inputs.size());
+    int next = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      JsonObject exercise = prepared(inputs.getJsonObject(i), "exercises[" + i + "].", trainerId);
+      Integer given = exercise.getInteger("orderIndex");
+      exercise.put("orderIndex", given != null ? given : next);
+      next = Math.max(next, exercise.getInteger("orderIndex") + 1);
+      out.add(exercise);
+    }
+    return out;
+  }
+
+  /** Another trainer's exercise template named in a body is treated as missing. */
+  Future<Void> requireTemplatesOwned(UUID trainerId, List<JsonObject> inputs) {
+    Set<UUID> ids = new HashSet<>();
+    inputs.stream().map(e -> e.getString("exerciseTemplateId")).filter(id -> id != null)
+        .forEach(id -> ids.add(UUID.fromString(id)));
+    return exercises.templatesOwned(trainerId, ids).map(owned -> {
+      if (!owned) {
+        throw ApiException.notFound("exercise template");
+      }
+      return null;
+    });
+  }
+
+  private Future<JsonObject> lockWritable(SqlClient tx, UUID trainerId, UUID recordId) {
+    return records.lock(tx, trainerId, recordId).map(found -> {
+      JsonObject record = found.orElseThrow(() -> ApiException.notFound("session record"));
+      if (RecordRules.isLive(record)) {
+        throw ApiException.conflict(RecordRules.LIVE_ONLY_BY_SOCKET);
+      }
+      return record;
+    });
+  }
+}

@@ -1,0 +1,14 @@
+package app.spotter.record;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * What {@code GET /session-records} narrows the history to; every part is optional (null). A record
+ * starts at its start time, or at 00:00 UTC of its session date when it has none; {@code to} is exclusive.
+ */
+public record RecordFilter(UUID traineeId, OffsetDateTime from, OffsetDateTime to, String status) {
+  RecordFilter forTrainee(UUID traineeId) {
+    return new RecordFilter(traineeId, from, to, status);
+  }
+}

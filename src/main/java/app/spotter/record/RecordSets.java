@@ -1,0 +1,47 @@
+package app.spotter.record;
+
+import app.spotter.auth.Role;
+import app.spotter.http.ApiException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * An exercise record's {@code sets} as stored: the schema has checked each set's values; here the
+ * rules it cannot express. Set ids are made by clients (so a retried write never makes two sets)
+ * and must be unique within the exercise.
+ */
+final class RecordSets {
+  private static final String DEFAULT_KIND = "working";
+
+  private RecordSets() {}
+
+  /**
+   * Copies {@code sets} with {@code number} 1..n where omitted, {@code kind} defaulting to working and
+   * {@code loggedBy} the writing trainer. {@code field} names the array in errors (e.g. {@code exercises[1].sets}).
+   */
+  static JsonArray normalize(JsonArray sets, String field, UUID trainerId) {
+    JsonArray out = new JsonArray();
+    if (sets == null) {
+      return out;
+    }
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < sets.size(); i++) {
+      JsonObject set = sets.getJsonObject(i).copy();
+      String id = set.getString("id");
+      if (!ids.add(id)) {
+        throw ApiException.invalidField(field, "set ids must be unique within an exercise; \"" + id + "\" repeats");
+      }
+      if (set.getValue("number") == null) {
+        set.put("number", i + 1);
+      }
+      if (set.getValue("kind") == null) {
+        set.put("kind", DEFAULT_KIND);
+      }
+      out.add(set.put("loggedBy", new JsonObject().put("role", Role.TRAINER.wire()).put("id", trainerId.toString())));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,58 @@
+package app.spotter.record;
+
+import static app.spotter.http.Requests.pathId;
+import static app.spotter.http.Requests.principal;
+import static app.spotter.http.Requests.query;
+
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.http.ApiRoutes;
+import app.spotter.trainee.TraineeService;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.UUID;
+
+/**
+ * {@code GET /trainees/{id}/export?format=json|csv}: a trainee's whole history for their trainer, or
+ * for the trainee themself (then without medical or trainer notes), streamed as it is read.
+ */
+public final class TraineeExport implements ApiRoutes {
+  private final TraineeService trainees;
+  private final ExportRepository exports;
+
+  public TraineeExport(TraineeService trainees, ExportRepository exports) {
+    this.trainees = trainees;
+    this.exports = exports;
+  }
+
+  @Override
+  public void mount(RouterBuilder builder) {
+    builder.getRoute("exportTrainee").addHandler(this::export);
+  }
+
+  private void export(RoutingContext ctx) {
+    Principal caller = principal(ctx);
+    UUID traineeId = pathId(ctx, "id", "trainee");
+    ExportFormat format = "csv".equals(query(ctx, "format")) ? new CsvExport() : new JsonExport(caller.is(Role.TRAINEE));
+    // TraineeService.get applies the access rules: own trainee, or a trainee's own id without medical notes.
+    trainees.get(caller, traineeId)
+        .compose(trainee -> exports.stream(format.rows(), caller.trainerId(), traineeId,
+            rows -> new ExportPipe(startResponse(ctx, format, traineeId), format).pump(trainee, rows)))
+        .onFailure(failure -> {
+          // A client that left has nobody to tell; the transaction has already rolled back.
+          if (!ctx.response().closed()) {
+            ctx.fail(failure);
+          }
+        });
+  }
+
+  private static HttpServerResponse startResponse(RoutingContext ctx, ExportFormat format, UUID traineeId) {
+    return ctx.response()
+        .setStatusCode(200)
+        .setChunked(true)
+        .putHeader("Content-Type", format.contentType())
+        .putHeader("Content-Disposition",
+            "attachment; filename=\"spotter-history-" + traineeId + "." + format.extension() + "\"");
+  }
+}

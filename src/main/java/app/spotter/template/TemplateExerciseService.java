@@ -1,0 +1,143 @@
+package app.spotter.template;
+
+import app.spotter.auth.Principal;
+import app.spotter.http.ApiException;
+import app.spotter.http.Page;
+import app.spotter.infra.db.Versioned;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The exercises of a session template: appended at the end unless placed, edited one by one,
+ * reordered as a whole. Deleting one leaves a gap in the positions; order is all that counts.
+ */
+public final class TemplateExerciseService {
+  private final Pool pool;
+  private final SessionTemplateRepository templates;
+  private final ExerciseTemplateRepository exercises;
+
+  public TemplateExerciseService(Pool pool, SessionTemplateRepository templates, ExerciseTemplateRepository exercises) {
+    this.pool = pool;
+    this.templates = templates;
+    this.exercises = exercises;
+  }
+
+  public Future<JsonObject> list(Principal caller, UUID templateId, Page page) {
+    return templates.find(caller.requireTrainer(), templateId)
+        .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
+            : exercises.list(templateId, page.afterInt(0), page.afterUuid(1), page.fetchSize()))
+        .map(rows -> page.body(rows, e -> new JsonArray().add(e.getInteger("orderIndex")).add(e.getString("id"))));
+  }
+
+  /** The template row is locked first, so two appends never pick the same position. */
+  public Future<JsonObject> create(Principal caller, UUID templateId, JsonObject exercise) {
+    UUID trainerId = caller.requireTrainer();
+    return pool.withTransaction(tx -> templates.lock(tx, trainerId, templateId)
+            .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
+                : append(tx, templateId, exercise)))
+        .recover(TemplateExerciseService::explainTakenPosition);
+  }
+
+  /** Inserts at {@code orderIndex} if given, else after the last exercise. */
+  Future<JsonObject> append(SqlClient tx, UUID templateId, JsonObject exercise) {
+    if (exercise.getInteger("orderIndex") != null) {
+      return exercises.insert(tx, templateId, exercise);
+    }
+    return exercises.nextPosition(tx, templateId)
+        .compose(position -> exercises.insert(tx, templateId, exercise.copy().put("orderIndex", position)));
+  }
+
+  public Future<JsonObject> update(Principal caller, UUID templateId, UUID id, JsonObject patch, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    return Versioned.patch(exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
+        merged -> merged.put("id", id.toString()).put("sessionTemplateId", templateId.toString()),
+        (merged, version) -> exercises.update(trainerId, merged, version))
+        .recover(TemplateExerciseService::explainTakenPosition);
+  }
+
+  public Future<Void> delete(Principal caller, UUID templateId, UUID id, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    return Versioned.delete(exercises.find(trainerId, templateId, id), "exercise", ifMatch,
+        version -> exercises.delete(trainerId, templateId, id, version));
+  }
+
+  /**
+   * Puts the exercises in the order of {@code ids}, which must name each of them once, and returns
+   * the template (new version) with its exercises. {@code If-Match} is the template's version.
+   */
+  public Future<JsonObject> reorder(Principal caller, UUID templateId, JsonArray ids, OptionalInt ifMatch) {
+    UUID trainerId = caller.requireTrainer();
+    List<UUID> order = parseIds(ids);
+    return pool.withTransaction(tx -> templates.lock(tx, trainerId, templateId)
+        .compose(found -> {
+          JsonObject template = found.orElseThrow(() -> ApiException.notFound("session template"));
+          Versioned.requireMatch(ifMatch, template.getInteger("version"));
+          return exercises.listAll(tx, templateId);
+        })
+        .compose(current -> {
+          Set<UUID> existing = new HashSet<>();
+          current.forEach(e -> existing.add(UUID.fromString(e.getString("id"))));
+          if (!existing.equals(new HashSet<>(order)) || order.size() != existing.size()) {
+            throw notTheExercises();
+          }
+          return exercises.reorder(tx, templateId, order);
+        })
+        .compose(v -> templates.bumpVersion(tx, trainerId, templateId))
+        .compose(template -> withExercises(tx, template)));
+  }
+
+  /** The template with its exercises inline, in order. */
+  Future<JsonObject> withExercises(SqlClient client, JsonObject template) {
+    return exercises.listAll(client, UUID.fromString(template.getString("id")))
+        .map(list -> template.put("exercises", new JsonArray(list)));
+  }
+
+  /** Several templates with their exercises inline, in one query. */
+  Future<List<JsonObject>> withExercises(List<JsonObject> page) {
+    if (page.isEmpty()) {
+      return Future.succeededFuture(page);
+    }
+    Map<String, JsonArray> byTemplate = new HashMap<>();
+    for (JsonObject template : page) {
+      JsonArray inline = new JsonArray();
+      template.put("exercises", inline);
+      byTemplate.put(template.getString("id"), inline);
+    }
+    return exercises.listOf(byTemplate.keySet().stream().map(UUID::fromString).toList()).map(rows -> {
+      rows.forEach(exercise -> byTemplate.get(exercise.getString("sessionTemplateId")).add(exercise));
+      return page;
+    });
+  }
+
+  /** Two exercises of a template cannot share a position: say so in terms the client can act on. */
+  static <T> Future<T> explainTakenPosition(Throwable failure) {
+    if (failure instanceof PgException pg && "exercise_template_position".equals(pg.getConstraint())) {
+      return Future.failedFuture(ApiException.conflict("orderIndex is taken by another exercise of this template:"
+          + " omit it to append, or use PUT /session-templates/{id}/exercise-order to reorder"));
+    }
+    return Future.failedFuture(failure);
+  }
+
+  private static List<UUID> parseIds(JsonArray ids) {
+    try {
+      return ids.stream().map(id -> UUID.fromString((String) id)).toList();
+    } catch (RuntimeException e) {
+      throw notTheExercises();
+    }
+  }
+
+  private static ApiException notTheExercises() {
+    return ApiException.invalidField("ids", "must list each of the template's exercises exactly once");
+  }
+}
