@@ -11,6 +11,9 @@ import app.spotter.auth.RefreshTokenRepository;
 import app.spotter.auth.TrainerRepository;
 import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
+import app.spotter.display.DisplayRoutes;
+import app.spotter.display.DisplayService;
+import app.spotter.display.PairingStore;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.live.LiveEngine;
@@ -34,6 +37,9 @@ import app.spotter.template.SessionTemplateRoutes;
 import app.spotter.template.SessionTemplateService;
 import app.spotter.template.TemplateExerciseRoutes;
 import app.spotter.template.TemplateExerciseService;
+import app.spotter.trainee.AccessLinkRepository;
+import app.spotter.trainee.AccessLinkRoutes;
+import app.spotter.trainee.AccessLinkService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
@@ -68,7 +74,8 @@ public final class Services {
     this.guard = new AccessGuard(contract, authenticator, limiter, config.rateLimits());
 
     TrainerRepository trainers = new TrainerRepository(pool);
-    TraineeService traineeService = new TraineeService(new TraineeRepository(pool));
+    TraineeRepository traineeRepository = new TraineeRepository(pool);
+    TraineeService traineeService = new TraineeService(traineeRepository);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
     ProgramRepository programs = new ProgramRepository();
@@ -88,6 +95,9 @@ public final class Services {
     this.routes = List.of(
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
         new TraineeRoutes(traineeService),
+        new AccessLinkRoutes(new AccessLinkService(new AccessLinkRepository(pool), traineeRepository, traineeService,
+            accessTokens, limiter, config.publicUrl()), guard),
+        new DisplayRoutes(new DisplayService(pool, displays, new PairingStore(redis), limiter), guard),
         new SessionRecordRoutes(recordService, recordExercises),
         new LiveSessionRoutes(new LiveSessionService(pool, recordService, live)),
         new TraineeExport(traineeService, new ExportRepository(pool)),

@@ -14,6 +14,7 @@ public final class OpaqueTokens {
   public static final String REFRESH = "spr_";
   public static final String ACCESS_LINK = "spl_";
   public static final String DISPLAY = "spd_";
+  public static final String PAIRING_SECRET = "spp_";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

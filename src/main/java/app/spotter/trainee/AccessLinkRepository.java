@@ -1,0 +1,91 @@
+package app.spotter.trainee;
+
+import app.spotter.infra.db.Kind;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Trainee access links. Only the token's hash is stored; rows never leave this class with it. */
+public final class AccessLinkRepository {
+  private static final String COLUMNS = "id, label, created_at, expires_at, last_used_at, revoked_at";
+  private static final String INSERT = "INSERT INTO trainee_access_link (trainee_id, trainer_id, token_hash, label, "
+      + "expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS;
+  /**
+   * Newest first. Times are compared at millisecond precision, the precision the cursor carries
+   * (Postgres keeps microseconds), so no row is skipped between pages. The cursor arrives as text:
+   * one that does not parse fails in Postgres as bad input (400), not here.
+   */
+  private static final String LIST = "SELECT " + COLUMNS + " FROM trainee_access_link"
+      + " WHERE trainee_id = $1 AND trainer_id = $2"
+      + " AND ($3::text IS NULL OR (date_trunc('milliseconds', created_at), id)"
+      + " < ($3::text::timestamptz, $4::text::uuid))"
+      + " ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $5";
+  private static final String REVOKE = "UPDATE trainee_access_link SET revoked_at = coalesce(revoked_at, now())"
+      + " WHERE id = $1 AND trainee_id = $2 AND trainer_id = $3";
+  /** Uses the link in one step: only a live one matches, and its use is recorded. */
+  private static final String USE = """
+      UPDATE trainee_access_link SET last_used_at = now()
+      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+      RETURNING id, trainee_id, trainer_id""";
+
+  /** A link that was just used: who it lets in. */
+  public record Use(UUID linkId, UUID traineeId, UUID trainerId) {}
+
+  private final Pool pool;
+
+  public AccessLinkRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<JsonObject> insert(UUID trainerId, UUID traineeId, byte[] tokenHash, String label,
+      OffsetDateTime expiresAt) {
+    return pool.preparedQuery(INSERT)
+        .execute(Tuple.of(traineeId, trainerId, Buffer.buffer(tokenHash), label, expiresAt))
+        .map(rows -> toJson(rows.iterator().next()));
+  }
+
+  public Future<List<JsonObject>> list(UUID trainerId, UUID traineeId, String afterCreatedAt, String afterId,
+      int limit) {
+    return pool.preparedQuery(LIST)
+        .execute(Tuple.of(traineeId, trainerId, afterCreatedAt, afterId, limit))
+        .map(rows -> {
+          List<JsonObject> out = new ArrayList<>(rows.size());
+          rows.forEach(row -> out.add(toJson(row)));
+          return out;
+        });
+  }
+
+  /** Returns whether the link exists (revoking a revoked link changes nothing and is no error). */
+  public Future<Boolean> revoke(UUID trainerId, UUID traineeId, UUID linkId) {
+    return pool.preparedQuery(REVOKE).execute(Tuple.of(linkId, traineeId, trainerId)).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Empty when no live link has this token: unknown, expired or revoked. */
+  public Future<Optional<Use>> use(byte[] tokenHash) {
+    return pool.preparedQuery(USE).execute(Tuple.of(Buffer.buffer(tokenHash))).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row row = rows.iterator().next();
+      return Optional.of(new Use(row.getUUID("id"), row.getUUID("trainee_id"), row.getUUID("trainer_id")));
+    });
+  }
+
+  private static JsonObject toJson(Row row) {
+    return new JsonObject()
+        .put("id", row.getUUID("id").toString())
+        .put("label", row.getString("label"))
+        .put("createdAt", Kind.TIMESTAMP.fromRow(row, "created_at"))
+        .put("expiresAt", Kind.TIMESTAMP.fromRow(row, "expires_at"))
+        .put("lastUsedAt", Kind.TIMESTAMP.fromRow(row, "last_used_at"))
+        .put("revokedAt", Kind.TIMESTAMP.fromRow(row, "revoked_at"));
+  }
+}
