@@ -89,7 +89,7 @@ public final class Services {
 
     SessionRecordService recordService =
         new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService);
-    this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, config.rateLimits(), records,
+    this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, config.rateLimits(), config.live(), records,
         exerciseRecords, registry);
 
     this.routes = List.of(

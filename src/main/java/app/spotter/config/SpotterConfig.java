@@ -23,12 +23,16 @@ public record SpotterConfig(
     RateLimits rateLimits,
     int databasePoolSize,
     int httpInstances,
-    boolean trustProxy) {
+    boolean trustProxy,
+    LiveTiming live) {
 
   /** Failure-counting limits (see CONTRACT: rate limits count failures only). */
   public record RateLimits(
       int loginFailuresPerEmail, Duration loginWindow, int failuresPerIp, Duration ipWindow,
       int liveCommandsPerSecond, int liveCommandBurst) {}
+
+  /** Live socket timing: heartbeat (ping and idle close at 3×) and the hello deadline. */
+  public record LiveTiming(Duration heartbeat, Duration helloTimeout) {}
 
   public static SpotterConfig fromEnvironment() {
     return from(System.getenv());
@@ -57,7 +61,9 @@ public record SpotterConfig(
         limits,
         in.integer("SPOTTER_DB_POOL_SIZE", 16, 1, 500),
         in.integer("SPOTTER_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
-        in.bool("SPOTTER_TRUST_PROXY", false));
+        in.bool("SPOTTER_TRUST_PROXY", false),
+        new LiveTiming(in.duration("SPOTTER_LIVE_HEARTBEAT", Duration.ofSeconds(15)),
+            in.duration("SPOTTER_LIVE_HELLO_TIMEOUT", Duration.ofSeconds(5))));
   }
 
   public boolean embeddedDatabase() {
@@ -71,11 +77,11 @@ public record SpotterConfig(
   /** A copy pointing at given servers: used once embedded ones have started. */
   public SpotterConfig withServers(DatabaseUrl database, URI redis) {
     return new SpotterConfig(port, Optional.of(database), Optional.of(redis), dataDir, jwtSecret, publicUrl,
-        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy);
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy, live);
   }
 
   public SpotterConfig withJwtSecret(String secret) {
     return new SpotterConfig(port, databaseUrl, redisUrl, dataDir, Optional.of(secret), publicUrl,
-        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy);
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy, live);
   }
 }

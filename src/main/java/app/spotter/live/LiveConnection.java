@@ -51,12 +51,12 @@ final class LiveConnection {
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
     ws.closeHandler(v -> onClosed());
     ws.exceptionHandler(e -> close(1011, "error"));
-    helloTimer = context.owner().setTimer(LiveEngine.HELLO_TIMEOUT_MS, t -> {
+    helloTimer = context.owner().setTimer(engine.helloTimeoutMs(), t -> {
       if (principal == null) {
         close(CLOSE_UNAUTHORIZED, "no hello");
       }
     });
-    heartbeatTimer = context.owner().setPeriodic(LiveEngine.HEARTBEAT_MS, t -> heartbeat());
+    heartbeatTimer = context.owner().setPeriodic(engine.heartbeatMs(), t -> heartbeat());
   }
 
   Principal principal() {
@@ -115,7 +115,7 @@ final class LiveConnection {
       context.owner().cancelTimer(helloTimer);
       engine.hub().add(this);
       send(new JsonObject().put("type", "welcome").put("connectionId", id).put("role", principal.role().wire())
-          .put("serverTime", System.currentTimeMillis()).put("heartbeatMs", LiveEngine.HEARTBEAT_MS));
+          .put("serverTime", System.currentTimeMillis()).put("heartbeatMs", engine.heartbeatMs()));
     });
   }
 
@@ -325,7 +325,7 @@ final class LiveConnection {
   }
 
   private void heartbeat() {
-    if (System.currentTimeMillis() - lastHeard > 3L * LiveEngine.HEARTBEAT_MS) {
+    if (System.currentTimeMillis() - lastHeard > 3L * engine.heartbeatMs()) {
       close(CLOSE_IDLE, "silent too long");
     } else if (!closed) {
       ws.writePing(Buffer.buffer("hb"));

@@ -2,7 +2,6 @@ package app.spotter.live;
 
 import app.spotter.auth.Authenticator;
 import app.spotter.auth.Principal;
-import app.spotter.auth.Role;
 import app.spotter.config.SpotterConfig;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
@@ -22,12 +21,11 @@ import java.util.UUID;
  * Spotter, shared by every HTTP verticle; sockets stay on the event loop that accepted them.
  */
 public final class LiveEngine {
-  static final long HELLO_TIMEOUT_MS = 5_000;
-  static final long HEARTBEAT_MS = 15_000;
   static final long GAP_REPAIR_MS = 250;
 
   private final Authenticator authenticator;
   private final SpotterConfig.RateLimits limits;
+  private final SpotterConfig.LiveTiming timing;
   private final LiveRepository live;
   private final LiveHub hub;
   private final Presence presence;
@@ -38,10 +36,11 @@ public final class LiveEngine {
   private final LiveMetrics metrics;
 
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
-      SpotterConfig.RateLimits limits, RecordRepository records, ExerciseRecordRepository exercises,
+      SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing, RecordRepository records, ExerciseRecordRepository exercises,
       MeterRegistry registry) {
     this.authenticator = authenticator;
     this.limits = limits;
+    this.timing = timing;
     this.live = new LiveRepository(pool);
     this.hub = new LiveHub(vertx, redis);
     this.presence = new Presence(vertx, redis);
@@ -120,6 +119,14 @@ public final class LiveEngine {
     return limits;
   }
 
+  long heartbeatMs() {
+    return timing.heartbeat().toMillis();
+  }
+
+  long helloTimeoutMs() {
+    return timing.helloTimeout().toMillis();
+  }
+
   LiveHub hub() {
     return hub;
   }
@@ -138,9 +145,5 @@ public final class LiveEngine {
 
   LiveMetrics metrics() {
     return metrics;
-  }
-
-  static boolean isDisplay(Principal principal) {
-    return principal.role() == Role.DISPLAY;
   }
 }
