@@ -1,10 +1,17 @@
-# Build: the jar (and, once the web client exists, its assets) in a Maven image.
+# Build: the jar with the web client inside, in a Maven image given Node and npm (the build calls npm).
+FROM node:20-bookworm-slim AS node
 FROM maven:3.9-eclipse-temurin-17 AS build
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s /usr/local/lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
+COPY web-client/package.json web-client/package-lock.json web-client/.npmrc web-client/
+RUN cd web-client && npm ci --no-audit --no-fund
 COPY src src
 COPY docs docs
+COPY web-client web-client
 RUN mvn -B -q package -DskipTests
 
 # Run: a JRE and the jar. Configuration comes from SPOTTER_* environment variables.

@@ -5,6 +5,7 @@ import app.spotter.http.ApiRouter;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.HttpVerticle;
 import app.spotter.http.OperationsRoutes;
+import app.spotter.http.WebClientRoutes;
 import app.spotter.infra.Clients;
 import app.spotter.infra.EmbeddedServers;
 import app.spotter.infra.JwtSecretStore;
@@ -75,6 +76,7 @@ public final class Spotter {
             operations.mountOutsideApi(v, router);
             // The live socket sits under the API's path but outside the contract (docs/protocol.md).
             router.get("/api/v1/live").order(-1).handler(live::accept);
+            WebClientRoutes.mount(router);
             return Future.succeededFuture(router);
           }), new DeploymentOptions().setInstances(config.httpInstances()));
         })
