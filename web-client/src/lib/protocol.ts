@@ -1,0 +1,258 @@
+/**
+ * The live protocol's messages and the session state they carry (CONTRACT.md "Live protocol";
+ * payload shapes as the server's live engine builds them). Times are epoch milliseconds, except the
+ * REST record inside the state, whose times are ISO-8601 strings.
+ */
+
+export type Role = 'trainer' | 'trainee' | 'display';
+export type Device = 'trainer-tablet' | 'trainee-phone' | 'wall-display' | 'other';
+export type SetKind = 'warmup' | 'working' | 'drop' | 'failure';
+export type WeightUnit = 'kg' | 'lb';
+export type RecordStatus = 'scheduled' | 'live' | 'completed' | 'abandoned';
+
+export interface Actor {
+  role: string;
+  id: string | null;
+}
+
+export interface WorkSet {
+  id: string;
+  number: number;
+  kind?: SetKind;
+  reps?: number | null;
+  weight?: number | null;
+  unit?: WeightUnit;
+  rpe?: number | null;
+  rir?: number | null;
+  durationSeconds?: number | null;
+  distanceMeters?: number | null;
+  notes?: string | null;
+  completedAt?: string;
+  loggedBy?: Actor;
+}
+
+export interface ExerciseRecord {
+  id: string;
+  sessionRecordId: string;
+  exerciseTemplateId: string | null;
+  exerciseName: string;
+  exerciseDescription: string | null;
+  category: string | null;
+  muscleGroups: string[];
+  difficulty: string | null;
+  equipment: string[];
+  orderIndex: number;
+  targetSets: number | null;
+  targetReps: number | null;
+  targetWeight: number | null;
+  restBetweenSets: number | null;
+  sets: WorkSet[];
+  notes: string | null;
+  perceivedExertion: number | null;
+  formRating: number | null;
+  completed: boolean;
+  skipped: boolean;
+  skipReason: string | null;
+  modificationNotes: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SessionRecord {
+  id: string;
+  trainingSessionId: string | null;
+  traineeId: string;
+  trainerId: string;
+  sessionDate: string;
+  startTime: string | null;
+  endTime: string | null;
+  location: string | null;
+  completed: boolean;
+  isLive: boolean;
+  status: RecordStatus;
+  liveSeq: number;
+  trainerNotes?: string | null;
+  traineeFeedback?: Record<string, unknown> | null;
+  sessionMetadata?: Record<string, unknown> | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  exercises: ExerciseRecord[];
+}
+
+/** Server-authoritative: a running timer has `endsAt`, a paused one `pausedRemainingMs`. */
+export interface Timer {
+  id: string;
+  label: string | null;
+  exerciseRecordId: string | null;
+  durationSeconds: number;
+  startedAt: number;
+  endsAt: number | null;
+  pausedRemainingMs: number | null;
+  running: boolean;
+}
+
+export interface PresenceDevice {
+  connectionId: string;
+  role: Role;
+  device: Device;
+  since: number;
+  seenAt?: number;
+}
+
+/** A snapshot's `state`. */
+export interface LiveState {
+  record: SessionRecord;
+  trainee: { id: string; name: string };
+  currentExerciseRecordId: string | null;
+  timer: Timer | null;
+  presence: PresenceDevice[];
+}
+
+// ------------------------------------------------------------------ events
+
+export interface EventPayloads {
+  'exercise-started': { exerciseRecordId: string; startedAt: string; currentExerciseRecordId: string };
+  'set-logged': { exerciseRecordId: string; set: WorkSet; currentExerciseRecordId: string };
+  'set-updated': { exerciseRecordId: string; set: WorkSet };
+  'set-deleted': { exerciseRecordId: string; setId: string };
+  'rpe-recorded': { exerciseRecordId: string; setId: string; rpe: number; set: WorkSet };
+  'form-rated': { exerciseRecordId: string; formRating: number };
+  'exercise-completed': { exerciseRecordId: string; perceivedExertion: number | null; completedAt: string };
+  'exercise-skipped': { exerciseRecordId: string; reason: string | null; completedAt: string };
+  'exercise-added': { exerciseRecordId: string; afterExerciseRecordId: string | null; exercise: ExerciseRecord };
+  'exercise-modified': {
+    exerciseRecordId: string;
+    exerciseName: string;
+    targetSets: number | null;
+    targetReps: number | null;
+    targetWeight: number | null;
+    restBetweenSets: number | null;
+    modificationNotes: string | null;
+  };
+  'timer-started': { timer: Timer };
+  'timer-adjusted': { timer: Timer; deltaSeconds: number };
+  'timer-paused': { timer: Timer };
+  'timer-resumed': { timer: Timer };
+  'timer-cancelled': { timer: null; timerId: string };
+  'timer-finished': { timer: Timer; timerId: string };
+  /** `text` and `trainerNotes` only reach the trainer. */
+  'note-added': { text?: string; trainerNotes?: string };
+  /** Not shown to displays. */
+  'feedback-submitted': { feedback?: Record<string, unknown>; traineeFeedback?: Record<string, unknown> };
+  'session-ended': { status: 'completed' | 'abandoned'; endTime: string };
+}
+
+export type EventName = keyof EventPayloads;
+
+export type LiveEvent = {
+  [N in EventName]: {
+    type: 'event';
+    sessionId: string;
+    seq: number;
+    name: N;
+    payload: EventPayloads[N];
+    serverTime: number;
+    actor: Actor;
+  };
+}[EventName];
+
+// ------------------------------------------------------------------ commands
+
+export interface SetFields {
+  kind?: SetKind;
+  reps?: number | null;
+  weight?: number | null;
+  unit?: WeightUnit;
+  rpe?: number | null;
+  rir?: number | null;
+  durationSeconds?: number | null;
+  distanceMeters?: number | null;
+  notes?: string | null;
+}
+
+export interface CommandPayloads {
+  'start-exercise': { exerciseRecordId: string };
+  'log-set': { exerciseRecordId: string; setId: string } & SetFields;
+  'update-set': { exerciseRecordId: string; setId: string } & SetFields;
+  'delete-set': { exerciseRecordId: string; setId: string };
+  'record-rpe': { exerciseRecordId: string; setId: string; rpe: number };
+  'rate-form': { exerciseRecordId: string; formRating: number };
+  'complete-exercise': { exerciseRecordId: string; perceivedExertion?: number };
+  'skip-exercise': { exerciseRecordId: string; reason?: string };
+  'add-exercise': {
+    exerciseRecordId: string;
+    exerciseName: string;
+    targetSets?: number;
+    targetReps?: number;
+    targetWeight?: number;
+    restBetweenSets?: number;
+    afterExerciseRecordId?: string;
+  };
+  'modify-exercise': {
+    exerciseRecordId: string;
+    modificationNotes: string;
+    exerciseName?: string;
+    targetSets?: number | null;
+    targetReps?: number | null;
+    targetWeight?: number | null;
+    restBetweenSets?: number | null;
+  };
+  'start-timer': { durationSeconds: number; label?: string; exerciseRecordId?: string };
+  'adjust-timer': { deltaSeconds: number };
+  'pause-timer': Record<string, never>;
+  'resume-timer': Record<string, never>;
+  'cancel-timer': Record<string, never>;
+  'add-note': { text: string };
+  'submit-feedback': Record<string, unknown>;
+  'end-session': { status: 'completed' | 'abandoned' };
+}
+
+export type CommandName = keyof CommandPayloads;
+
+export interface CommandMessage<N extends CommandName = CommandName> {
+  type: 'command';
+  sessionId: string;
+  commandId: string;
+  name: N;
+  payload: CommandPayloads[N];
+}
+
+export type RejectionCode =
+  | 'invalid'
+  | 'forbidden'
+  | 'conflict'
+  | 'not-found'
+  | 'rate-limited'
+  | 'unavailable'
+  | 'session-ended';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+// ------------------------------------------------------------------ wire messages
+
+export type ClientMessage =
+  | { type: 'hello'; token: string; device: Device }
+  | { type: 'subscribe'; sessionId: string; afterSeq?: number }
+  | { type: 'subscribe-display' }
+  | { type: 'unsubscribe'; sessionId: string }
+  | { type: 'ping'; clientTime: number }
+  | CommandMessage;
+
+export type ServerMessage =
+  | { type: 'welcome'; connectionId: string; role: Role; serverTime: number; heartbeatMs: number }
+  | { type: 'snapshot'; sessionId: string; seq: number; state: LiveState }
+  | { type: 'subscribed'; sessionId: string; seq: number; recovered: boolean }
+  | LiveEvent
+  | { type: 'ack'; commandId: string; seq: number }
+  | { type: 'rejected'; commandId: string | null; code: RejectionCode; message: string; errors?: FieldError[] }
+  | { type: 'error'; code: string; message?: string; sessionId?: string }
+  | { type: 'presence'; sessionId: string; devices: PresenceDevice[] }
+  | { type: 'pong'; clientTime: number; serverTime: number }
+  | { type: 'reconnect'; reason: string };
