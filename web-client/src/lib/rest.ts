@@ -25,6 +25,7 @@ export interface RestAuth {
 }
 
 export interface Reply<T> {
+  status: number;
   data: T;
   etag: string | null;
 }
@@ -47,7 +48,7 @@ export class Rest {
   }
 
   post<T>(path: string, body?: unknown): Promise<T> {
-    return this.call<T>('POST', path, body ?? {}).then((r) => r.data);
+    return this.call<T>('POST', path, body).then((r) => r.data);
   }
 
   patch<T>(path: string, body: unknown, ifMatch?: string): Promise<T> {
@@ -69,7 +70,7 @@ export class Rest {
     }
     if (!response.ok) throw await problem(response);
     const text = response.status === 204 ? '' : await response.text();
-    return { data: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get('ETag') };
+    return { status: response.status, data: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get('ETag') };
   }
 
   private async send(method: string, path: string, body: unknown, ifMatch?: string): Promise<Response> {

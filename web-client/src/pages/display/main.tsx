@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../../styles/app.css';
+import './display.css';
+import { DisplayApp } from './DisplayApp';
 
-render(<main><h1>Spotter display</h1></main>, document.getElementById('app')!);
+render(<DisplayApp />, document.getElementById('app')!);

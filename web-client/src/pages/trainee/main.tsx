@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../../styles/app.css';
+import './trainee.css';
+import { TraineeApp } from './TraineeApp';
 
-render(<main><h1>Spotter trainee</h1></main>, document.getElementById('app')!);
+render(<TraineeApp />, document.getElementById('app')!);

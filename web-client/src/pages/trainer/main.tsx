@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../../styles/app.css';
+import './trainer.css';
+import { TrainerApp } from './TrainerApp';
 
-render(<main><h1>Spotter trainer</h1></main>, document.getElementById('app')!);
+render(<TrainerApp />, document.getElementById('app')!);

@@ -1,0 +1,48 @@
+import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { PendingCommand } from './commandQueue';
+import type { Device } from './protocol';
+import { LiveSocket, type ConnectionStatus, type Rejection, type SessionView, type SocketAuth } from './socket';
+
+/** A screen's live connection as signals: components read them in JSX and re-render only what changed. */
+export interface Live {
+  socket: LiveSocket;
+  status: ReadonlySignal<ConnectionStatus>;
+  sessions: ReadonlySignal<ReadonlyMap<string, SessionView>>;
+  pending: ReadonlySignal<readonly PendingCommand[]>;
+  /** Server time, ticking several times a second: every countdown reads this one clock. */
+  serverNow: ReadonlySignal<number>;
+  /** The latest rejection or socket error, in the server's words, for a banner (set to null to dismiss). */
+  problem: Signal<Rejection | null>;
+}
+
+export function connectLive(options: { device: Device; auth: SocketAuth; display?: boolean; queueKey: string }): Live {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new LiveSocket({
+    url: `${scheme}//${location.host}/api/v1/live`,
+    device: options.device,
+    auth: options.auth,
+    display: options.display ?? false,
+    store: localStorage,
+    queueKey: options.queueKey,
+  });
+  const status = signal(socket.status);
+  const sessions = signal<ReadonlyMap<string, SessionView>>(new Map());
+  const pending = signal(socket.pending);
+  const serverNow = signal(socket.clock.serverNow());
+  const problem = signal<Rejection | null>(null);
+
+  socket.onChange(() => {
+    status.value = socket.status;
+    sessions.value = new Map(socket.sessions);
+    pending.value = socket.pending;
+  });
+  socket.onRejected((r) => (problem.value = r));
+  setInterval(() => (serverNow.value = socket.clock.serverNow()), 100);
+
+  // A device that knows it is offline stops using its socket, and comes back the moment it is online.
+  addEventListener('offline', () => socket.offline());
+  addEventListener('online', () => socket.wake());
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && socket.wake());
+  socket.start();
+  return { socket, status, sessions, pending, serverNow, problem };
+}

@@ -1,0 +1,65 @@
+import { Countdown } from '../../components/Countdown';
+import { RpePicker } from '../../components/RpePicker';
+import type { Live } from '../../lib/liveSignals';
+import { currentExercise, isDone, lastSet, nextExercise, progressText, setText, targetText } from '../../lib/liveView';
+import type { SessionView } from '../../lib/socket';
+import { Feedback } from './Feedback';
+
+/** The session on the phone: what to do now, the rest countdown, RPE in one tap, feedback at the end. */
+export function LiveSessionView({ live, view }: { live: Live; view: SessionView }) {
+  const state = view.state;
+  const exercise = currentExercise(state);
+  const next = nextExercise(state);
+  const last = lastSet(exercise);
+  const ended = state.record.status !== 'live';
+  const allDone = state.record.exercises.length > 0 && state.record.exercises.every(isDone);
+  const sendRpe = (rpe: number) =>
+    exercise && last && live.socket.command(view.sessionId, 'record-rpe', { exerciseRecordId: exercise.id, setId: last.id, rpe });
+
+  if (ended) {
+    const sets = state.record.exercises.reduce((n, e) => n + e.sets.length, 0);
+    return (
+      <section class="card stack" data-testid="session-ended">
+        <h1>Session {state.record.status === 'completed' ? 'complete. Well done!' : 'ended'}</h1>
+        <p class="muted">{state.record.exercises.filter((e) => e.completed).length} exercises · {sets} sets</p>
+      </section>
+    );
+  }
+  return (
+    <section class="stack" aria-label="Your session">
+      {state.timer && (
+        <div class="card rest" aria-label="Rest">
+          <span class="small muted">{state.timer.label ?? 'Rest'}</span>
+          <Countdown timer={state.timer} serverNow={live.serverNow} class="phone-countdown" />
+        </div>
+      )}
+      {exercise ? (
+        <div class="card stack now">
+          <span class="small muted">Now</span>
+          <h1 data-testid="current-exercise" data-sets={exercise.sets.length}>{exercise.exerciseName}</h1>
+          <div class="row between">
+            <span class="badge num" data-testid="set-progress">{progressText(exercise)}</span>
+            <span class="muted">{targetText(exercise)}</span>
+          </div>
+          {exercise.modificationNotes && <p class="small">{exercise.modificationNotes}</p>}
+          {last && (
+            <div class="stack">
+              <span class="small muted">Last set</span>
+              <strong data-testid="last-set">Set {last.number}: {setText(last)}</strong>
+              <span class="small muted">How hard was set {last.number}? (RPE)</span>
+              <RpePicker value={last.rpe} onPick={sendRpe} />
+            </div>
+          )}
+        </div>
+      ) : (
+        <div class="card"><h2>All exercises done</h2></div>
+      )}
+      {next && (
+        <div class="card next">
+          <span class="small muted">Next</span> <strong>{next.exerciseName}</strong> <span class="muted">{targetText(next)}</span>
+        </div>
+      )}
+      <Feedback live={live} view={view} prominent={allDone || !exercise} />
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { ProblemBanner } from '../../components/ProblemBanner';
+import { RecordView } from '../../components/RecordView';
+import { useLoad } from '../../components/useLoad';
+import type { Live } from '../../lib/liveSignals';
+import { firstName } from '../../lib/names';
+import type { SessionRecord } from '../../lib/protocol';
+import type { Rest } from '../../lib/rest';
+import { LiveSessionView } from './LiveSessionView';
+
+const WAITING_POLL_MS = 3_000;
+
+/**
+ * The phone's home: the live session when there is one; otherwise "waiting for your trainer", which
+ * looks for a started session every few seconds and switches by itself, and the recent sessions.
+ */
+export function TraineeHome({ live, api, name }: { live: Live; api: Rest; name: string }) {
+  const views = [...live.sessions.value.values()];
+  const view = views.find((v) => v.state.record.status === 'live') ?? views[0] ?? null;
+  const waiting = !view || view.state.record.status !== 'live';
+  const [lookError, setLookError] = useState<string | null>(null);
+  const recent = useLoad(() => api.get<{ items: SessionRecord[] }>('/session-records?limit=5&status=completed'), [waiting]);
+
+  useEffect(() => {
+    if (!waiting) return;
+    const look = () =>
+      api.get<{ items: SessionRecord[] }>('/live-sessions').then(
+        (r) => {
+          setLookError(null);
+          r.items.forEach((s) => live.socket.follow(s.id));
+        },
+        () => setLookError('Cannot reach the server right now; still trying.'),
+      );
+    void look();
+    const timer = setInterval(look, WAITING_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting]);
+
+  return (
+    <main class="phone">
+      <header class="row between phone-head">
+        <strong>Hi {firstName(name)}</strong>
+        <ConnectionBadge status={live.status.value} pending={live.pending.value} />
+      </header>
+      <ProblemBanner message={live.problem.value?.message} onClose={() => (live.problem.value = null)} />
+      {view && <LiveSessionView live={live} view={view} />}
+      {waiting && (
+        <section class="card waiting" aria-live="polite" data-testid="waiting">
+          <h1>Waiting for your trainer</h1>
+          <p class="muted">Your session appears here as soon as it starts.</p>
+          {lookError && <p class="small muted">{lookError}</p>}
+        </section>
+      )}
+      {waiting && recent.data && recent.data.items.length > 0 && (
+        <section class="stack">
+          <h2>Recent sessions</h2>
+          {recent.data.items.map((r) => <RecordView key={r.id} record={r} />)}
+        </section>
+      )}
+    </main>
+  );
+}

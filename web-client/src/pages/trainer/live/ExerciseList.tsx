@@ -1,0 +1,29 @@
+import { isDone } from '../../../lib/liveView';
+import type { ExerciseRecord, LiveState } from '../../../lib/protocol';
+import type { Send } from './LiveControl';
+
+/** The session's exercises in order; tap one to make it current. */
+export function ExerciseList({ state, current, send, disabled }: { state: LiveState; current: ExerciseRecord | null; send: Send; disabled: boolean }) {
+  return (
+    <nav class="exercise-list card" aria-label="Exercises">
+      <ol class="list">
+        {state.record.exercises.map((e) => (
+          <li key={e.id}>
+            <button
+              type="button"
+              aria-current={e.id === current?.id ? 'step' : undefined}
+              class={isDone(e) ? 'done' : ''}
+              disabled={disabled || e.id === current?.id}
+              onClick={() => send('start-exercise', { exerciseRecordId: e.id })}
+            >
+              <span>{e.exerciseName}</span>
+              <span class="small muted num">
+                {e.skipped ? 'skipped' : e.completed ? '✓' : `${e.sets.length}/${e.targetSets ?? '–'}`}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

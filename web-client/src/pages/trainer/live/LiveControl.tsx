@@ -1,0 +1,60 @@
+import type { Live } from '../../../lib/liveSignals';
+import { currentExercise, nextExercise, progressText, targetText } from '../../../lib/liveView';
+import type { CommandName, CommandPayloads } from '../../../lib/protocol';
+import type { SessionView } from '../../../lib/socket';
+import { ExerciseActions } from './ExerciseActions';
+import { ExerciseList } from './ExerciseList';
+import { SessionHeader } from './SessionHeader';
+import { SetLogger } from './SetLogger';
+import { SetList } from './SetList';
+import { TimerPanel } from './TimerPanel';
+
+/** Sends one command for this session (queued, so it also works offline). */
+export type Send = <N extends CommandName>(name: N, payload: CommandPayloads[N]) => void;
+
+/**
+ * The live control screen of one session: exercises, the current one with the set logger always in
+ * view (above the sets, which grow), the rest timer, actions.
+ */
+export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
+  const state = view.state;
+  const send: Send = (name, payload) => void live.socket.command(view.sessionId, name, payload);
+  const exercise = currentExercise(state);
+  const next = nextExercise(state);
+  const ended = state.record.status !== 'live';
+
+  return (
+    <section class="live-control" aria-label={`Live session of ${state.trainee.name}`}>
+      <SessionHeader live={live} view={view} send={send} />
+      <ExerciseList state={state} current={exercise} send={send} disabled={ended} />
+      <div class="current stack">
+        {exercise ? (
+          <>
+            <div class="card stack">
+              <div class="row between">
+                <h2 data-testid="current-exercise" data-sets={exercise.sets.length}>{exercise.exerciseName}</h2>
+                <span class="badge num" data-testid="set-progress">{progressText(exercise)}</span>
+              </div>
+              <p class="muted">
+                Target {targetText(exercise) || '—'}
+                {exercise.restBetweenSets ? ` · rest ${exercise.restBetweenSets} s` : ''}
+                {exercise.modificationNotes ? ` · ${exercise.modificationNotes}` : ''}
+              </p>
+              {!ended && <SetLogger key={exercise.id} exercise={exercise} send={send} />}
+            </div>
+            <SetList state={state} exercise={exercise} pending={live.pending.value} send={send} disabled={ended} />
+          </>
+        ) : (
+          <div class="card">
+            <h2>No exercise left</h2>
+            <p class="muted">Add one, or end the session.</p>
+          </div>
+        )}
+      </div>
+      <div class="side stack">
+        <TimerPanel timer={state.timer} serverNow={live.serverNow} exercise={exercise} send={send} disabled={ended} />
+        {!ended && <ExerciseActions exercise={exercise} next={next} send={send} />}
+      </div>
+    </section>
+  );
+}

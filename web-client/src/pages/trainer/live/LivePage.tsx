@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Countdown } from '../../../components/Countdown';
+import { ProblemBanner } from '../../../components/ProblemBanner';
+import type { Live } from '../../../lib/liveSignals';
+import { currentExercise, progressShort } from '../../../lib/liveView';
+import { firstName } from '../../../lib/names';
+import type { SessionRecord } from '../../../lib/protocol';
+import { ApiError } from '../../../lib/rest';
+import type { SessionView } from '../../../lib/socket';
+import { api, go } from '../state';
+import { LiveControl } from './LiveControl';
+import { StartSession } from './StartSession';
+
+/**
+ * The trainer's live sessions, one tab each (two to four at once in semi-private training): every tab
+ * shows its own timer running, one tap switches. "+ Start" opens a new one.
+ */
+export function LivePage({ live, selected }: { live: Live; selected: string | null }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    api
+      .get<{ items: SessionRecord[] }>('/live-sessions')
+      .then((r) => r.items.forEach((s) => live.socket.follow(s.id)))
+      .catch((e: unknown) => setProblem(e instanceof ApiError ? e.full : String(e)));
+  }, [live]);
+
+  const views = [...live.sessions.value.values()].sort((a, b) =>
+    (a.state.record.startTime ?? '').localeCompare(b.state.record.startTime ?? ''),
+  );
+  const starting = selected === 'new' || (views.length === 0 && live.status.value === 'online');
+  const view = starting ? null : (views.find((v) => v.sessionId === selected) ?? views[0] ?? null);
+  const rejection = live.problem.value;
+
+  return (
+    <div class="live-page">
+      <div class="tabs" role="tablist" aria-label="Live sessions">
+        {views.map((v) => (
+          <SessionTab key={v.sessionId} view={v} live={live} active={v === view} />
+        ))}
+        <button type="button" role="tab" aria-selected={starting} class="tab" onClick={() => go('live/new')}>
+          + Start session
+        </button>
+      </div>
+      <ProblemBanner message={problem} onClose={() => setProblem(null)} />
+      <ProblemBanner message={rejection?.message} onClose={() => (live.problem.value = null)} />
+      {starting && <StartSession live={live} />}
+      {view && <LiveControl key={view.sessionId} live={live} view={view} />}
+      {!starting && !view && <p class="muted">Loading live sessions…</p>}
+    </div>
+  );
+}
+
+function SessionTab({ view, live, active }: { view: SessionView; live: Live; active: boolean }) {
+  const exercise = currentExercise(view.state);
+  const ended = view.state.record.status !== 'live';
+  return (
+    <button type="button" role="tab" aria-selected={active} class="tab" data-testid="session-tab" onClick={() => go(`live/${view.sessionId}`)}>
+      <strong>{firstName(view.state.trainee.name)}</strong>
+      <span class="small muted">
+        {ended ? 'ended' : exercise ? `${exercise.exerciseName} ${progressShort(exercise)}` : 'no exercise'}
+      </span>
+      <Countdown timer={view.state.timer} serverNow={live.serverNow} />
+    </button>
+  );
+}

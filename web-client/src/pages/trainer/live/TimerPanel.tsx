@@ -1,0 +1,50 @@
+import type { ReadonlySignal } from '@preact/signals';
+import { Countdown } from '../../../components/Countdown';
+import type { ExerciseRecord, Timer } from '../../../lib/protocol';
+import type { Send } from './LiveControl';
+
+const NUDGE_SECONDS = 15;
+
+/** The rest timer: large, ±15 s, pause/resume, skip; or a button to start one. */
+export function TimerPanel({ timer, serverNow, exercise, send, disabled }: {
+  timer: Timer | null;
+  serverNow: ReadonlySignal<number>;
+  exercise: ExerciseRecord | null;
+  send: Send;
+  disabled: boolean;
+}) {
+  const rest = exercise?.restBetweenSets && exercise.restBetweenSets > 0 ? exercise.restBetweenSets : 90;
+  return (
+    <div class="card timer-panel" aria-label="Rest timer">
+      <div class="row between">
+        <h3>{timer?.label ?? 'Rest timer'}</h3>
+        {timer && !timer.running && <span class="badge">paused</span>}
+      </div>
+      {timer ? (
+        <>
+          <div class="timer-big">
+            <Countdown timer={timer} serverNow={serverNow} />
+          </div>
+          <div class="timer-buttons">
+            <button type="button" disabled={disabled} onClick={() => send('adjust-timer', { deltaSeconds: -NUDGE_SECONDS })}>−15 s</button>
+            <button type="button" disabled={disabled} onClick={() => send('adjust-timer', { deltaSeconds: NUDGE_SECONDS })}>+15 s</button>
+            {timer.running ? (
+              <button type="button" disabled={disabled} onClick={() => send('pause-timer', {})}>Pause</button>
+            ) : (
+              <button type="button" disabled={disabled} onClick={() => send('resume-timer', {})}>Resume</button>
+            )}
+            <button type="button" disabled={disabled} onClick={() => send('cancel-timer', {})}>Skip rest</button>
+          </div>
+        </>
+      ) : (
+        <button
+          type="button"
+          disabled={disabled}
+          onClick={() => send('start-timer', { durationSeconds: rest, label: 'Rest', ...(exercise ? { exerciseRecordId: exercise.id } : {}) })}
+        >
+          Start {rest} s rest
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+/** REST shapes the management pages use (docs/openapi.yaml). */
+export interface Goal {
+  text: string;
+  targetDate?: string;
+}
+export interface Injury {
+  area: string;
+  note?: string;
+  since?: string;
+}
+export interface Measurement {
+  measuredAt: string;
+  weight?: number;
+  bodyFatPercentage?: number;
+  restingHeartRate?: number;
+  height?: number;
+}
+export interface Trainee {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  dateOfBirth: string | null;
+  gender: string | null;
+  address: string | null;
+  emergencyContact: string | null;
+  height: number | null;
+  currentWeight: number | null;
+  bodyFatPercentage: number | null;
+  restingHeartRate: number | null;
+  fitnessLevel: string | null;
+  goals: Goal[];
+  injuries: Injury[];
+  medicalNotes: string | null;
+  measurementHistory: Measurement[];
+  version: number;
+}
+export interface ExerciseTemplate {
+  id: string;
+  exerciseName: string;
+  orderIndex: number;
+  targetSets: number | null;
+  targetReps: number | null;
+  targetWeight: number | null;
+  restBetweenSets: number | null;
+  notes: string | null;
+}
+export interface SessionTemplate {
+  id: string;
+  name: string;
+  description: string | null;
+  category: string | null;
+  difficulty: string | null;
+  durationMinutes: number | null;
+  exercises: ExerciseTemplate[];
+}
+export interface TrainingSession {
+  id: string;
+  name: string;
+  sessionTemplateId: string | null;
+  traineeId: string | null;
+  weekNumber: number | null;
+  sessionNumber: number | null;
+}
+export interface Program {
+  id: string;
+  name: string;
+  description: string | null;
+  difficulty: string | null;
+  durationWeeks: number | null;
+  sessions: TrainingSession[];
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+export const LEVELS = ['beginner', 'intermediate', 'advanced', 'athlete'] as const;
+
+/** Form values → a JSON body: empty text is left out (create) or sent as null (update). */
+export function formBody(form: FormData, fields: Record<string, 'text' | 'number'>, emptyAs: 'omit' | 'null'): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [name, kind] of Object.entries(fields)) {
+    if (!form.has(name)) continue;
+    const raw = String(form.get(name)).trim();
+    if (raw === '') {
+      if (emptyAs === 'null') body[name] = null;
+    } else {
+      body[name] = kind === 'number' ? Number(raw) : raw;
+    }
+  }
+  return body;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { PendingCommand } from '../src/lib/commandQueue';
+import {
+  currentExercise,
+  nextExercise,
+  pendingSets,
+  plannedSet,
+  progressShort,
+  progressText,
+  setProgress,
+  setText,
+  targetText,
+} from '../src/lib/liveView';
+import { PRESS, SESSION, SQUAT, exercise, liveState } from './support/states';
+
+const PLANK = 'aaaaaaaa-0000-4000-8000-000000000003';
+function threeExercises() {
+  const s = liveState();
+  s.record.exercises.push({ ...exercise(PLANK, 2, 'Plank'), targetReps: null, targetWeight: null });
+  return s;
+}
+
+describe('current and next exercise', () => {
+  it('before anything happens, the first exercise is current and the second is next', () => {
+    const s = threeExercises();
+    expect(currentExercise(s)?.id).toBe(SQUAT);
+    expect(nextExercise(s)?.id).toBe(PRESS);
+  });
+
+  it('the trainer’s choice wins, and done exercises are passed over', () => {
+    const s = threeExercises();
+    s.record.exercises[1]!.skipped = true;
+    expect(nextExercise(s)?.id).toBe(PLANK);
+    s.currentExerciseRecordId = PLANK;
+    expect(currentExercise(s)?.id).toBe(PLANK);
+    expect(nextExercise(s)).toBeNull();
+  });
+});
+
+describe('sets', () => {
+  it('set N of M counts the set about to be done and stops at the target', () => {
+    const e = exercise(SQUAT, 0, 'Squat');
+    expect(setProgress(e)).toEqual({ number: 1, of: 3 });
+    e.sets = [1, 2, 3].map((n) => ({ id: `s${n}`, number: n }));
+    expect(setProgress(e)).toEqual({ number: 3, of: 3 });
+    expect(setProgress({ ...e, targetSets: null })).toEqual({ number: 4, of: null });
+  });
+
+  it('says which set is next, and how many were done once the target is reached', () => {
+    const e = exercise(SQUAT, 0, 'Squat');
+    expect(progressText(e)).toBe('Set 1 of 3');
+    e.sets = [1, 2, 3, 4].map((n) => ({ id: `s${n}`, number: n }));
+    expect(progressText(e)).toBe('4 of 3 sets done');
+    expect(progressText({ ...e, skipped: true })).toBe('Skipped');
+    expect(progressShort(e)).toBe('4/3');
+    expect(progressShort({ ...e, sets: [] })).toBe('1/3');
+  });
+
+  it('"as planned" repeats the last set, or takes the targets for the first', () => {
+    const e = exercise(SQUAT, 0, 'Squat');
+    expect(plannedSet(e)).toEqual({ reps: 5, weight: 100, unit: 'kg' });
+    e.sets = [{ id: 's1', number: 1, reps: 4, weight: 102.5, unit: 'kg' }];
+    expect(plannedSet(e)).toEqual({ reps: 4, weight: 102.5, unit: 'kg' });
+  });
+
+  it('reads targets and sets the way a trainer writes them', () => {
+    expect(targetText(exercise(SQUAT, 0, 'Squat'))).toBe('3 × 5 @ 100 kg');
+    expect(setText({ id: 'a', number: 1, reps: 5, weight: 102.5, unit: 'kg', rpe: 8.5 })).toBe('5 × 102.5 kg · RPE 8.5');
+    expect(setText({ id: 'a', number: 2, durationSeconds: 60 })).toBe('60 s');
+  });
+
+  it('sets logged here but not confirmed yet are pending until their event arrives', () => {
+    const s = liveState();
+    const command = (setId: string): PendingCommand => ({
+      type: 'command',
+      sessionId: SESSION,
+      commandId: setId,
+      name: 'log-set',
+      payload: { exerciseRecordId: SQUAT, setId, reps: 5 },
+      queuedAt: 0,
+    });
+    s.record.exercises[0]!.sets = [{ id: 'a', number: 1 }];
+    expect(pendingSets([command('a'), command('b')], s, SQUAT).map((p) => p.setId)).toEqual(['b']);
+    expect(pendingSets([command('b')], s, PRESS)).toEqual([]);
+  });
+});
