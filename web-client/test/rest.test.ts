@@ -9,11 +9,14 @@ describe('Rest', () => {
     const fetch = vi.fn(async (_url: string, _init?: RequestInit) => json(201, { id: 't1' }));
     const rest = new Rest({ token: async () => 'abc', renew: async () => false }, '/api/v1', fetch);
     expect(await rest.post('/trainees', { name: 'Maria' })).toEqual({ id: 't1' });
-    expect(fetch).toHaveBeenCalledWith('/api/v1/trainees', {
-      method: 'POST',
-      headers: { Accept: 'application/json', Authorization: 'Bearer abc', 'Content-Type': 'application/json' },
-      body: '{"name":"Maria"}',
-    });
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/v1/trainees',
+      expect.objectContaining({
+        method: 'POST',
+        headers: { Accept: 'application/json', Authorization: 'Bearer abc', 'Content-Type': 'application/json' },
+        body: '{"name":"Maria"}',
+      }),
+    );
   });
 
   it('a 401 renews the token once, silently, and repeats the call', async () => {
@@ -52,6 +55,13 @@ describe('Rest', () => {
       throw new TypeError('Failed to fetch');
     });
     await expect(rest.get('/me')).rejects.toMatchObject({ status: 0, detail: expect.stringContaining('No connection') });
+  });
+
+  it('a server that does not answer in time is an error in words', async () => {
+    const rest = new Rest(null, '/api/v1', async () => {
+      throw new DOMException('signal timed out', 'TimeoutError');
+    });
+    await expect(rest.get('/me')).rejects.toMatchObject({ status: 0, detail: expect.stringContaining('did not answer in time') });
   });
 
   it('sends If-Match when given, and returns nothing for 204', async () => {

@@ -1,6 +1,8 @@
 import { setText, targetText } from '../lib/liveView';
 import type { SessionRecord } from '../lib/protocol';
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** One past session: date, status, and every exercise with its sets (collapsed until opened). */
 export function RecordView({ record }: { record: SessionRecord }) {
   const when = record.startTime ? new Date(record.startTime).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : record.sessionDate;
@@ -9,7 +11,7 @@ export function RecordView({ record }: { record: SessionRecord }) {
     <details class="card record">
       <summary>
         <strong>{when}</strong> <span class="badge">{record.status}</span>{' '}
-        <span class="muted">{record.exercises.length} exercises · {sets} sets</span>
+        <span class="muted">{plural(record.exercises.length, 'exercise')} · {plural(sets, 'set')}</span>
       </summary>
       <ol class="stack">
         {record.exercises.map((e) => (

@@ -75,7 +75,7 @@ export function setText(set: WorkSet): string {
   else if (set.weight != null) parts.push(`${formatNumber(set.weight)} ${set.unit ?? 'kg'}`);
   if (set.durationSeconds != null) parts.push(`${set.durationSeconds} s`);
   if (set.rpe != null) parts.push(`RPE ${formatNumber(set.rpe)}`);
-  return parts.join(' · ') || `Set ${set.number}`;
+  return parts.join(' · ') || 'logged';
 }
 
 export function formatNumber(n: number): string {

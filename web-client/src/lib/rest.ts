@@ -32,6 +32,9 @@ export interface Reply<T> {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** A request the server has not answered by then is given up, so no screen waits forever. */
+const TIMEOUT_MS = 15_000;
+
 /**
  * The REST API under `/api/v1`. A 401 gets one silent renewal of the token and one retry; errors
  * come back as {@link ApiError} carrying problem+json's `detail` and field errors.
@@ -83,9 +86,13 @@ export class Rest {
       return await this.fetchImpl(this.base + path, {
         method,
         headers,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-    } catch {
+    } catch (e) {
+      if ((e as Error).name === 'TimeoutError') {
+        throw new ApiError(0, 'The server did not answer in time. Try again in a moment.');
+      }
       throw new ApiError(0, 'No connection to the server. Check the network and try again.');
     }
   }

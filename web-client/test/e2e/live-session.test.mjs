@@ -35,6 +35,24 @@ function step(name, fn) {
 /** The sets a screen shows for the current exercise (data-sets on the element marked current). */
 const setsShown = (page) => page.locator('[data-sets]').first().getAttribute('data-sets').then(Number);
 
+async function addTrainee(name) {
+  const p = tablet.page;
+  await p.getByRole('link', { name: 'Trainees' }).click();
+  await p.getByRole('button', { name: '+ New trainee' }).click();
+  await p.getByRole('form', { name: 'New trainee' }).getByLabel('Name').fill(name);
+  await p.getByRole('button', { name: 'Add trainee' }).click();
+  await p.getByRole('heading', { name }).waitFor();
+}
+
+async function startSession(trainee) {
+  const p = tablet.page;
+  await p.getByRole('link', { name: 'Live' }).click();
+  await p.getByRole('tab', { name: '+ Start session' }).click();
+  await p.getByLabel('Trainee').selectOption({ label: trainee });
+  await p.getByLabel('Workout').selectOption({ label: 'Lower body A' });
+  await p.getByRole('button', { name: 'Start session', exact: true }).click();
+}
+
 async function logSetAndTime(label) {
   const before = await setsShown(tablet.page);
   const expected = before + 1;
@@ -71,11 +89,7 @@ describe('a live session on tablet, phone and wall', () => {
 
   step('adds a trainee and creates the phone link', async () => {
     const p = tablet.page;
-    await p.getByRole('link', { name: 'Trainees' }).click();
-    await p.getByRole('button', { name: '+ New trainee' }).click();
-    await p.getByRole('form', { name: 'New trainee' }).getByLabel('Name').fill('Maria Lopez');
-    await p.getByRole('button', { name: 'Add trainee' }).click();
-    await p.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
+    await addTrainee('Maria Lopez');
     await p.getByRole('button', { name: 'New phone link' }).click();
     accessLink = await p.getByTestId('access-link').inputValue();
     assert.match(accessLink, /\/trainee\/#token=/);
@@ -121,11 +135,7 @@ describe('a live session on tablet, phone and wall', () => {
 
   step('the trainer starts the session; the phone and the wall switch to it by themselves', async () => {
     const p = tablet.page;
-    await p.getByRole('link', { name: 'Live' }).click();
-    await p.getByRole('tab', { name: '+ Start session' }).click();
-    await p.getByLabel('Trainee').selectOption({ label: 'Maria Lopez' });
-    await p.getByLabel('Workout').selectOption({ label: 'Lower body A' });
-    await p.getByRole('button', { name: 'Start session', exact: true }).click();
+    await startSession('Maria Lopez');
     await p.getByTestId('current-exercise').filter({ hasText: 'Back squat' }).waitFor();
     await phone.page.getByTestId('current-exercise').filter({ hasText: 'Back squat' }).waitFor({ timeout: 10 * SECOND });
     await wall.page.getByTestId('tile').filter({ hasText: 'Maria' }).waitFor({ timeout: 10 * SECOND });
@@ -195,11 +205,33 @@ describe('a live session on tablet, phone and wall', () => {
     ]);
   });
 
-  step('ending the session: the phone says so and the tile leaves the wall', async () => {
+  step('a second trainee trains alongside: two tabs on the tablet, two tiles on the wall, one tap to switch', async () => {
+    const p = tablet.page;
+    await addTrainee('Jon Baker');
+    await startSession('Jon Baker');
+    await p.getByRole('heading', { name: 'Jon Baker' }).waitFor();
+    await p.getByTestId('log-set').click();
+    await wall.page.locator('.tiles[data-count="2"]').waitFor();
+    assert.equal(await p.getByTestId('session-tab').count(), 2);
+    await p.getByTestId('session-tab').filter({ hasText: 'Maria' }).click();
+    await p.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
+    assert.equal(await setsShown(p), 4, "Maria's session kept its sets");
+    assert.equal(await p.getByTestId('session-tab').filter({ hasText: 'Jon' }).getByTestId('countdown').count(), 1, "Jon's timer runs in his tab");
+  });
+
+  step('screenshot of the wall with two sessions', async () => {
+    await wall.page.screenshot({ path: `${SCREENSHOTS}/wall-display-two.png` });
+  });
+
+  step('ending the sessions: the phone says so and the tiles leave the wall', async () => {
     const p = tablet.page;
     await p.getByRole('button', { name: 'End session' }).click();
     await p.getByRole('button', { name: 'Completed' }).click();
     await phone.page.getByTestId('session-ended').waitFor({ timeout: 5 * SECOND });
+    await wall.page.locator('.tiles[data-count="1"]').waitFor({ timeout: 5 * SECOND });
+    await p.getByTestId('session-tab').filter({ hasText: 'Jon' }).click();
+    await p.getByRole('button', { name: 'End session' }).click();
+    await p.getByRole('button', { name: 'Abandoned' }).click();
     await wall.page.getByText('No live sessions right now').waitFor({ timeout: 5 * SECOND });
   });
 });

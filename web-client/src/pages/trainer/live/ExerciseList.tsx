@@ -12,7 +12,7 @@ export function ExerciseList({ state, current, send, disabled }: { state: LiveSt
             <button
               type="button"
               aria-current={e.id === current?.id ? 'step' : undefined}
-              class={isDone(e) ? 'done' : ''}
+              class={isDone(e) ? 'item done' : 'item'}
               disabled={disabled || e.id === current?.id}
               onClick={() => send('start-exercise', { exerciseRecordId: e.id })}
             >

@@ -11,6 +11,8 @@ import { api, go } from '../state';
 import { LiveControl } from './LiveControl';
 import { StartSession } from './StartSession';
 
+const REFRESH_MS = 15_000;
+
 /**
  * The trainer's live sessions, one tab each (two to four at once in semi-private training): every tab
  * shows its own timer running, one tap switches. "+ Start" opens a new one.
@@ -18,10 +20,16 @@ import { StartSession } from './StartSession';
 export function LivePage({ live, selected }: { live: Live; selected: string | null }) {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    api
-      .get<{ items: SessionRecord[] }>('/live-sessions')
-      .then((r) => r.items.forEach((s) => live.socket.follow(s.id)))
-      .catch((e: unknown) => setProblem(e instanceof ApiError ? e.full : String(e)));
+    // Now and then again: a session started on another device joins the tabs by itself.
+    const look = () =>
+      api
+        .get<{ items: SessionRecord[] }>('/live-sessions')
+        .then((r) => r.items.forEach((s) => live.socket.follow(s.id)))
+        // Offline is already shown by the connection badge; other failures are worth words.
+        .catch((e: unknown) => e instanceof ApiError && e.status === 0 ? undefined : setProblem(e instanceof ApiError ? e.full : String(e)));
+    void look();
+    const timer = setInterval(look, REFRESH_MS);
+    return () => clearInterval(timer);
   }, [live]);
 
   const views = [...live.sessions.value.values()].sort((a, b) =>
