@@ -303,7 +303,8 @@ final class LiveConnection {
 
   /** A client that cannot keep up is dropped (it resumes with afterSeq) rather than buffered without bound. */
   void send(JsonObject message) {
-    if (closed) {
+    // The peer may have closed before our close handler ran: writing then would throw.
+    if (closed || ws.isClosed()) {
       return;
     }
     if (ws.writeQueueFull()) {
