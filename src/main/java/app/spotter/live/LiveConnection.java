@@ -37,6 +37,7 @@ final class LiveConnection {
   private long helloTimer;
   private long heartbeatTimer;
   private boolean closed;
+  private Future<?> lastCommand = Future.succeededFuture();
 
   LiveConnection(ServerWebSocket ws, Context context, LiveEngine engine) {
     this.ws = ws;
@@ -225,7 +226,9 @@ final class LiveConnection {
     }
     long started = System.nanoTime();
     String name = message.getValue("name") instanceof String s ? s : null;
-    engine.processor().execute(principal, sessionId, commandId, name, message.getValue("payload", new JsonObject()))
+    // One after another, in the order sent: a replayed offline queue (log-set s3, update-set s3) depends on it.
+    lastCommand = lastCommand.transform(previous -> engine.processor()
+        .execute(principal, sessionId, commandId, name, message.getValue("payload", new JsonObject()))
         .onComplete(result -> {
           if (result.succeeded()) {
             engine.metrics().command(name, "ack");
@@ -237,7 +240,7 @@ final class LiveConnection {
             engine.metrics().command(name, rejected.code());
             send(rejected.toJson(commandId));
           }
-        });
+        }));
   }
 
   // ---------------------------------------------------------------- from the hub (any thread)
