@@ -7,6 +7,8 @@ import app.spotter.support.LiveClient;
 import app.spotter.support.LiveFixtures;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -97,6 +99,15 @@ abstract class LiveTest extends ApiTest {
   protected long eventRows(String name) {
     return stack.count("SELECT count(*) FROM live_session_event WHERE session_record_id = '" + sessionId
         + "' AND name = '" + name + "'");
+  }
+
+  /** Waits until the timer's deadline is in Redis's deadline set, where every instance can claim it. */
+  protected void awaitDeadlineInRedis(String timerId) {
+    long deadline = System.currentTimeMillis() + 2_000;
+    while (stack.redis().send(Request.cmd(Command.ZSCORE).arg("live:timers").arg(sessionId + "|" + timerId))
+        .await() == null) {
+      assertThat(System.currentTimeMillis()).as("deadline in Redis").isLessThan(deadline);
+    }
   }
 
   static List<Long> seqs(List<JsonObject> events) {
