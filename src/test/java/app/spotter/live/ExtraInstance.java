@@ -25,6 +25,8 @@ final class ExtraInstance implements AutoCloseable {
   private final Vertx vertx;
   private final Spotter spotter;
   private final List<TcpProxy> roads;
+  /** Its road to Redis, to cut and heal. */
+  final TcpProxy redisRoad;
   private boolean gone;
 
   private ExtraInstance(Map<String, String> overrides) {
@@ -45,6 +47,7 @@ final class ExtraInstance implements AutoCloseable {
     TcpProxy front = new TcpProxy(stack.vertx, "localhost", Integer.parseInt(env.get("SPOTTER_PORT")));
     port = front.port();
     roads = List.of(front, toDatabase, toRedis);
+    redisRoad = toRedis;
   }
 
   /** Started with the test stack's environment plus {@code overrides} (SPOTTER_LIVE_* timings, say). */

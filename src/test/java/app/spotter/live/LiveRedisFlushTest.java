@@ -75,6 +75,45 @@ class LiveRedisFlushTest extends LiveTest {
     assertThat(eventRows("timer-finished")).isOne();
   }
 
+  @Test
+  @DisplayName("while instances cannot reach Redis commands still ack; once it is back every subscriber gets what it missed")
+  void redisUnreachable() {
+    startSession();
+    ExtraInstance a = open(ExtraInstance.start(Map.of()));
+    ExtraInstance b = open(ExtraInstance.start(Map.of()));
+    LiveClient trainerOnA = trainerSocket(a.port);
+    LiveClient traineeOnB = traineeSocket(b.port);
+    traineeOnB.subscribe(sessionId, null);
+    ack(trainerOnA, "log-set", set(squat, "s1", 8));
+    assertThat(seqs(traineeOnB.events(sessionId, 1))).containsExactly(1L);
+
+    a.redisRoad.cut();
+    b.redisRoad.cut();
+    assertThat(ack(trainerOnA, "log-set", set(squat, "s2", 8))).isEqualTo(2);
+    assertThat(ack(trainerOnA, "log-set", set(squat, "s3", 8))).isEqualTo(3);
+    a.redisRoad.heal();
+    b.redisRoad.heal();
+
+    assertThat(seqs(traineeOnB.events(sessionId, 2))).containsExactly(2L, 3L);
+    assertThat(restSetIds(0)).containsExactly("s1", "s2", "s3");
+  }
+
+  @Test
+  @DisplayName("events committed on an instance cut off from Redis reach the other instance's subscribers once it is back")
+  void oneInstanceCutOff() {
+    startSession();
+    ExtraInstance a = open(ExtraInstance.start(Map.of()));
+    LiveClient trainerOnA = trainerSocket(a.port);
+    LiveClient traineeOnB = traineeSocket(stack.port);
+    traineeOnB.subscribe(sessionId, null);
+
+    a.redisRoad.cut();
+    assertThat(ack(trainerOnA, "log-set", set(squat, "s1", 8))).isEqualTo(1);
+    a.redisRoad.heal();
+
+    assertThat(seqs(traineeOnB.events(sessionId, 1))).containsExactly(1L);
+  }
+
   private void flushRedis() {
     stack.redis().send(Request.cmd(Command.FLUSHALL)).await();
   }

@@ -41,6 +41,12 @@ final class TcpProxy implements AutoCloseable {
   void cut() {
     cut = true;
     sockets.forEach(NetSocket::close);
+    sockets.clear();
+  }
+
+  /** New connections pass again. */
+  void heal() {
+    cut = false;
   }
 
   @Override
