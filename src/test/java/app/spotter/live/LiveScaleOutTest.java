@@ -117,6 +117,25 @@ class LiveScaleOutTest extends LiveTest {
     assertThat(eventRows("timer-finished")).isOne();
   }
 
+  @Test
+  @DisplayName("an instance stopped gracefully tells its clients to reconnect (close 1012); they resume on the other")
+  void gracefulStop() {
+    startSession();
+    ExtraInstance a = open(ExtraInstance.start(Map.of()));
+    LiveClient trainerOnA = trainerSocket(a.port);
+    trainerOnA.subscribe(sessionId, null);
+    ack(trainerOnA, "log-set", set(squat, "s1", 8));
+    long lastSeen = trainerOnA.events(sessionId, 1).get(0).getLong("seq");
+
+    a.close();
+
+    assertThat(trainerOnA.next(m -> "reconnect".equals(m.getString("type"))).getString("reason")).isNotBlank();
+    assertThat(trainerOnA.awaitClose(2_000)).isEqualTo((short) 1012);
+    LiveClient trainerOnB = trainerSocket(stack.port);
+    assertThat(trainerOnB.subscribe(sessionId, lastSeen).getString("type")).isEqualTo("subscribed");
+    assertThat(ack(trainerOnB, "log-set", set(squat, "s2", 8))).isEqualTo(2);
+  }
+
   private JsonObject command(String commandId, JsonObject payload) {
     return new JsonObject().put("type", "command").put("sessionId", sessionId).put("commandId", commandId)
         .put("name", "log-set").put("payload", payload);
