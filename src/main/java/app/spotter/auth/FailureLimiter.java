@@ -9,10 +9,13 @@ import io.vertx.redis.client.Command;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts failed credential attempts in Redis (fixed windows) and refuses further attempts with
  * 429 once a key reaches its limit. Successes are never counted, so they are never throttled.
+ * Without Redis it fails open (logged): sign-in keeps working, only throttling pauses.
  */
 public final class FailureLimiter {
   /** INCR, and start the window on the first failure. Redis 6.2 has no EXPIRE NX. */
@@ -24,6 +27,7 @@ public final class FailureLimiter {
   /** One limited key: what it counts, its limit and window. */
   public record Limit(String key, int max, Duration window) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(FailureLimiter.class);
   private final Redis redis;
 
   public FailureLimiter(Redis redis) {
@@ -41,7 +45,10 @@ public final class FailureLimiter {
 
   /** Fails with 429 (and Retry-After) when any of the keys is at its limit. */
   public Future<Void> check(List<Limit> limits) {
-    List<Future<Long>> waits = limits.stream().map(this::blockedForSeconds).toList();
+    List<Future<Long>> waits = limits.stream().map(l -> blockedForSeconds(l).otherwise(e -> {
+      LOG.warn("rate limit not checked, Redis failed: {}", e.getMessage());
+      return 0L;
+    })).toList();
     return Future.all(waits).compose(all -> {
       long wait = waits.stream().mapToLong(Future::result).max().orElse(0);
       return wait > 0 ? Future.failedFuture(ApiException.tooManyRequests(wait)) : Future.succeededFuture();
@@ -50,7 +57,12 @@ public final class FailureLimiter {
 
   public Future<Void> recordFailure(List<Limit> limits) {
     return Future.all(limits.stream().map(l -> redis.send(Request.cmd(Command.EVAL)
-        .arg(INCREMENT).arg(1).arg(l.key()).arg(l.window().toMillis()))).toList()).mapEmpty();
+            .arg(INCREMENT).arg(1).arg(l.key()).arg(l.window().toMillis()))).toList())
+        .<Void>mapEmpty()
+        .otherwise(e -> {
+          LOG.warn("failed attempt not counted, Redis failed: {}", e.getMessage());
+          return null;
+        });
   }
 
   private Future<Long> blockedForSeconds(Limit limit) {
