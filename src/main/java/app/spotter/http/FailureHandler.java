@@ -90,6 +90,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case "22007":
       case "22008":
       case "22P02":
+      case "22P05":
+      case "22021":
         return ApiException.badRequest("a value is out of range: " + pg.getConstraint(), List.of());
       case "40001":
       case "40P01":

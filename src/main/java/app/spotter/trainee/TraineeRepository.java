@@ -67,9 +67,9 @@ public final class TraineeRepository {
     return pool.preparedQuery(EXISTS).execute(Tuple.of(id, trainerId)).map(rows -> rows.size() > 0);
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, String afterId, int limit) {
+  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, UUID afterId, int limit) {
     return pool.preparedQuery(LIST)
-        .execute(Tuple.of(trainerId, pattern, afterName, afterId == null ? null : UUID.fromString(afterId), limit))
+        .execute(Tuple.of(trainerId, pattern, afterName, afterId, limit))
         .map(rows -> {
           List<JsonObject> out = new java.util.ArrayList<>(rows.size());
           rows.forEach(row -> out.add(TABLE.toJson(row)));

@@ -46,7 +46,7 @@ public final class TraineeService {
 
   public Future<JsonObject> list(Principal caller, String query, Page page) {
     return trainees.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
-            page.afterString(1), page.fetchSize())
+            page.afterUuid(1), page.fetchSize())
         .map(rows -> page.body(rows, t -> new JsonArray().add(t.getString("name").toLowerCase()).add(t.getString("id"))));
   }
 
