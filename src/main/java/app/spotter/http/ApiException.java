@@ -49,8 +49,14 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, "Conflict", detail, List.of(), null);
   }
 
+  private static final String STALE = "the resource was changed by someone else: reload it and apply your change again";
+
   public static ApiException staleVersion() {
-    return conflict("the resource was changed by someone else: reload it and apply your change again");
+    return conflict(STALE);
+  }
+
+  public boolean isStaleVersion() {
+    return status == 409 && STALE.equals(getMessage());
   }
 
   public static ApiException gone(String detail) {

@@ -9,6 +9,7 @@ import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -24,9 +25,11 @@ public final class TraineeService {
       new String[] {"restingHeartRate", "restingHeartRate"},
       new String[] {"height", "height"});
 
+  private final Pool pool;
   private final TraineeRepository trainees;
 
-  public TraineeService(TraineeRepository trainees) {
+  public TraineeService(Pool pool, TraineeRepository trainees) {
+    this.pool = pool;
     this.trainees = trainees;
   }
 
@@ -52,7 +55,7 @@ public final class TraineeService {
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    return Versioned.patch(trainees.find(trainerId, id), "trainee", ifMatch, patch, merged -> merged,
+    return Versioned.patch(() -> trainees.find(trainerId, id), "trainee", ifMatch, patch, merged -> merged,
         (merged, version) -> trainees.update(trainerId, merged, version));
   }
 
@@ -71,9 +74,9 @@ public final class TraineeService {
     JsonObject entry = measurement.copy();
     String measuredAt = entry.getString("measuredAt");
     entry.put("measuredAt", (measuredAt == null ? Instant.now() : Instant.parse(measuredAt)).toString());
-    return Versioned.patch(trainees.find(trainerId, id), "trainee", OptionalInt.empty(), new JsonObject(),
-        trainee -> withMeasurement(trainee, entry),
-        (merged, version) -> trainees.update(trainerId, merged, version));
+    return pool.withTransaction(tx -> Versioned.patch(trainees.lock(tx, trainerId, id), "trainee",
+        OptionalInt.empty(), new JsonObject(), trainee -> withMeasurement(trainee, entry),
+        (merged, version) -> trainees.update(tx, trainerId, merged, version)));
   }
 
   private static JsonObject withMeasurement(JsonObject trainee, JsonObject entry) {
