@@ -68,6 +68,11 @@ public final class ApiException extends RuntimeException {
         "too many failed attempts: try again in " + retryAfterSeconds + " s", List.of(), retryAfterSeconds);
   }
 
+  /** The same problem, telling the client when to come back. */
+  public ApiException withRetryAfter(long seconds) {
+    return new ApiException(status, title, getMessage(), errors, seconds);
+  }
+
   public int status() {
     return status;
   }
