@@ -63,7 +63,7 @@ public final class OwnedResources {
     Api anonymous = new Api(api.base(), null);
     JsonObject pairing = created(anonymous.post("/displays/pairings", null));
     pairingCode = pairing.getString("code");
-    display = ok(api.post("/displays/pairings/" + pairingCode + "/claim", new JsonObject().put("name", "Wall")))
+    display = created(api.post("/displays/pairings/" + pairingCode + "/claim", new JsonObject().put("name", "Wall")))
         .getJsonObject("display").getString("id");
     displayToken = ok(anonymous.get("/displays/pairings/" + pairingCode + "?secret="
         + pairing.getString("pairingSecret"))).getString("displayToken");
