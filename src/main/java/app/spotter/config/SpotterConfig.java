@@ -31,8 +31,11 @@ public record SpotterConfig(
       int loginFailuresPerEmail, Duration loginWindow, int failuresPerIp, Duration ipWindow,
       int liveCommandsPerSecond, int liveCommandBurst) {}
 
-  /** Live socket timing: heartbeat (ping and idle close at 3×) and the hello deadline. */
-  public record LiveTiming(Duration heartbeat, Duration helloTimeout) {}
+  /**
+   * Live socket timing: heartbeat (ping and idle close at 3×), the hello deadline, how long a device
+   * nobody refreshes stays in presence, and how often (and how overdue) the Postgres timer safety scan runs.
+   */
+  public record LiveTiming(Duration heartbeat, Duration helloTimeout, Duration presenceExpiry, Duration timerScan) {}
 
   public static SpotterConfig fromEnvironment() {
     return from(System.getenv());
@@ -63,7 +66,9 @@ public record SpotterConfig(
         in.integer("SPOTTER_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
         in.bool("SPOTTER_TRUST_PROXY", false),
         new LiveTiming(in.duration("SPOTTER_LIVE_HEARTBEAT", Duration.ofSeconds(15)),
-            in.duration("SPOTTER_LIVE_HELLO_TIMEOUT", Duration.ofSeconds(5))));
+            in.duration("SPOTTER_LIVE_HELLO_TIMEOUT", Duration.ofSeconds(5)),
+            in.duration("SPOTTER_LIVE_PRESENCE_EXPIRY", Duration.ofSeconds(30)),
+            in.duration("SPOTTER_LIVE_TIMER_SCAN", Duration.ofSeconds(5))));
   }
 
   public boolean embeddedDatabase() {

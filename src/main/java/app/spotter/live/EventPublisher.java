@@ -1,6 +1,8 @@
 package app.spotter.live;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
@@ -10,11 +12,14 @@ import org.slf4j.LoggerFactory;
 /**
  * After a commit: hand the event to this instance's subscribers at once, then to Redis in one
  * round trip (recent-events set, stale snapshot dropped, fan-out to the other instances).
- * Redis trouble loses nothing: the event is in Postgres and subscribers repair gaps from there.
+ * Redis trouble loses nothing: the event is in Postgres, the publish is retried (the other
+ * instances' subscribers hear of it only through Redis), and subscribers repair gaps from Postgres.
  */
 final class EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
   static final int RECENT_EVENTS_KEPT = 500;
+  /** Retries after 250 ms, doubling up to 5 s: about a minute in all. */
+  private static final int MAX_ATTEMPTS = 16;
   private static final String PUBLISH = """
       redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
       redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
@@ -22,11 +27,13 @@ final class EventPublisher {
       redis.call('DEL', KEYS[2])
       return redis.call('PUBLISH', KEYS[3], ARGV[2])""";
 
+  private final Vertx vertx;
   private final Redis redis;
   private final LiveHub hub;
   private final TimerDeadlines timers;
 
-  EventPublisher(Redis redis, LiveHub hub, TimerDeadlines timers) {
+  EventPublisher(Vertx vertx, Redis redis, LiveHub hub, TimerDeadlines timers) {
+    this.vertx = vertx;
     this.redis = redis;
     this.hub = hub;
     this.timers = timers;
@@ -36,11 +43,28 @@ final class EventPublisher {
     String json = event.toJson().encode();
     hub.deliver(event, json);
     timers.track(event);
+    return toRedis(event, json, 1);
+  }
+
+  /** A late publish is harmless: subscribers drop what they have and fill gaps with the rest. */
+  private Future<Void> toRedis(LiveEvent event, String json, int attempt) {
     return redis.send(Request.cmd(Command.EVAL).arg(PUBLISH).arg(3)
             .arg(RedisKeys.recentEvents(event.sessionId())).arg(RedisKeys.snapshot(event.sessionId()))
             .arg(RedisKeys.sessionChannel(event.sessionId()))
             .arg(event.seq()).arg(json).arg(RECENT_EVENTS_KEPT))
-        .onFailure(e -> LOG.warn("event {}#{} not published to Redis: {}", event.sessionId(), event.seq(), e.getMessage()))
-        .mapEmpty();
+        .<Void>mapEmpty()
+        .recover(e -> {
+          if (attempt == 1 || attempt == MAX_ATTEMPTS) {
+            LOG.warn("event {}#{} not published to Redis ({}): {}", event.sessionId(), event.seq(),
+                attempt == 1 ? "retrying" : "giving up", e.getMessage());
+          }
+          if (attempt == MAX_ATTEMPTS) {
+            return Future.failedFuture(e);
+          }
+          Promise<Void> retried = Promise.promise();
+          vertx.setTimer(Math.min(5_000, 250L << Math.min(attempt - 1, 5)),
+              t -> toRedis(event, json, attempt + 1).onComplete(retried));
+          return retried.future();
+        });
   }
 }

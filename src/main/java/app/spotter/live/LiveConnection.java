@@ -37,6 +37,7 @@ final class LiveConnection {
   private long helloTimer;
   private long heartbeatTimer;
   private boolean closed;
+  private Future<?> lastCommand = Future.succeededFuture();
 
   LiveConnection(ServerWebSocket ws, Context context, LiveEngine engine) {
     this.ws = ws;
@@ -225,7 +226,9 @@ final class LiveConnection {
     }
     long started = System.nanoTime();
     String name = message.getValue("name") instanceof String s ? s : null;
-    engine.processor().execute(principal, sessionId, commandId, name, message.getValue("payload", new JsonObject()))
+    // One after another, in the order sent: a replayed offline queue (log-set s3, update-set s3) depends on it.
+    lastCommand = lastCommand.transform(previous -> engine.processor()
+        .execute(principal, sessionId, commandId, name, message.getValue("payload", new JsonObject()))
         .onComplete(result -> {
           if (result.succeeded()) {
             engine.metrics().command(name, "ack");
@@ -237,7 +240,7 @@ final class LiveConnection {
             engine.metrics().command(name, rejected.code());
             send(rejected.toJson(commandId));
           }
-        });
+        }));
   }
 
   // ---------------------------------------------------------------- from the hub (any thread)
@@ -291,6 +294,7 @@ final class LiveConnection {
 
   private void sendAll(Subscription subscription, List<JsonObject> events) {
     for (JsonObject event : events) {
+      engine.metrics().fanout(event.getLong("serverTime"));
       send(LiveViews.event(principal.role(), event));
       if ("session-ended".equals(event.getString("name")) && followsTrainer) {
         subscriptions.remove(subscription.sessionId);
@@ -302,7 +306,8 @@ final class LiveConnection {
 
   /** A client that cannot keep up is dropped (it resumes with afterSeq) rather than buffered without bound. */
   void send(JsonObject message) {
-    if (closed) {
+    // The peer may have closed before our close handler ran: writing then would throw.
+    if (closed || ws.isClosed()) {
       return;
     }
     if (ws.writeQueueFull()) {

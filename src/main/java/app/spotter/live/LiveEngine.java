@@ -43,14 +43,14 @@ public final class LiveEngine {
     this.timing = timing;
     this.live = new LiveRepository(pool);
     this.hub = new LiveHub(vertx, redis);
-    this.presence = new Presence(vertx, redis);
+    this.presence = new Presence(vertx, redis, timing.presenceExpiry().toMillis());
     this.eventLog = new EventLog(redis, live);
     this.snapshots = new SnapshotReader(pool, redis, records, exercises, live);
-    this.timers = new TimerDeadlines(vertx, redis, live);
+    this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis());
     LiveCommands commands = new LiveCommands();
     this.processor = new CommandProcessor(pool, live, exercises, commands, new CommandPayloads(contract, commands.all()),
-        new RejectionMemory(redis), new EventPublisher(redis, hub, timers));
-    this.metrics = new LiveMetrics(registry, hub);
+        new RejectionMemory(redis), new EventPublisher(vertx, redis, hub, timers));
+    this.metrics = new LiveMetrics(registry, hub, commands.names());
   }
 
   public void start() {

@@ -15,26 +15,26 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which devices watch a session, across instances: a Redis hash per session (connection → device),
- * each entry refreshed by its instance every {@link #REFRESH_MS}. An entry not refreshed for
- * {@link #EXPIRY_MS} belongs to a vanished device or instance and is swept. Every change is
- * published to the session's subscribers as a {@code presence} message.
+ * each entry refreshed by its instance every third of the expiry (SPOTTER_LIVE_PRESENCE_EXPIRY, 30 s).
+ * An entry not refreshed for the expiry belongs to a vanished device or instance and is swept.
+ * Every change is published to the session's subscribers as a {@code presence} message.
  */
 final class Presence {
-  static final long REFRESH_MS = 10_000;
-  static final long EXPIRY_MS = 30_000;
   private final Vertx vertx;
   private final Redis redis;
+  private final long expiryMs;
   /** This instance's entries: session → connections, to refresh and to sweep around. */
   private final Map<UUID, Set<LiveConnection>> local = new ConcurrentHashMap<>();
   private long timer = -1;
 
-  Presence(Vertx vertx, Redis redis) {
+  Presence(Vertx vertx, Redis redis, long expiryMs) {
     this.vertx = vertx;
     this.redis = redis;
+    this.expiryMs = expiryMs;
   }
 
   void start() {
-    timer = vertx.setPeriodic(REFRESH_MS, t -> refreshAndSweep());
+    timer = vertx.setPeriodic(Math.max(1, expiryMs / 3), t -> refreshAndSweep());
   }
 
   void stop() {
@@ -65,7 +65,7 @@ final class Presence {
     JsonObject entry = new JsonObject().put("connectionId", c.id).put("role", c.principal().role().wire())
         .put("device", c.device()).put("since", c.since).put("seenAt", System.currentTimeMillis());
     return redis.send(Request.cmd(Command.HSET).arg(RedisKeys.presence(sessionId)).arg(c.id).arg(entry.encode()))
-        .compose(v -> redis.send(Request.cmd(Command.PEXPIRE).arg(RedisKeys.presence(sessionId)).arg(EXPIRY_MS * 4)))
+        .compose(v -> redis.send(Request.cmd(Command.PEXPIRE).arg(RedisKeys.presence(sessionId)).arg(expiryMs * 4)))
         .mapEmpty();
   }
 
@@ -90,7 +90,7 @@ final class Presence {
 
   /** Removes stale entries and, if any went, tells the session. */
   private Future<Void> sweep(UUID sessionId, Response all) {
-    long cutoff = System.currentTimeMillis() - EXPIRY_MS;
+    long cutoff = System.currentTimeMillis() - expiryMs;
     Request hdel = Request.cmd(Command.HDEL).arg(RedisKeys.presence(sessionId));
     int stale = 0;
     if (all != null) {
@@ -106,7 +106,7 @@ final class Presence {
 
   private JsonArray fresh(Response all) {
     JsonArray devices = new JsonArray();
-    long cutoff = System.currentTimeMillis() - EXPIRY_MS;
+    long cutoff = System.currentTimeMillis() - expiryMs;
     if (all != null) {
       for (String field : all.getKeys()) {
         JsonObject entry = new JsonObject(all.get(field).toString());

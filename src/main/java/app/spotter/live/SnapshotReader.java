@@ -18,6 +18,16 @@ import java.util.UUID;
  */
 final class SnapshotReader {
   private static final int CACHE_SECONDS = 3600;
+  /**
+   * Caches a snapshot unless an event after its seq was published meanwhile: that publish already
+   * dropped the cache, and a late SET would bring back a stale state. (Publishing adds the event to
+   * the recent events and drops the cache in one script, so the check is exact.)
+   */
+  private static final String CACHE_UNLESS_STALE = """
+      local newest = redis.call('ZREVRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+      if newest[2] and tonumber(newest[2]) > tonumber(ARGV[2]) then return 0 end
+      redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[3])
+      return 1""";
   private final Pool pool;
   private final Redis redis;
   private final RecordRepository records;
@@ -55,7 +65,8 @@ final class SnapshotReader {
                 .put("presence", new JsonArray());
             return new JsonObject().put("seq", c.seq()).put("state", state);
           }));
-    })).onSuccess(snapshot -> redis.send(Request.cmd(Command.SET).arg(RedisKeys.snapshot(sessionId))
-        .arg(snapshot.encode()).arg("EX").arg(CACHE_SECONDS)));
+    })).onSuccess(snapshot -> redis.send(Request.cmd(Command.EVAL).arg(CACHE_UNLESS_STALE).arg(2)
+        .arg(RedisKeys.snapshot(sessionId)).arg(RedisKeys.recentEvents(sessionId))
+        .arg(snapshot.encode()).arg(snapshot.getLong("seq")).arg(CACHE_SECONDS)));
   }
 }

@@ -22,26 +22,28 @@ import org.slf4j.LoggerFactory;
 final class TimerDeadlines {
   private static final Logger LOG = LoggerFactory.getLogger(TimerDeadlines.class);
   static final long POLL_MS = 200;
-  static final long SAFETY_SCAN_MS = 5_000;
 
   private final Vertx vertx;
   private final Redis redis;
   private final LiveRepository live;
+  /** How often the Postgres safety scan runs, and how overdue a timer must be for it (SPOTTER_LIVE_TIMER_SCAN). */
+  private final long scanMs;
   private CommandProcessor processor;
   private final LiveCommand finish = TimerCommands.finish();
   private long pollTimer = -1;
   private long scanTimer = -1;
 
-  TimerDeadlines(Vertx vertx, Redis redis, LiveRepository live) {
+  TimerDeadlines(Vertx vertx, Redis redis, LiveRepository live, long scanMs) {
     this.vertx = vertx;
     this.redis = redis;
     this.live = live;
+    this.scanMs = scanMs;
   }
 
   void start(CommandProcessor processor) {
     this.processor = processor;
     pollTimer = vertx.setPeriodic(POLL_MS, id -> pollDue());
-    scanTimer = vertx.setPeriodic(SAFETY_SCAN_MS, id -> scanOverdue());
+    scanTimer = vertx.setPeriodic(scanMs, id -> scanOverdue());
   }
 
   void stop() {
@@ -88,7 +90,7 @@ final class TimerDeadlines {
   }
 
   private void scanOverdue() {
-    live.overdueTimers(System.currentTimeMillis() - SAFETY_SCAN_MS).onSuccess(rows -> {
+    live.overdueTimers(System.currentTimeMillis() - scanMs).onSuccess(rows -> {
       for (JsonArray row : rows) {
         finish(UUID.fromString(row.getString(0)), row.getJsonObject(1).getString("id"));
       }

@@ -21,6 +21,7 @@ public final class LiveClient implements AutoCloseable {
   private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private volatile Short closeCode;
+  private JsonObject welcome;
 
   private LiveClient(Vertx vertx, int port) {
     client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(2_000_000)
@@ -42,11 +43,16 @@ public final class LiveClient implements AutoCloseable {
   /** Says hello and waits for welcome. */
   public LiveClient hello(String token, String device) {
     send(new JsonObject().put("type", "hello").put("token", token).put("device", device));
-    JsonObject welcome = next();
+    welcome = next();
     if (!"welcome".equals(welcome.getString("type"))) {
       throw new AssertionError("expected welcome, got " + welcome);
     }
     return this;
+  }
+
+  /** The server's welcome (connectionId, role, serverTime, heartbeatMs). */
+  public JsonObject welcome() {
+    return welcome;
   }
 
   public void send(JsonObject message) {
@@ -86,13 +92,22 @@ public final class LiveClient implements AutoCloseable {
 
   /** The first queued or coming message matching; earlier non-matching ones stay available in {@link #seen}. */
   public JsonObject next(Predicate<JsonObject> wanted) {
+    JsonObject m = poll(wanted, 5_000);
+    if (m == null) {
+      throw new AssertionError("no matching message within 5 s; unmatched so far: " + seen);
+    }
+    return m;
+  }
+
+  /** Like {@link #next(Predicate)}, but waits at most {@code millis} and answers null if nothing matching came. */
+  public JsonObject poll(Predicate<JsonObject> wanted, long millis) {
     for (JsonObject m : List.copyOf(seen)) {
       if (wanted.test(m)) {
         seen.remove(m);
         return m;
       }
     }
-    long deadline = System.currentTimeMillis() + 5_000;
+    long deadline = System.currentTimeMillis() + millis;
     try {
       while (System.currentTimeMillis() < deadline) {
         JsonObject m = inbox.poll(deadline - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
@@ -107,7 +122,7 @@ public final class LiveClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    throw new AssertionError("no matching message within 5 s; unmatched so far: " + seen);
+    return null;
   }
 
   /** Events of a session, in arrival order, until {@code count} have come. */

@@ -1,0 +1,99 @@
+package app.spotter.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.support.LiveClient;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LiveIdempotencyTest extends LiveTest {
+
+  @Test
+  @DisplayName("the same command sent twice gets the same ack and makes one set and one event")
+  void sameCommandTwice() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    String commandId = UUID.randomUUID().toString();
+
+    JsonObject first = trainerSocket.command(sessionId, commandId, "log-set", set(squat, "s1", 8));
+    JsonObject second = trainerSocket.command(sessionId, commandId, "log-set", set(squat, "s1", 8));
+
+    assertThat(first.getString("type")).isEqualTo("ack");
+    assertThat(second).isEqualTo(first);
+    assertThat(restSetIds(0)).containsExactly("s1");
+    assertThat(stack.count("SELECT count(*) FROM live_session_event WHERE command_id = '" + commandId + "'")).isOne();
+    assertThat(restRecord().getLong("liveSeq")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a command whose socket dropped before the ack, resent on a new socket, still makes one set")
+  void retryAfterDroppedConnection() {
+    startSession();
+    LiveClient lost = trainerSocket(stack.port);
+    String commandId = UUID.randomUUID().toString();
+    lost.send(new JsonObject().put("type", "command").put("sessionId", sessionId).put("commandId", commandId)
+        .put("name", "log-set").put("payload", set(squat, "s1", 8)));
+    lost.close();
+
+    LiveClient retry = trainerSocket(stack.port);
+    JsonObject ack = retry.command(sessionId, commandId, "log-set", set(squat, "s1", 8));
+
+    assertThat(ack.getString("type")).isEqualTo("ack");
+    assertThat(ack.getLong("seq")).isEqualTo(1);
+    assertThat(restSetIds(0)).containsExactly("s1");
+    assertThat(eventRows("set-logged")).isOne();
+  }
+
+  @Test
+  @DisplayName("a log-set whose setId is known under another commandId is a conflict, never a second set")
+  void knownSetId() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    ack(trainerSocket, "log-set", set(squat, "s1", 8));
+
+    JsonObject again = trainerSocket.command(sessionId, "log-set", set(squat, "s1", 8));
+
+    assertThat(again.getString("type")).isEqualTo("rejected");
+    assertThat(again.getString("code")).isEqualTo("conflict");
+    assertThat(restSetIds(0)).containsExactly("s1");
+  }
+
+  @Test
+  @DisplayName("a repeated commandId whose first attempt was rejected gets the same rejection, even once it could succeed")
+  void rejectionRemembered() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    String commandId = UUID.randomUUID().toString();
+    JsonObject update = new JsonObject().put("exerciseRecordId", squat).put("setId", "s1").put("reps", 12);
+
+    JsonObject first = trainerSocket.command(sessionId, commandId, "update-set", update);
+    ack(trainerSocket, "log-set", set(squat, "s1", 8));
+    JsonObject repeat = trainerSocket.command(sessionId, commandId, "update-set", update);
+
+    assertThat(first.getString("type")).isEqualTo("rejected");
+    assertThat(first.getString("code")).isEqualTo("not-found");
+    assertThat(repeat).isEqualTo(first);
+    assertThat(restRecord().getJsonArray("exercises").getJsonObject(0).getJsonArray("sets").getJsonObject(0)
+        .getInteger("reps")).isEqualTo(8);
+    assertThat(eventRows("set-updated")).isZero();
+  }
+
+  @Test
+  @DisplayName("an invalid command repeated gets the same invalid answer with the same field errors")
+  void invalidRemembered() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    String commandId = UUID.randomUUID().toString();
+    JsonObject badRpe = set(squat, "s1", 8).put("rpe", 11);
+
+    JsonObject first = trainerSocket.command(sessionId, commandId, "log-set", badRpe);
+    JsonObject repeat = trainerSocket.command(sessionId, commandId, "log-set", badRpe);
+
+    assertThat(first.getString("code")).isEqualTo("invalid");
+    assertThat(first.getJsonArray("errors")).isNotEmpty();
+    assertThat(repeat).isEqualTo(first);
+    assertThat(restSetIds(0)).isEmpty();
+  }
+}

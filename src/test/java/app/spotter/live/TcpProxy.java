@@ -1,0 +1,58 @@
+package app.spotter.live;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A TCP pass-through that can be cut, the way a dead host or a network partition cuts connections. */
+final class TcpProxy implements AutoCloseable {
+  private final NetServer server;
+  private final NetClient client;
+  private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
+  private volatile boolean cut;
+
+  TcpProxy(Vertx vertx, String host, int port) {
+    client = vertx.createNetClient();
+    server = vertx.createNetServer().connectHandler(front -> {
+      if (cut) {
+        front.close();
+        return;
+      }
+      front.pause();
+      sockets.add(front);
+      client.connect(port, host).onSuccess(back -> {
+        sockets.add(back);
+        front.pipeTo(back);
+        back.pipeTo(front);
+        front.resume();
+      }).onFailure(e -> front.close());
+    });
+    server.listen(0, "127.0.0.1").await();
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+
+  /** No more connections, and every open one is dropped. */
+  void cut() {
+    cut = true;
+    sockets.forEach(NetSocket::close);
+    sockets.clear();
+  }
+
+  /** New connections pass again. */
+  void heal() {
+    cut = false;
+  }
+
+  @Override
+  public void close() {
+    cut();
+    server.close().await();
+    client.close().await();
+  }
+}
