@@ -8,6 +8,8 @@ describe('countdown arithmetic', () => {
     expect(remainingMs({ running: true, endsAt: 10_000, pausedRemainingMs: null }, 12_000)).toBe(0);
     expect(remainingMs({ running: false, endsAt: null, pausedRemainingMs: 42_000 }, 99_999)).toBe(42_000);
     expect(remainingMs(null, 1)).toBe(0);
+    // A clock estimate 300 ms behind the server right after the start still shows the full 60 s, not 61.
+    expect(remainingMs({ running: true, startedAt: 100_000, endsAt: 160_000, pausedRemainingMs: null }, 99_700)).toBe(60_000);
   });
 
   it('shows whole seconds rounded up, so every screen flips at the same instant', () => {

@@ -294,6 +294,12 @@ describe('commands', () => {
 });
 
 describe('clock', () => {
+  it('samples the clock several times right after connecting', async () => {
+    const { ws } = await following(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(ws.sentOf('ping')).toHaveLength(5);
+  });
+
   it('takes the server offset from ping/pong, trusting the fastest round trip', async () => {
     const { socket, ws } = await following(0);
     const ping = ws.sentOf('ping')[0]!;

@@ -34,14 +34,19 @@ export class ServerClock {
   }
 }
 
-/** Milliseconds left on a timer at server time `serverNow` (a paused timer keeps what it had). */
+/**
+ * Milliseconds left on a timer at server time `serverNow` (a paused timer keeps what it had). Never
+ * more than the timer's whole span, even when this device's clock estimate is still a little behind.
+ */
 export function remainingMs(
-  timer: { running: boolean; endsAt: number | null; pausedRemainingMs: number | null } | null,
+  timer: { running: boolean; startedAt?: number; endsAt: number | null; pausedRemainingMs: number | null } | null,
   serverNow: number,
 ): number {
   if (!timer) return 0;
   if (!timer.running) return Math.max(0, timer.pausedRemainingMs ?? 0);
-  return Math.max(0, (timer.endsAt ?? serverNow) - serverNow);
+  const endsAt = timer.endsAt ?? serverNow;
+  const left = endsAt - serverNow;
+  return Math.max(0, timer.startedAt != null ? Math.min(left, endsAt - timer.startedAt) : left);
 }
 
 /** Whole seconds shown for `ms` left: 0.2 s left still shows 1, so "0" means done on every screen alike. */
