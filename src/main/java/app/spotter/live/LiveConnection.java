@@ -21,6 +21,13 @@ final class LiveConnection {
   static final int CLOSE_SLOW_CONSUMER = 4008;
   static final int CLOSE_IDLE = 4000;
   static final int CLOSE_RESTART = 1012;
+  /**
+   * What may wait unsent for one client before it counts as too slow and is closed with 4008 (Netty's
+   * high-water mark; Vert.x's default is 64 KiB). Room for a catch-up of hundreds of events or the answers to a burst
+   * of the client's own frames (Vert.x flushes only after a whole read), while a client that stops
+   * reading holds at most this much here, beyond the kernel's socket buffers.
+   */
+  static final int WRITE_QUEUE_BYTES = 1024 * 1024;
 
   final String id = UUID.randomUUID().toString();
   final long since = System.currentTimeMillis();
@@ -46,11 +53,12 @@ final class LiveConnection {
   }
 
   void open() {
+    ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> sendError("bad-frame", "send text frames"));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
     ws.closeHandler(v -> onClosed());
-    ws.exceptionHandler(e -> close(1011, "error"));
+    ws.exceptionHandler(e -> close(SocketFailures.closeCode(e), "bad frame"));
     helloTimer = context.owner().setTimer(engine.helloTimeoutMs(), t -> {
       if (principal == null) {
         close(CLOSE_UNAUTHORIZED, "no hello");

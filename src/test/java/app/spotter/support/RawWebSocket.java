@@ -88,6 +88,20 @@ public final class RawWebSocket implements AutoCloseable {
     sendText(message.encode());
   }
 
+  /** Sends what the server may refuse half-way: false if it hung up meanwhile. */
+  public boolean trySendText(String text) {
+    return trySendFrame(TEXT, true, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public boolean trySendFrame(int opcode, boolean fin, byte[] payload) {
+    try {
+      sendFrame(opcode, fin, payload);
+      return true;
+    } catch (UncheckedIOException e) {
+      return false;
+    }
+  }
+
   /** One masked frame, as a client must send it. */
   public void sendFrame(int opcode, boolean fin, byte[] payload) {
     try {
