@@ -246,4 +246,37 @@ class LiveBadInputTest extends LiveTest {
     assertThat(eventRows(scene.sessionId())).isEqualTo(2);
     assertThat(record(scene).getJsonArray("exercises").getJsonObject(0).getJsonArray("sets")).isEmpty();
   }
+
+  @Test
+  @DisplayName("notes past the record's 100,000 characters and feedback past 50 members are invalid, not a retry")
+  void recordLimits() {
+    Scene scene = scene();
+    LiveClient trainer = trainerSocket(scene);
+    LiveClient trainee = open(LiveClient.connect(stack))
+        .hello(LiveFixtures.traineeToken(scene.trainer(), scene.traineeId()), "trainee-phone");
+    for (int i = 0; i < 9; i++) {
+      trainer.command(scene.sessionId(), "add-note", new JsonObject().put("text", "n".repeat(10_000)));
+    }
+    JsonObject feedback = new JsonObject();
+    for (int i = 0; i < 40; i++) {
+      feedback.put("q" + i, i);
+    }
+    trainee.command(scene.sessionId(), "submit-feedback", feedback);
+
+    JsonObject tooLong = trainer.command(scene.sessionId(), "add-note", new JsonObject().put("text", "n".repeat(10_000)));
+    JsonObject tooMany = trainee.command(scene.sessionId(), "submit-feedback",
+        new JsonObject().put("mood", "good").put("sleep", 7).put("q50", 1).put("q51", 1).put("q52", 1).put("q53", 1)
+            .put("q54", 1).put("q55", 1).put("q56", 1).put("q57", 1).put("q58", 1));
+
+    assertThat(tooLong.getString("code")).isEqualTo("invalid");
+    assertThat(errorFields(tooLong)).containsExactly("text");
+    assertThat(tooMany.getString("code")).isEqualTo("invalid");
+    assertThat(errorFields(tooMany)).containsExactly("payload");
+    assertThat(eventRows(scene.sessionId())).isEqualTo(10);
+    JsonObject record = record(scene);
+    assertThat(record.getString("trainerNotes")).hasSize(9 * 10_000 + 8);
+    assertThat(record.getJsonObject("traineeFeedback").size()).isEqualTo(40);
+    assertThat(trainer.command(scene.sessionId(), "add-note", new JsonObject().put("text", "short")).getString("type"))
+        .isEqualTo("ack");
+  }
 }

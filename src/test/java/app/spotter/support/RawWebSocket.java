@@ -173,14 +173,31 @@ public final class RawWebSocket implements AutoCloseable {
     throw new AssertionError("no message within 5 s");
   }
 
+  /** The next text message of the given type; others are dropped. */
+  public JsonObject nextOfType(String type) {
+    for (JsonObject message = nextJson(); ; message = nextJson()) {
+      if (type.equals(message.getString("type"))) {
+        return message;
+      }
+    }
+  }
+
   /** Reads (and drops) everything until the server's close frame; its code, or -1 if the server just hung up. */
   public int awaitClose(int millis) {
+    return awaitClose(millis, frame -> { });
+  }
+
+  /** Like {@link #awaitClose(int)}, handing every text frame before the close to {@code texts}. */
+  public int awaitClose(int millis, java.util.function.Consumer<Frame> texts) {
     long deadline = System.currentTimeMillis() + millis;
     try {
       while (System.currentTimeMillis() < deadline) {
         Frame frame = readFrame((int) Math.max(1, deadline - System.currentTimeMillis()));
         if (frame != null && frame.opcode() == CLOSE) {
           return frame.closeCode();
+        }
+        if (frame != null && frame.opcode() == TEXT) {
+          texts.accept(frame);
         }
       }
     } catch (EOFException e) {
