@@ -36,7 +36,8 @@ final class LiveConnection {
   private final LiveEngine engine;
   private final Map<UUID, Subscription> subscriptions = new HashMap<>();
   private final TokenBucket commands;
-  private Principal principal;
+  /** Set once on hello; read by the hub and metrics from other threads. */
+  private volatile Principal principal;
   private String device = "other";
   private String displayLocation;
   private boolean followsTrainer;
@@ -75,6 +76,12 @@ final class LiveConnection {
     return device;
   }
 
+  /** Whether this socket authenticated through that access link (a trainee) or as that display. */
+  boolean openedWith(UUID credentialId) {
+    Principal p = principal;
+    return p != null && (credentialId.equals(p.linkId()) || p.role() == Role.DISPLAY && credentialId.equals(p.id()));
+  }
+
   // ---------------------------------------------------------------- incoming frames
 
   private void onText(String text) {
@@ -110,7 +117,7 @@ final class LiveConnection {
       return;
     }
     device = deviceName(message.getString("device"));
-    engine.authenticator().authenticate(message.getString("token")).onComplete(result -> {
+    engine.authenticate(message.getString("token")).onComplete(result -> {
       if (closed) {
         return;
       }
