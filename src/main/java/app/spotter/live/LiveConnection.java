@@ -66,6 +66,8 @@ final class LiveConnection {
       }
     });
     heartbeatTimer = context.owner().setPeriodic(engine.heartbeatMs(), t -> heartbeat());
+    // Known to the hub from the start, so a shutdown reaches sockets that have not said hello yet.
+    engine.hub().add(this);
   }
 
   Principal principal() {
@@ -128,7 +130,6 @@ final class LiveConnection {
       }
       principal = result.result();
       context.owner().cancelTimer(helloTimer);
-      engine.hub().add(this);
       send(new JsonObject().put("type", "welcome").put("connectionId", id).put("role", principal.role().wire())
           .put("serverTime", System.currentTimeMillis()).put("heartbeatMs", engine.heartbeatMs()));
     });

@@ -25,6 +25,7 @@ final class LiveHub {
   private final Redis redis;
   private final Map<UUID, Set<LiveConnection>> bySession = new ConcurrentHashMap<>();
   private final Map<UUID, Set<LiveConnection>> displaysByTrainer = new ConcurrentHashMap<>();
+  /** Every open socket of this instance, authenticated or not yet. */
   private final Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
   private volatile RedisConnection subscriber;
   private volatile boolean stopped;

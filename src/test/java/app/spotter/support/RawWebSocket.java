@@ -194,6 +194,7 @@ public final class RawWebSocket implements AutoCloseable {
       while (System.currentTimeMillis() < deadline) {
         Frame frame = readFrame((int) Math.max(1, deadline - System.currentTimeMillis()));
         if (frame != null && frame.opcode() == CLOSE) {
+          trySendFrame(CLOSE, true, frame.payload()); // the closing handshake, as a browser answers
           return frame.closeCode();
         }
         if (frame != null && frame.opcode() == TEXT) {
