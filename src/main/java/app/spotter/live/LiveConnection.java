@@ -103,14 +103,19 @@ final class LiveConnection {
     }
     switch (type == null ? "" : type) {
       case "hello" -> hello(message);
-      case "ping" -> send(new JsonObject().put("type", "pong").put("clientTime", message.getValue("clientTime"))
-          .put("serverTime", System.currentTimeMillis()));
+      case "ping" -> pong(message.getValue("clientTime"));
       case "subscribe" -> subscribe(message);
       case "subscribe-display" -> subscribeDisplay();
       case "unsubscribe" -> unsubscribe(message);
       case "command" -> command(message);
       default -> sendError("unknown-type", "unknown message type '" + type + "'");
     }
+  }
+
+  /** clientTime is epoch millis; anything else is not echoed (a pong never carries what a client made up). */
+  private void pong(Object clientTime) {
+    send(new JsonObject().put("type", "pong").put("clientTime", clientTime instanceof Number n ? n : null)
+        .put("serverTime", System.currentTimeMillis()));
   }
 
   private void hello(JsonObject message) {

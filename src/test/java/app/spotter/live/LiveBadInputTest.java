@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.LiveClient;
 import app.spotter.support.LiveFixtures;
+import app.spotter.support.RawWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +36,22 @@ class LiveBadInputTest extends LiveTest {
     assertThat(socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1")).getString("type"))
         .isEqualTo("ack");
     bystander.assertUnaffected();
+  }
+
+  @Test
+  @DisplayName("a binary frame gets bad-frame and the socket stays open")
+  void binaryFrame() {
+    Scene scene = scene();
+    try (RawWebSocket socket = RawWebSocket.connect(stack.port)) {
+      socket.sendJson(new JsonObject().put("type", "hello").put("token", scene.trainer().api().token()));
+      assertThat(socket.nextJson().getString("type")).isEqualTo("welcome");
+
+      socket.sendFrame(RawWebSocket.BINARY, true, new JsonObject().put("type", "ping").encode().getBytes());
+
+      assertThat(socket.nextJson().getString("code")).isEqualTo("bad-frame");
+      socket.sendJson(new JsonObject().put("type", "ping").put("clientTime", 5));
+      assertThat(socket.nextJson().getLong("clientTime")).isEqualTo(5);
+    }
   }
 
   @Test

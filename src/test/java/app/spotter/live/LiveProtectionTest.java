@@ -120,6 +120,29 @@ class LiveProtectionTest extends LiveTest {
     assertThat(eventRows(scene.sessionId())).isEqualTo(acked.size() + 2);
   }
 
+  @Test
+  @DisplayName("a pong echoes clientTime only if it is a number, and made-up command names do not become metrics")
+  void nothingMadeUpComesBack() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+
+    socket.send(new JsonObject().put("type", "ping").put("clientTime", "x".repeat(60_000)));
+    JsonObject stringTime = socket.next();
+    socket.send(new JsonObject().put("type", "ping").put("clientTime", 1732500000123L));
+    JsonObject numberTime = socket.next();
+    for (int i = 0; i < 5; i++) {
+      socket.command(scene.sessionId(), "made-up-" + i, new JsonObject());
+    }
+
+    assertThat(stringTime.getString("type")).isEqualTo("pong");
+    assertThat(stringTime.getValue("clientTime")).isNull();
+    assertThat(numberTime.getLong("clientTime")).isEqualTo(1732500000123L);
+    assertThat(numberTime.getLong("serverTime")).isPositive();
+    String metrics = anonymous.get("/metrics").body();
+    assertThat(metrics).doesNotContain("made-up-");
+    assertThat(metrics).containsPattern("spotter_live_commands_total\\{.*name=\"unknown\",outcome=\"invalid\"");
+  }
+
   /** {@code message} with a padding field, encoded to exactly {@code bytes} bytes. */
   private static String padded(JsonObject message, int bytes) {
     int base = message.copy().put("pad", "").encode().length();

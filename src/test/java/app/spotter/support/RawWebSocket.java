@@ -19,6 +19,7 @@ import java.util.Base64;
  */
 public final class RawWebSocket implements AutoCloseable {
   public static final int TEXT = 0x1;
+  public static final int BINARY = 0x2;
   public static final int CONTINUATION = 0x0;
   public static final int CLOSE = 0x8;
   public static final int PING = 0x9;
