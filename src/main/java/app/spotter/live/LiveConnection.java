@@ -190,7 +190,7 @@ final class LiveConnection {
   private Future<Void> catchUp(Subscription subscription, long afterSeq) {
     return engine.eventLog().after(subscription.sessionId, Math.max(afterSeq, 0)).compose(missed ->
         engine.currentSeq(subscription.sessionId).compose(current -> {
-          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY) {
+          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY || tooBigToReplay(missed)) {
             return sendSnapshot(subscription);
           }
           long last = missed.isEmpty() ? afterSeq : missed.get(missed.size() - 1).seq();
@@ -200,6 +200,18 @@ final class LiveConnection {
           sendAll(subscription, subscription.start(last));
           return Future.succeededFuture();
         }));
+  }
+
+  /**
+   * A replay is written in one go: past half the write-queue bound it could get a reader that keeps
+   * up dropped as too slow, again on every retry, so a snapshot (bounded by the record) goes instead.
+   */
+  private static boolean tooBigToReplay(List<LiveEvent> missed) {
+    long bytes = 0;
+    for (LiveEvent event : missed) {
+      bytes += event.toJson().toBuffer().length();
+    }
+    return bytes > WRITE_QUEUE_BYTES / 2;
   }
 
   private void subscribeDisplay() {

@@ -85,4 +85,33 @@ class LiveSlowConsumerTest extends LiveTest {
     assertThat(sender.isClosed()).isFalse();
     assertThat(stack.count("SELECT count(*) FROM live_session_event")).isEqualTo(SESSIONS * CHANGES);
   }
+
+  @Test
+  @DisplayName("a reader catching up on more than the write queue holds gets a snapshot instead, and stays")
+  void bigCatchUp() {
+    Scene scene = scene();
+    LiveClient sender = open(unlimited.connect()).hello(scene.trainer().api().token(), "trainer-tablet");
+    for (int i = 0; i < CHANGES; i++) {
+      sender.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId()).put("commandId", "c" + i)
+          .put("name", "modify-exercise").put("payload", new JsonObject()
+              .put("exerciseRecordId", scene.squat()).put("modificationNotes", NOTES)));
+    }
+    for (int i = 0; i < CHANGES; i++) {
+      String id = "c" + i;
+      assertThat(sender.next(m -> id.equals(m.getString("commandId"))).getString("type")).isEqualTo("ack");
+    }
+
+    LiveClient reader = open(unlimited.connect()).hello(scene.trainer().api().token(), "trainer-tablet");
+    JsonObject answer = reader.subscribe(scene.sessionId(), 0L);
+
+    assertThat(answer.getString("type")).isEqualTo("snapshot");
+    assertThat(answer.getLong("seq")).isEqualTo(CHANGES);
+    assertThat(reader.command(scene.sessionId(), "add-note", new JsonObject().put("text", "still here"))
+        .getString("type")).isEqualTo("ack");
+    assertThat(reader.isClosed()).isFalse();
+    LiveClient recent = open(unlimited.connect()).hello(scene.trainer().api().token(), "trainer-tablet");
+    assertThat(recent.subscribe(scene.sessionId(), (long) CHANGES - 2).getString("type")).isEqualTo("subscribed");
+    assertThat(recent.events(scene.sessionId(), 2)).extracting(e -> e.getLong("seq"))
+        .containsExactly((long) CHANGES - 1, (long) CHANGES);
+  }
 }
