@@ -42,7 +42,9 @@ public final class Main {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       CountDownLatch done = new CountDownLatch(1);
-      spotter.stop().eventually(vertx::close).onComplete(x -> done.countDown());
+      // Close Vert.x from stop's callback: a future chained after vertx.close() would complete on an
+      // event loop that close has just terminated, and never be seen.
+      spotter.stop().onComplete(stopped -> vertx.close().onComplete(closed -> done.countDown()));
       try {
         done.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException ignored) {

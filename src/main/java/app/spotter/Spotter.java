@@ -96,7 +96,9 @@ public final class Spotter {
       config = config.withJwtSecret(JwtSecretStore.loadOrCreate(config.dataDir()));
     }
     var result = Migrations.migrate(config.databaseUrl().orElseThrow());
-    LOG.info("database schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+    // Flyway reports no target version when there was nothing to apply: then the schema is where it was.
+    String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    LOG.info("database schema at version {} ({} migrations applied)", version, result.migrationsExecuted);
     return null;
   }
 

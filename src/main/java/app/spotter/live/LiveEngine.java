@@ -52,7 +52,7 @@ public final class LiveEngine {
     LiveCommands commands = new LiveCommands();
     this.processor = new CommandProcessor(pool, live, exercises, commands, new CommandPayloads(contract, commands.all()),
         new RejectionMemory(redis), new EventPublisher(redis, hub, timers));
-    this.metrics = new LiveMetrics(registry, hub, commands);
+    this.metrics = new LiveMetrics(registry, hub, commands.names());
     this.revocations = new LiveRevocations(hub, redis);
   }
 
