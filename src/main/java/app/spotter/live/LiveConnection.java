@@ -22,10 +22,10 @@ final class LiveConnection {
   static final int CLOSE_IDLE = 4000;
   static final int CLOSE_RESTART = 1012;
   /**
-   * What may wait unsent for one client before it counts as too slow and is closed with 4008 (Netty's
-   * high-water mark; Vert.x's default is 64 KiB). Room for a catch-up of hundreds of events or the answers to a burst
-   * of the client's own frames (Vert.x flushes only after a whole read), while a client that stops
-   * reading holds at most this much here, beyond the kernel's socket buffers.
+   * What may wait unsent for one client before it counts as too slow and is closed with 4008
+   * (Netty's high-water mark; Vert.x's default is 64 KiB). Room for a catch-up of hundreds of events
+   * or the answers to a burst of the client's own frames (Vert.x flushes only after a whole read),
+   * while a client that stops reading holds at most this much here, beyond the kernel's buffers.
    */
   static final int WRITE_QUEUE_BYTES = 1024 * 1024;
 

@@ -168,7 +168,7 @@ class LiveBadInputTest extends LiveTest {
   }
 
   @Test
-  @DisplayName("a session that does not exist or is another trainer's: commands rejected not-found, subscribe error not-found")
+  @DisplayName("a missing or another trainer's session: commands rejected not-found, subscribe error not-found")
   void foreignSessions() {
     Scene mine = scene();
     Bystander other = bystander();

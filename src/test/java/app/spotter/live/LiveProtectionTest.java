@@ -73,7 +73,7 @@ class LiveProtectionTest extends LiveTest {
   }
 
   @Test
-  @DisplayName("1,000 commands in a second: the excess is rate-limited, only the accepted are written, the socket and others go on")
+  @DisplayName("1,000 commands at once: the excess is rate-limited, only the accepted are written, all sockets go on")
   void commandFlood() throws Exception {
     Scene scene = scene();
     Bystander bystander = bystander();

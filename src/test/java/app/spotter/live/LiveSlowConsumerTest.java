@@ -64,8 +64,9 @@ class LiveSlowConsumerTest extends LiveTest {
       for (int i = 0; i < CHANGES; i++) {
         for (JsonObject session : sessions) {
           sender.send(new JsonObject().put("type", "command").put("sessionId", session.getString("id"))
-              .put("commandId", i + "-" + session.getString("id")).put("name", "modify-exercise").put("payload", new JsonObject()
-                  .put("exerciseRecordId", LiveFixtures.exerciseId(session, 0)).put("modificationNotes", NOTES)));
+              .put("commandId", i + "-" + session.getString("id")).put("name", "modify-exercise")
+              .put("payload", new JsonObject().put("exerciseRecordId", LiveFixtures.exerciseId(session, 0))
+                  .put("modificationNotes", NOTES)));
         }
       }
 
