@@ -54,7 +54,9 @@ public final class AccessTokens {
       if (role != Role.TRAINER && role != Role.TRAINEE) {
         throw new IllegalArgumentException("unknown role");
       }
-      return new Principal(role, UUID.fromString(claims.getString("sub")), UUID.fromString(claims.getString("tid")));
+      String link = claims.getString("lid");
+      return new Principal(role, UUID.fromString(claims.getString("sub")), UUID.fromString(claims.getString("tid")),
+          link == null ? null : UUID.fromString(link));
     });
   }
 

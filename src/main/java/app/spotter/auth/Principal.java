@@ -5,10 +5,16 @@ import java.util.UUID;
 
 /**
  * An authenticated caller. {@code id} is the trainer's, trainee's or display's own id;
- * {@code trainerId} is the trainer whose data it may touch (its own id for a trainer).
+ * {@code trainerId} is the trainer whose data it may touch (its own id for a trainer);
+ * {@code linkId} is, for a trainee, the access link its token came through (so revoking the link
+ * reaches connections opened with it), null otherwise.
  */
-public record Principal(Role role, UUID id, UUID trainerId) {
+public record Principal(Role role, UUID id, UUID trainerId, UUID linkId) {
   public static final String CONTEXT_KEY = "spotter.principal";
+
+  public Principal(Role role, UUID id, UUID trainerId) {
+    this(role, id, trainerId, null);
+  }
 
   public static Principal trainer(UUID trainerId) {
     return new Principal(Role.TRAINER, trainerId, trainerId);

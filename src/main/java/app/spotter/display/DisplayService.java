@@ -3,6 +3,7 @@ package app.spotter.display;
 import app.spotter.auth.FailureLimiter;
 import app.spotter.auth.OpaqueTokens;
 import app.spotter.auth.Principal;
+import app.spotter.auth.Revocations;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import io.vertx.core.Future;
@@ -39,12 +40,15 @@ public final class DisplayService {
   private final DisplayRepository displays;
   private final PairingStore pairings;
   private final FailureLimiter limiter;
+  private final Revocations revocations;
 
-  public DisplayService(Pool pool, DisplayRepository displays, PairingStore pairings, FailureLimiter limiter) {
+  public DisplayService(Pool pool, DisplayRepository displays, PairingStore pairings, FailureLimiter limiter,
+      Revocations revocations) {
     this.pool = pool;
     this.displays = displays;
     this.pairings = pairings;
     this.limiter = limiter;
+    this.revocations = revocations;
   }
 
   public Future<JsonObject> createPairing() {
@@ -107,15 +111,15 @@ public final class DisplayService {
   }
 
   /**
-   * The token stops authenticating at once: every request checks {@code revoked_at}. Closing a socket
-   * the display already has open (4401) is the live engine's part and belongs here once it exists.
+   * The token stops authenticating at once (every request checks {@code revoked_at}), and a live
+   * socket the display already has open is closed (4401).
    */
   public Future<Void> revoke(Principal caller, UUID id) {
-    return displays.revoke(caller.requireTrainer(), id).map(found -> {
+    return displays.revoke(caller.requireTrainer(), id).compose(found -> {
       if (!found) {
-        throw ApiException.notFound("display");
+        return Future.failedFuture(ApiException.notFound("display"));
       }
-      return null;
+      return revocations.displayRevoked(id);
     });
   }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * same validator and the same field naming as REST bodies.
  */
 final class CommandPayloads {
+  /** How {@link ValidationErrors} names the validated object itself. */
+  private static final String ROOT = "body";
   private final Map<String, Validator> bySchema = new HashMap<>();
 
   CommandPayloads(OpenAPIContract contract, Iterable<LiveCommand> commands) {
@@ -35,8 +37,17 @@ final class CommandPayloads {
     }
     OutputUnit result = bySchema.get(command.schema()).validate(payload);
     if (Boolean.FALSE.equals(result.getValid())) {
-      List<FieldError> errors = ValidationErrors.fieldErrors(result, null);
+      List<FieldError> errors = payloadErrors(ValidationErrors.fieldErrors(result, null));
       throw CommandRejected.invalid(ValidationErrors.summary(errors), errors);
     }
+  }
+
+  /**
+   * The validator names the payload itself "body" (a REST word): here it is "payload", and only when
+   * no field is named, since a schema built with allOf also reports "does not match" for the whole.
+   */
+  private static List<FieldError> payloadErrors(List<FieldError> errors) {
+    List<FieldError> fields = errors.stream().filter(e -> !e.field().equals(ROOT)).toList();
+    return fields.isEmpty() ? List.of(new FieldError("payload", errors.get(0).message())) : fields;
   }
 }

@@ -21,6 +21,13 @@ final class LiveConnection {
   static final int CLOSE_SLOW_CONSUMER = 4008;
   static final int CLOSE_IDLE = 4000;
   static final int CLOSE_RESTART = 1012;
+  /**
+   * What may wait unsent for one client before it counts as too slow and is closed with 4008
+   * (Netty's high-water mark; Vert.x's default is 64 KiB). Room for a catch-up of hundreds of events
+   * or the answers to a burst of the client's own frames (Vert.x flushes only after a whole read),
+   * while a client that stops reading holds at most this much here, beyond the kernel's buffers.
+   */
+  static final int WRITE_QUEUE_BYTES = 1024 * 1024;
 
   final String id = UUID.randomUUID().toString();
   final long since = System.currentTimeMillis();
@@ -29,7 +36,8 @@ final class LiveConnection {
   private final LiveEngine engine;
   private final Map<UUID, Subscription> subscriptions = new HashMap<>();
   private final TokenBucket commands;
-  private Principal principal;
+  /** Set once on hello; read by the hub and metrics from other threads. */
+  private volatile Principal principal;
   private String device = "other";
   private String displayLocation;
   private boolean followsTrainer;
@@ -47,17 +55,20 @@ final class LiveConnection {
   }
 
   void open() {
+    ws.setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
     ws.textMessageHandler(this::onText);
     ws.binaryMessageHandler(b -> sendError("bad-frame", "send text frames"));
     ws.pongHandler(b -> lastHeard = System.currentTimeMillis());
     ws.closeHandler(v -> onClosed());
-    ws.exceptionHandler(e -> close(1011, "error"));
+    ws.exceptionHandler(e -> close(SocketFailures.closeCode(e), "bad frame"));
     helloTimer = context.owner().setTimer(engine.helloTimeoutMs(), t -> {
       if (principal == null) {
         close(CLOSE_UNAUTHORIZED, "no hello");
       }
     });
     heartbeatTimer = context.owner().setPeriodic(engine.heartbeatMs(), t -> heartbeat());
+    // Known to the hub from the start, so a shutdown reaches sockets that have not said hello yet.
+    engine.hub().add(this);
   }
 
   Principal principal() {
@@ -66,6 +77,12 @@ final class LiveConnection {
 
   String device() {
     return device;
+  }
+
+  /** Whether this socket authenticated through that access link (a trainee) or as that display. */
+  boolean openedWith(UUID credentialId) {
+    Principal p = principal;
+    return p != null && (credentialId.equals(p.linkId()) || p.role() == Role.DISPLAY && credentialId.equals(p.id()));
   }
 
   // ---------------------------------------------------------------- incoming frames
@@ -87,8 +104,7 @@ final class LiveConnection {
     }
     switch (type == null ? "" : type) {
       case "hello" -> hello(message);
-      case "ping" -> send(new JsonObject().put("type", "pong").put("clientTime", message.getValue("clientTime"))
-          .put("serverTime", System.currentTimeMillis()));
+      case "ping" -> pong(message.getValue("clientTime"));
       case "subscribe" -> subscribe(message);
       case "subscribe-display" -> subscribeDisplay();
       case "unsubscribe" -> unsubscribe(message);
@@ -97,13 +113,19 @@ final class LiveConnection {
     }
   }
 
+  /** clientTime is epoch millis; anything else is not echoed (a pong never carries what a client made up). */
+  private void pong(Object clientTime) {
+    send(new JsonObject().put("type", "pong").put("clientTime", clientTime instanceof Number n ? n : null)
+        .put("serverTime", System.currentTimeMillis()));
+  }
+
   private void hello(JsonObject message) {
     if (principal != null) {
       sendError("bad-frame", "already said hello");
       return;
     }
     device = deviceName(message.getString("device"));
-    engine.authenticator().authenticate(message.getString("token")).onComplete(result -> {
+    engine.authenticate(message.getString("token")).onComplete(result -> {
       if (closed) {
         return;
       }
@@ -114,7 +136,6 @@ final class LiveConnection {
       }
       principal = result.result();
       context.owner().cancelTimer(helloTimer);
-      engine.hub().add(this);
       send(new JsonObject().put("type", "welcome").put("connectionId", id).put("role", principal.role().wire())
           .put("serverTime", System.currentTimeMillis()).put("heartbeatMs", engine.heartbeatMs()));
     });
@@ -170,7 +191,7 @@ final class LiveConnection {
   private Future<Void> catchUp(Subscription subscription, long afterSeq) {
     return engine.eventLog().after(subscription.sessionId, Math.max(afterSeq, 0)).compose(missed ->
         engine.currentSeq(subscription.sessionId).compose(current -> {
-          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY) {
+          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY || tooBigToReplay(missed)) {
             return sendSnapshot(subscription);
           }
           long last = missed.isEmpty() ? afterSeq : missed.get(missed.size() - 1).seq();
@@ -180,6 +201,18 @@ final class LiveConnection {
           sendAll(subscription, subscription.start(last));
           return Future.succeededFuture();
         }));
+  }
+
+  /**
+   * A replay is written in one go: past half the write-queue bound it could get a reader that keeps
+   * up dropped as too slow, again on every retry, so a snapshot (bounded by the record) goes instead.
+   */
+  private static boolean tooBigToReplay(List<LiveEvent> missed) {
+    long bytes = 0;
+    for (LiveEvent event : missed) {
+      bytes += event.toJson().toBuffer().length();
+    }
+    return bytes > WRITE_QUEUE_BYTES / 2;
   }
 
   private void subscribeDisplay() {

@@ -2,6 +2,7 @@ package app.spotter.live;
 
 import app.spotter.auth.Authenticator;
 import app.spotter.auth.Principal;
+import app.spotter.auth.Revocations;
 import app.spotter.config.SpotterConfig;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
@@ -34,6 +35,7 @@ public final class LiveEngine {
   private final TimerDeadlines timers;
   private final CommandProcessor processor;
   private final LiveMetrics metrics;
+  private final LiveRevocations revocations;
 
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
       SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing, RecordRepository records, ExerciseRecordRepository exercises,
@@ -51,6 +53,7 @@ public final class LiveEngine {
     this.processor = new CommandProcessor(pool, live, exercises, commands, new CommandPayloads(contract, commands.all()),
         new RejectionMemory(redis), new EventPublisher(vertx, redis, hub, timers));
     this.metrics = new LiveMetrics(registry, hub, commands.names());
+    this.revocations = new LiveRevocations(hub, redis);
   }
 
   public void start() {
@@ -111,8 +114,20 @@ public final class LiveEngine {
     return live.liveSessionsOf(trainerId, location);
   }
 
-  Authenticator authenticator() {
-    return authenticator;
+  /**
+   * A token's principal. A trainee's token also needs its access link still in force: revoking the
+   * link closes the trainee's sockets, and this keeps them from coming straight back.
+   */
+  Future<Principal> authenticate(String token) {
+    return authenticator.authenticate(token).compose(principal -> principal.linkId() == null
+        ? Future.succeededFuture(principal)
+        : live.accessLinkActive(principal.linkId()).compose(active -> active ? Future.succeededFuture(principal)
+            : Future.failedFuture("the access link was revoked or has expired")));
+  }
+
+  /** Where the REST side reports revoked access links and displays. */
+  public Revocations revocations() {
+    return revocations;
   }
 
   SpotterConfig.RateLimits limits() {

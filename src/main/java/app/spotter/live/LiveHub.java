@@ -25,6 +25,7 @@ final class LiveHub {
   private final Redis redis;
   private final Map<UUID, Set<LiveConnection>> bySession = new ConcurrentHashMap<>();
   private final Map<UUID, Set<LiveConnection>> displaysByTrainer = new ConcurrentHashMap<>();
+  /** Every open socket of this instance, authenticated or not yet. */
   private final Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
   private volatile RedisConnection subscriber;
   private volatile boolean stopped;
@@ -75,6 +76,11 @@ final class LiveHub {
     displaysByTrainer.computeIfAbsent(trainerId, id -> ConcurrentHashMap.newKeySet()).add(display);
   }
 
+  /** Closes every local socket opened with this access link or as this display. */
+  void revoke(UUID credentialId) {
+    all.stream().filter(c -> c.openedWith(credentialId)).forEach(LiveConnection::revoke);
+  }
+
   /** Hands an event to every local subscriber of its session (each drops what it already has). */
   void deliver(LiveEvent event, String json) {
     Set<LiveConnection> subscribers = bySession.get(event.sessionId());
@@ -88,7 +94,9 @@ final class LiveHub {
     String key = channel.substring(RedisKeys.CHANNEL_PREFIX.length());
     UUID id = UUID.fromString(key.substring(2));
     JsonObject message = new JsonObject(payload);
-    if (key.startsWith("t:")) {
+    if (key.startsWith("r:")) {
+      revoke(id);
+    } else if (key.startsWith("t:")) {
       Set<LiveConnection> displays = displaysByTrainer.get(id);
       if (displays != null && "session-started".equals(message.getString("type"))) {
         UUID sessionId = UUID.fromString(message.getString("sessionId"));

@@ -53,6 +53,8 @@ public final class LiveRepository {
 
   private static final String CURRENT_SEQ = "SELECT live_seq FROM training_session_record WHERE id = $1";
   private static final String DISPLAY_LOCATION = "SELECT location FROM display WHERE id = $1";
+  private static final String ACCESS_LINK_ACTIVE =
+      "SELECT 1 FROM trainee_access_link WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()";
 
   /** Who may see a session, for access checks without a lock. */
   public record Access(UUID trainerId, UUID traineeId, String status, String location) {}
@@ -158,6 +160,10 @@ public final class LiveRepository {
   Future<Long> currentSeq(UUID sessionId) {
     return pool.preparedQuery(CURRENT_SEQ).execute(Tuple.of(sessionId))
         .map(rows -> rows.size() == 0 ? -1L : rows.iterator().next().getLong(0));
+  }
+
+  Future<Boolean> accessLinkActive(UUID linkId) {
+    return pool.preparedQuery(ACCESS_LINK_ACTIVE).execute(Tuple.of(linkId)).map(rows -> rows.size() > 0);
   }
 
   Future<String> displayLocation(UUID displayId) {

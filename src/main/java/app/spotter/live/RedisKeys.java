@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** Every Redis key and channel of the live engine, in one place. */
 final class RedisKeys {
-  /** Pattern every instance subscribes to: session events and presence, and trainer notices. */
+  /** Pattern every instance subscribes to: session events and presence, trainer and revocation notices. */
   static final String ALL_CHANNELS = "live:ch:*";
   static final String CHANNEL_PREFIX = "live:ch:";
   /** Sorted set of running timers' deadlines: score endsAt, member "sessionId|timerId". */
@@ -18,6 +18,11 @@ final class RedisKeys {
 
   static String trainerChannel(UUID trainerId) {
     return CHANNEL_PREFIX + "t:" + trainerId;
+  }
+
+  /** Notices that an access link or display (by its id) was revoked. */
+  static String revocationChannel(UUID credentialId) {
+    return CHANNEL_PREFIX + "r:" + credentialId;
   }
 
   /** Sorted set of a session's recent events, scored by seq. */

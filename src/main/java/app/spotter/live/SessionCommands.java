@@ -6,6 +6,11 @@ import java.util.List;
 
 /** add-note, submit-feedback, end-session: changes to the session record itself. */
 final class SessionCommands {
+  /** The trainer_notes column's limit, which notes added live must stay within. */
+  static final int MAX_TRAINER_NOTES = 100_000;
+  /** Feedback stays a FreeObject of the REST contract: at most 50 members. */
+  static final int MAX_FEEDBACK_MEMBERS = 50;
+
   private SessionCommands() {}
 
   static List<LiveCommand> all() {
@@ -20,13 +25,22 @@ final class SessionCommands {
   private static Future<JsonObject> addNote(CommandContext c) {
     String text = c.payload.getString("text");
     String notes = c.session.trainerNotes;
-    c.session.trainerNotes = notes == null || notes.isEmpty() ? text : notes + "\n" + text;
+    String appended = notes == null || notes.isEmpty() ? text : notes + "\n" + text;
+    if (appended.length() > MAX_TRAINER_NOTES) {
+      return Future.failedFuture(CommandRejected.invalidField("text",
+          "the trainer notes would exceed " + MAX_TRAINER_NOTES + " characters"));
+    }
+    c.session.trainerNotes = appended;
     return Future.succeededFuture(new JsonObject().put("text", text).put("trainerNotes", c.session.trainerNotes));
   }
 
   private static Future<JsonObject> submitFeedback(CommandContext c) {
     JsonObject merged = (c.session.traineeFeedback == null ? new JsonObject() : c.session.traineeFeedback.copy())
         .mergeIn(c.payload);
+    if (merged.size() > MAX_FEEDBACK_MEMBERS) {
+      return Future.failedFuture(CommandRejected.invalidField("payload",
+          "the feedback would have more than " + MAX_FEEDBACK_MEMBERS + " members"));
+    }
     c.session.traineeFeedback = merged;
     return Future.succeededFuture(new JsonObject().put("feedback", c.payload.copy()).put("traineeFeedback", merged));
   }

@@ -4,6 +4,7 @@ import app.spotter.auth.AccessTokens;
 import app.spotter.auth.FailureLimiter;
 import app.spotter.auth.OpaqueTokens;
 import app.spotter.auth.Principal;
+import app.spotter.auth.Revocations;
 import app.spotter.auth.Role;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
@@ -28,15 +29,17 @@ public final class AccessLinkService {
   private final AccessTokens accessTokens;
   private final FailureLimiter limiter;
   private final String publicUrl;
+  private final Revocations revocations;
 
   public AccessLinkService(AccessLinkRepository links, TraineeRepository trainees, TraineeService traineeService,
-      AccessTokens accessTokens, FailureLimiter limiter, String publicUrl) {
+      AccessTokens accessTokens, FailureLimiter limiter, String publicUrl, Revocations revocations) {
     this.links = links;
     this.trainees = trainees;
     this.traineeService = traineeService;
     this.accessTokens = accessTokens;
     this.limiter = limiter;
     this.publicUrl = publicUrl;
+    this.revocations = revocations;
   }
 
   /**
@@ -60,12 +63,13 @@ public final class AccessLinkService {
         .map(rows -> page.body(rows, l -> new JsonArray().add(l.getString("createdAt")).add(l.getString("id"))));
   }
 
+  /** The link stops working at once, and live sockets opened through it close. */
   public Future<Void> revoke(Principal caller, UUID traineeId, UUID linkId) {
-    return links.revoke(caller.requireTrainer(), traineeId, linkId).map(found -> {
+    return links.revoke(caller.requireTrainer(), traineeId, linkId).compose(found -> {
       if (!found) {
-        throw ApiException.notFound("access link");
+        return Future.failedFuture(ApiException.notFound("access link"));
       }
-      return null;
+      return revocations.accessLinkRevoked(linkId);
     });
   }
 
