@@ -66,7 +66,7 @@ public final class ProgramRepository {
 
   public Future<List<JsonObject>> list(SqlClient db, UUID trainerId, After after, int limit) {
     Tuple tuple = Tuple.of(trainerId, after == null ? null : after.name(), after == null ? null : after.id(), limit);
-    return db.preparedQuery(LIST).execute(tuple).map(rows -> Rows.all(TABLE, rows));
+    return db.preparedQuery(LIST).execute(tuple).map(TABLE::all);
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -75,7 +75,7 @@ public final class ProgramRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return db.preparedQuery(UPDATE).execute(tuple).map(rows -> Rows.first(TABLE, rows));
+    return db.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** Returns whether a row was deleted; its training sessions go with it (ON DELETE CASCADE). */
@@ -84,6 +84,6 @@ public final class ProgramRepository {
   }
 
   private static Future<Optional<JsonObject>> findBy(SqlClient db, String sql, UUID trainerId, UUID id) {
-    return db.preparedQuery(sql).execute(Tuple.of(id, trainerId)).map(rows -> Rows.first(TABLE, rows));
+    return db.preparedQuery(sql).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 }

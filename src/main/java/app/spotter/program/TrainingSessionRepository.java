@@ -84,20 +84,20 @@ public final class TrainingSessionRepository {
 
   public Future<Optional<JsonObject>> find(SqlClient db, UUID trainerId, UUID programId, UUID id) {
     return db.preparedQuery(FIND).execute(Tuple.of(id, programId, trainerId))
-        .map(rows -> Rows.first(TABLE, rows));
+        .map(TABLE::first);
   }
 
   /** Every session of these programs, each program's in program order: the {@code sessions} of program responses. */
   public Future<List<JsonObject>> allOf(SqlClient db, List<UUID> programIds) {
     return db.preparedQuery(ALL_OF_PROGRAMS).execute(Tuple.tuple().addArrayOfUUID(programIds.toArray(UUID[]::new)))
-        .map(rows -> Rows.all(TABLE, rows));
+        .map(TABLE::all);
   }
 
   public Future<List<JsonObject>> list(SqlClient db, UUID programId, After after, int limit) {
     Tuple tuple = after == null
         ? Tuple.of(programId, null, null, null, null, limit)
         : Tuple.of(programId, after.week(), after.number(), after.createdAt(), after.id(), limit);
-    return db.preparedQuery(LIST).execute(tuple).map(rows -> Rows.all(TABLE, rows));
+    return db.preparedQuery(LIST).execute(tuple).map(TABLE::all);
   }
 
   /** The highest week number among the program's sessions; null when none has one. */
@@ -112,7 +112,7 @@ public final class TrainingSessionRepository {
         .addInteger(expectedVersion)
         .addUUID(trainerId);
     return db.preparedQuery(UPDATE).execute(tuple)
-        .map(rows -> Rows.first(TABLE, rows));
+        .map(TABLE::first);
   }
 
   /** Returns whether a row was deleted; records of it keep their history (their link is set to null). */

@@ -7,8 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -90,16 +88,13 @@ public final class ExerciseRecordRepository {
   /** The callers have already checked access to the record(s). */
   public Future<List<JsonObject>> page(UUID recordId, Integer afterIndex, UUID afterId, int limit) {
     return pool.preparedQuery(PAGE).execute(Tuple.of(recordId, afterIndex, afterId, limit))
-        .map(ExerciseRecordRepository::all);
+        .map(TABLE::all);
   }
 
   /** One record's exercises in order, read in the caller's transaction. */
   public Future<JsonArray> ofRecord(SqlClient tx, UUID recordId) {
-    return tx.preparedQuery(OF_RECORDS).execute(Tuple.of((Object) new UUID[] {recordId})).map(rows -> {
-      JsonArray exercises = new JsonArray();
-      rows.forEach(row -> exercises.add(TABLE.toJson(row)));
-      return exercises;
-    });
+    return tx.preparedQuery(OF_RECORDS).execute(Tuple.of((Object) new UUID[] {recordId}))
+        .map(rows -> new JsonArray(TABLE.all(rows)));
   }
 
   /** Each record's exercises in order, keyed by record id; a record without exercises has no key. */
@@ -115,7 +110,7 @@ public final class ExerciseRecordRepository {
   }
 
   public Future<Optional<JsonObject>> find(SqlClient tx, UUID recordId, UUID id) {
-    return tx.preparedQuery(FIND).execute(Tuple.of(id, recordId)).map(ExerciseRecordRepository::first);
+    return tx.preparedQuery(FIND).execute(Tuple.of(id, recordId)).map(TABLE::first);
   }
 
   public Future<Integer> nextOrderIndex(SqlClient tx, UUID recordId) {
@@ -128,7 +123,7 @@ public final class ExerciseRecordRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(UUID.fromString(merged.getString("sessionRecordId")));
-    return tx.preparedQuery(UPDATE).execute(tuple).map(ExerciseRecordRepository::first);
+    return tx.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   public Future<Boolean> delete(SqlClient tx, UUID recordId, UUID id, int expectedVersion) {
@@ -141,15 +136,5 @@ public final class ExerciseRecordRepository {
     }
     return pool.preparedQuery(TEMPLATES_OWNED).execute(Tuple.of(templateIds.toArray(new UUID[0]), trainerId))
         .map(rows -> rows.iterator().next().getLong(0) == templateIds.size());
-  }
-
-  private static List<JsonObject> all(RowSet<Row> rows) {
-    List<JsonObject> out = new ArrayList<>(rows.size());
-    rows.forEach(row -> out.add(TABLE.toJson(row)));
-    return out;
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

@@ -7,11 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,20 +55,16 @@ public final class SessionTemplateRepository {
   }
 
   public Future<Optional<JsonObject>> find(UUID trainerId, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(SessionTemplateRepository::first);
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
   /** Like {@link #find}, and locks the row for the rest of {@code tx}. */
   public Future<Optional<JsonObject>> lock(SqlClient tx, UUID trainerId, UUID id) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(SessionTemplateRepository::first);
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
   public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, UUID afterId, int limit) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, pattern, afterName, afterId, limit)).map(rows -> {
-      List<JsonObject> out = new ArrayList<>(rows.size());
-      rows.forEach(row -> out.add(TABLE.toJson(row)));
-      return out;
-    });
+    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, pattern, afterName, afterId, limit)).map(TABLE::all);
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -80,7 +73,7 @@ public final class SessionTemplateRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return pool.preparedQuery(UPDATE).execute(tuple).map(SessionTemplateRepository::first);
+    return pool.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** A change to the template as a whole (its exercises' order) that touches none of its own fields. */
@@ -91,9 +84,5 @@ public final class SessionTemplateRepository {
   /** {@code expectedVersion} null = unconditional. Returns whether a row was deleted (its exercises go with it). */
   public Future<Boolean> delete(UUID trainerId, UUID id, Integer expectedVersion) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, trainerId, expectedVersion)).map(rows -> rows.rowCount() > 0);
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

@@ -7,8 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -63,11 +61,11 @@ public final class TraineeRepository {
   }
 
   public Future<Optional<JsonObject>> find(UUID trainerId, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TraineeRepository::first);
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
   public Future<Optional<JsonObject>> lock(SqlClient tx, UUID trainerId, UUID id) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TraineeRepository::first);
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
   public Future<Boolean> exists(UUID trainerId, UUID id) {
@@ -77,11 +75,7 @@ public final class TraineeRepository {
   public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, UUID afterId, int limit) {
     return pool.preparedQuery(LIST)
         .execute(Tuple.of(trainerId, pattern, afterName, afterId, limit))
-        .map(rows -> {
-          List<JsonObject> out = new java.util.ArrayList<>(rows.size());
-          rows.forEach(row -> out.add(TABLE.toJson(row)));
-          return out;
-        });
+        .map(TABLE::all);
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -94,15 +88,11 @@ public final class TraineeRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return client.preparedQuery(UPDATE).execute(tuple).map(TraineeRepository::first);
+    return client.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** {@code expectedVersion} null = unconditional. Returns whether a row was deleted. */
   public Future<Boolean> delete(UUID trainerId, UUID id, Integer expectedVersion) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, trainerId, expectedVersion)).map(rows -> rows.rowCount() > 0);
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

@@ -2,9 +2,11 @@ package app.spotter.infra.db;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -113,5 +115,17 @@ public final class TableMapping {
       json.put(c.field(), c.kind().fromRow(row, prefix + c.name()));
     }
     return json;
+  }
+
+  /** The first row as JSON; empty when there is none (not found, or a version check that did not match). */
+  public Optional<JsonObject> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next()));
+  }
+
+  /** Every row as JSON, in the order read. */
+  public List<JsonObject> all(RowSet<Row> rows) {
+    List<JsonObject> out = new ArrayList<>(rows.size());
+    rows.forEach(row -> out.add(toJson(row)));
+    return out;
   }
 }
