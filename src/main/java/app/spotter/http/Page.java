@@ -3,8 +3,11 @@ package app.spotter.http;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -53,13 +56,24 @@ public record Page(int limit, JsonArray after) {
     return after(i, value -> UUID.fromString((String) value));
   }
 
-  /** The i-th sort key value of the cursor, null on the first page; a cursor of the wrong shape gets 400. */
+  public LocalDate afterDate(int i) {
+    return after(i, value -> LocalDate.parse((String) value));
+  }
+
+  public OffsetDateTime afterTimestamp(int i) {
+    return after(i, value -> OffsetDateTime.parse((String) value));
+  }
+
+  /**
+   * The i-th sort key value of the cursor, null on the first page. The one place a cursor is read: a
+   * forged or foreign one (missing, null or mistyped values) is the client's error, 400, never a 500.
+   */
   private <T> T after(int i, Function<Object, T> parse) {
     if (after == null) {
       return null;
     }
     try {
-      return parse.apply(after.getValue(i));
+      return parse.apply(Objects.requireNonNull(after.getValue(i)));
     } catch (RuntimeException e) {
       throw badCursor();
     }

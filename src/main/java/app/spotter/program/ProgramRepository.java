@@ -35,15 +35,9 @@ public final class ProgramRepository {
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String DELETE = "DELETE FROM program WHERE id = $1 AND trainer_id = $2 AND version = $3";
 
-  /** Where a page of programs starts: after this (lower-cased name, id). */
-  public record After(String name, UUID id) {
-    static After of(JsonArray cursor) {
-      return new After(cursor.getString(0), UUID.fromString(cursor.getString(1)));
-    }
-
-    static JsonArray keyOf(JsonObject program) {
-      return new JsonArray().add(program.getString("name").toLowerCase()).add(program.getString("id"));
-    }
+  /** A program's place in the list: the cursor {@link #list} continues after. */
+  static JsonArray sortKey(JsonObject program) {
+    return new JsonArray().add(program.getString("name").toLowerCase()).add(program.getString("id"));
   }
 
   public Future<JsonObject> insert(SqlClient db, UUID trainerId, JsonObject program) {
@@ -64,9 +58,8 @@ public final class ProgramRepository {
     return findBy(db, FIND_FOR_SHARE, trainerId, id);
   }
 
-  public Future<List<JsonObject>> list(SqlClient db, UUID trainerId, After after, int limit) {
-    Tuple tuple = Tuple.of(trainerId, after == null ? null : after.name(), after == null ? null : after.id(), limit);
-    return db.preparedQuery(LIST).execute(tuple).map(TABLE::all);
+  public Future<List<JsonObject>> list(SqlClient db, UUID trainerId, String afterName, UUID afterId, int limit) {
+    return db.preparedQuery(LIST).execute(Tuple.of(trainerId, afterName, afterId, limit)).map(TABLE::all);
   }
 
   /** Empty when the row is gone or its version moved on. */

@@ -34,12 +34,13 @@ public final class RecordExerciseService {
 
   /** The record's exercises in order, a page at a time; a trainee only of their own record. */
   public Future<JsonObject> list(Principal caller, UUID recordId, Page page) {
-    After<Integer> after = After.of(page, index -> ((Number) index).intValue());
+    Integer afterIndex = page.afterInt(0);
+    UUID afterId = page.afterUuid(1);
     UUID traineeScope = caller.is(Role.TRAINEE) ? caller.id() : null;
     return records.find(caller.trainerId(), traineeScope, recordId)
         .compose(found -> {
           found.orElseThrow(() -> ApiException.notFound("session record"));
-          return exercises.page(recordId, after.value(), after.id(), page.fetchSize());
+          return exercises.page(recordId, afterIndex, afterId, page.fetchSize());
         })
         .map(rows -> page.body(rows, e -> new JsonArray().add(e.getInteger("orderIndex")).add(e.getString("id"))));
   }
