@@ -79,12 +79,30 @@ public record Page(int limit, JsonArray after) {
     }
   }
 
+  /** A row and the sort key it was ordered by: the cursor of a page that ends with it. */
+  public record Keyed(JsonObject item, JsonArray sortKey) {}
+
   /** Builds the list body; {@code sortKey} gives the cursor values of an item. */
   public JsonObject body(List<JsonObject> rows, Function<JsonObject, JsonArray> sortKey) {
     boolean more = rows.size() > limit;
     List<JsonObject> items = more ? rows.subList(0, limit) : rows;
-    String next = more ? encode(sortKey.apply(items.get(items.size() - 1))) : null;
-    return new JsonObject().put("items", new JsonArray(items)).put("nextCursor", next);
+    return body(items, more ? sortKey.apply(items.get(items.size() - 1)) : null);
+  }
+
+  /** Builds the list body of rows that carry their own sort key. */
+  public JsonObject keyedBody(List<Keyed> rows) {
+    boolean more = rows.size() > limit;
+    List<Keyed> page = more ? rows.subList(0, limit) : rows;
+    return body(page.stream().map(Keyed::item).toList(), more ? page.get(page.size() - 1).sortKey() : null);
+  }
+
+  /** The items of a body built here, for putting children on them. */
+  public static List<JsonObject> items(JsonObject body) {
+    return body.getJsonArray("items").stream().map(JsonObject.class::cast).toList();
+  }
+
+  private static JsonObject body(List<JsonObject> items, JsonArray nextKey) {
+    return new JsonObject().put("items", new JsonArray(items)).put("nextCursor", nextKey == null ? null : encode(nextKey));
   }
 
   private static String encode(JsonArray key) {

@@ -1,7 +1,9 @@
 package app.spotter.template;
 
+import app.spotter.http.Page;
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NameOrder;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -31,11 +33,10 @@ public final class SessionTemplateRepository {
       "SELECT " + TABLE.selectList() + " FROM session_template WHERE id = $1 AND trainer_id = $2";
   /** The same row, held until the transaction ends so exercise positions change one writer at a time. */
   private static final String LOCK = FIND + " FOR UPDATE";
-  /** Ordered by name; the cursor is (lower(name), id). {@code $2} is an ILIKE pattern or null. */
-  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM session_template WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR name ILIKE $2 OR category ILIKE $2)"
-      + " AND ($3::text IS NULL OR (lower(name), id) > ($3, $4::uuid))"
-      + " ORDER BY lower(name), id LIMIT $5";
+  /** In name order. {@code $2} is an ILIKE pattern or null. */
+  private static final String LIST = "SELECT " + TABLE.selectList() + ", " + NameOrder.SORT_KEY
+      + " FROM session_template WHERE trainer_id = $1 AND ($2::text IS NULL OR name ILIKE $2 OR category ILIKE $2)"
+      + " AND " + NameOrder.after(3) + " " + NameOrder.ORDER_BY + " LIMIT $5";
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String BUMP_VERSION = "UPDATE session_template SET version = version + 1, updated_at = now()"
       + " WHERE id = $1 AND trainer_id = $2 RETURNING " + TABLE.selectList();
@@ -63,8 +64,9 @@ public final class SessionTemplateRepository {
     return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, UUID afterId, int limit) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, pattern, afterName, afterId, limit)).map(TABLE::all);
+  public Future<List<Page.Keyed>> list(UUID trainerId, String pattern, String afterKey, UUID afterId, int limit) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, pattern, afterKey, afterId, limit))
+        .map(rows -> NameOrder.rows(TABLE, rows));
   }
 
   /** Empty when the row is gone or its version moved on. */

@@ -58,8 +58,8 @@ public final class SessionTemplateService {
   public Future<JsonObject> list(Principal caller, String query, Page page) {
     return templates.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
             page.afterUuid(1), page.fetchSize())
-        .compose(exercises::withExercises)
-        .map(rows -> page.body(rows, t -> new JsonArray().add(t.getString("name").toLowerCase()).add(t.getString("id"))));
+        .map(page::keyedBody)
+        .compose(body -> exercises.withExercises(Page.items(body)).map(body));
   }
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {

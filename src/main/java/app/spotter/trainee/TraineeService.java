@@ -50,7 +50,7 @@ public final class TraineeService {
   public Future<JsonObject> list(Principal caller, String query, Page page) {
     return trainees.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
             page.afterUuid(1), page.fetchSize())
-        .map(rows -> page.body(rows, t -> new JsonArray().add(t.getString("name").toLowerCase()).add(t.getString("id"))));
+        .map(page::keyedBody);
   }
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {

@@ -6,7 +6,9 @@ import app.spotter.support.ApiTest;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -174,6 +176,27 @@ class TraineeApiTest extends ApiTest {
     assertThat(trainer.api().get("/trainees?q=_").items()).as("LIKE wildcards are taken literally").isEmpty();
     assertThat(trainer.api().get("/trainees?limit=500").status()).isEqualTo(400);
     assertThat(trainer.api().get("/trainees?cursor=bogus").status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("paging one by one neither skips nor repeats: names equal but for case, and letters beyond ASCII")
+  void pagesWithoutSkipOrRepeat() {
+    Trainer trainer = registerTrainer();
+    List<String> names = List.of("Bob", "bob", "BOB", "İlkay", "Ilse", "Ärger", "ärger", "Öz", "Zoe", "zoë");
+    names.forEach(name -> createTrainee(trainer.api(), name));
+    List<String> inOnePage = trainer.api().get("/trainees").items().stream()
+        .map(t -> ((JsonObject) t).getString("name")).toList();
+
+    List<String> walked = new ArrayList<>();
+    String cursor = "";
+    do {
+      Reply page = trainer.api().get("/trainees?limit=1" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
+      page.items().forEach(t -> walked.add(((JsonObject) t).getString("name")));
+      cursor = page.json().getString("nextCursor");
+    } while (cursor != null);
+
+    assertThat(inOnePage).hasSize(names.size());
+    assertThat(walked).containsExactlyElementsOf(inOnePage);
   }
 
   @Test
