@@ -32,8 +32,7 @@ public final class SessionTemplateService {
     JsonArray given = (JsonArray) fields.remove("exercises");
     return pool.withTransaction(tx -> templates.insert(tx, trainerId, fields)
         .compose(template -> appendInTurn(tx, UUID.fromString(template.getString("id")), given)
-            .compose(v -> exercises.withExercises(tx, template))))
-        .recover(TemplateExerciseService::explainTakenPosition);
+            .compose(v -> exercises.withExercises(tx, template))));
   }
 
   /** One after the other, so each one omitting {@code orderIndex} lands after the one before. */

@@ -7,7 +7,6 @@ import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
@@ -45,8 +44,7 @@ public final class TemplateExerciseService {
     UUID trainerId = caller.requireTrainer();
     return pool.withTransaction(tx -> templates.lock(tx, trainerId, templateId)
             .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
-                : append(tx, templateId, exercise)))
-        .recover(TemplateExerciseService::explainTakenPosition);
+                : append(tx, templateId, exercise)));
   }
 
   /** Inserts at {@code orderIndex} if given, else after the last exercise. */
@@ -62,8 +60,7 @@ public final class TemplateExerciseService {
     UUID trainerId = caller.requireTrainer();
     return Versioned.patch(() -> exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
         merged -> merged.put("id", id.toString()).put("sessionTemplateId", templateId.toString()),
-        (merged, version) -> exercises.update(trainerId, merged, version))
-        .recover(TemplateExerciseService::explainTakenPosition);
+        (merged, version) -> exercises.update(trainerId, merged, version));
   }
 
   public Future<Void> delete(Principal caller, UUID templateId, UUID id, OptionalInt ifMatch) {
@@ -118,15 +115,6 @@ public final class TemplateExerciseService {
       rows.forEach(exercise -> byTemplate.get(exercise.getString("sessionTemplateId")).add(exercise));
       return page;
     });
-  }
-
-  /** Two exercises of a template cannot share a position: say so in terms the client can act on. */
-  static <T> Future<T> explainTakenPosition(Throwable failure) {
-    if (failure instanceof PgException pg && "exercise_template_position".equals(pg.getConstraint())) {
-      return Future.failedFuture(ApiException.conflict("orderIndex is taken by another exercise of this template:"
-          + " omit it to append, or use PUT /session-templates/{id}/exercise-order to reorder"));
-    }
-    return Future.failedFuture(failure);
   }
 
   private static List<UUID> parseIds(JsonArray ids) {

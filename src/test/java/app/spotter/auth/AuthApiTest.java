@@ -42,7 +42,20 @@ class AuthApiTest extends ApiTest {
 
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    assertThat(reply.json().getString("detail")).isEqualTo("an account with this email already exists");
     assertThat(stack.count("SELECT count(*) FROM trainer")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("changing your email to another account's (in other case) gets 409 and changes nothing")
+  void emailTakenOnUpdate() {
+    Trainer first = registerTrainer();
+    Trainer second = registerTrainer();
+    Reply reply = second.api().patch("/me", new JsonObject().put("email", first.email().toUpperCase()));
+
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.json().getString("detail")).isEqualTo("an account with this email already exists");
+    assertThat(second.api().get("/me").json().getString("email")).isEqualTo(second.email());
   }
 
   @Test

@@ -115,9 +115,11 @@ class SessionTemplateApiTest extends ApiTest {
     assertThat(added.json().getString("detail")).contains("orderIndex");
     Reply moved = trainer.api().patch(base + "/exercises/" + ids(template).get(0), new JsonObject().put("orderIndex", 2));
     assertThat(moved.status()).isEqualTo(409);
+    assertThat(moved.json().getString("detail")).contains("orderIndex");
     JsonArray clashing = new JsonArray().add(exercise("A").put("orderIndex", 4)).add(exercise("B").put("orderIndex", 4));
     Reply created = trainer.api().post("/session-templates", new JsonObject().put("name", "Clash").put("exercises", clashing));
     assertThat(created.status()).isEqualTo(409);
+    assertThat(created.json().getString("detail")).contains("orderIndex");
 
     assertThat(stack.count("SELECT count(*) FROM session_template")).isEqualTo(1);
     assertThat(positions(trainer.api().get(base).json())).containsExactly(0, 1, 2);
