@@ -3,6 +3,7 @@ package app.spotter.display;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NewestFirst;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,11 +25,8 @@ public final class DisplayRepository {
   private static final String COLUMNS = "id, name, location, created_at, last_seen_at, revoked_at";
   private static final String INSERT =
       "INSERT INTO display (trainer_id, name, location, token_hash) VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS;
-  /** Newest first; see AccessLinkRepository for why times compare at millisecond precision. */
-  private static final String LIST = "SELECT " + COLUMNS + " FROM display WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR (date_trunc('milliseconds', created_at), id)"
-      + " < ($2::text::timestamptz, $3::text::uuid))"
-      + " ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $4";
+  private static final String LIST = "SELECT " + COLUMNS + " FROM display WHERE trainer_id = $1 AND "
+      + NewestFirst.before(2) + " " + NewestFirst.ORDER_BY + " LIMIT $4";
   private static final String REVOKE =
       "UPDATE display SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND trainer_id = $2";
 
@@ -54,7 +53,8 @@ public final class DisplayRepository {
         .map(rows -> toJson(rows.iterator().next()));
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, String afterCreatedAt, String afterId, int limit) {
+  /** Newest first. */
+  public Future<List<JsonObject>> list(UUID trainerId, OffsetDateTime afterCreatedAt, UUID afterId, int limit) {
     return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, afterCreatedAt, afterId, limit)).map(rows -> {
       List<JsonObject> out = new ArrayList<>(rows.size());
       rows.forEach(row -> out.add(toJson(row)));

@@ -1,6 +1,7 @@
 package app.spotter.trainee;
 
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NewestFirst;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -18,16 +19,9 @@ public final class AccessLinkRepository {
   private static final String COLUMNS = "id, label, created_at, expires_at, last_used_at, revoked_at";
   private static final String INSERT = "INSERT INTO trainee_access_link (trainee_id, trainer_id, token_hash, label, "
       + "expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS;
-  /**
-   * Newest first. Times are compared at millisecond precision, the precision the cursor carries
-   * (Postgres keeps microseconds), so no row is skipped between pages. The cursor arrives as text:
-   * one that does not parse fails in Postgres as bad input (400), not here.
-   */
   private static final String LIST = "SELECT " + COLUMNS + " FROM trainee_access_link"
-      + " WHERE trainee_id = $1 AND trainer_id = $2"
-      + " AND ($3::text IS NULL OR (date_trunc('milliseconds', created_at), id)"
-      + " < ($3::text::timestamptz, $4::text::uuid))"
-      + " ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $5";
+      + " WHERE trainee_id = $1 AND trainer_id = $2 AND " + NewestFirst.before(3) + " " + NewestFirst.ORDER_BY
+      + " LIMIT $5";
   private static final String REVOKE = "UPDATE trainee_access_link SET revoked_at = coalesce(revoked_at, now())"
       + " WHERE id = $1 AND trainee_id = $2 AND trainer_id = $3";
   /** Uses the link in one step: only a live one matches, and its use is recorded. */
@@ -52,7 +46,8 @@ public final class AccessLinkRepository {
         .map(rows -> toJson(rows.iterator().next()));
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, UUID traineeId, String afterCreatedAt, String afterId,
+  /** Newest first. */
+  public Future<List<JsonObject>> list(UUID trainerId, UUID traineeId, OffsetDateTime afterCreatedAt, UUID afterId,
       int limit) {
     return pool.preparedQuery(LIST)
         .execute(Tuple.of(traineeId, trainerId, afterCreatedAt, afterId, limit))

@@ -65,9 +65,9 @@ class InputEdgeCasesTest extends ApiTest {
     String programId = trainer.api().post("/programs", new JsonObject().put("name", "Base")).json().getString("id");
     String recordId = trainer.api().post("/session-records",
         new JsonObject().put("traineeId", traineeId).put("sessionDate", "2026-11-20")).json().getString("id");
-    List<String> lists = List.of("/trainees", "/session-templates", "/session-templates/" + templateId + "/exercises",
-        "/programs", "/programs/" + programId + "/sessions", "/session-records",
-        "/session-records/" + recordId + "/exercises");
+    List<String> lists = List.of("/trainees", "/trainees/" + traineeId + "/access-links", "/displays",
+        "/session-templates", "/session-templates/" + templateId + "/exercises", "/programs",
+        "/programs/" + programId + "/sessions", "/session-records", "/session-records/" + recordId + "/exercises");
     List<JsonArray> forged = List.of(new JsonArray().add("a").add("zz").add("b").add("yy"), new JsonArray().add(1),
         new JsonArray().addNull().addNull().addNull().addNull());
 
