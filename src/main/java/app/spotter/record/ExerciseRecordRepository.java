@@ -2,6 +2,7 @@ package app.spotter.record;
 
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -45,17 +46,15 @@ public final class ExerciseRecordRepository {
       Column.of("completed_at", Kind.TIMESTAMP)));
 
   private static final String INSERT = TABLE.insertSql();
-  /** A page of one record's exercises in order; the cursor is (order_index, id). */
+  /** A page of one record's exercises in order. */
   private static final String PAGE = "SELECT " + TABLE.selectList() + " FROM exercise_record"
-      + " WHERE session_record_id = $1 AND ($2::int IS NULL OR (order_index, id) > ($2, $3::uuid))"
-      + " ORDER BY order_index, id LIMIT $4";
+      + " WHERE session_record_id = $1 AND " + OrderIndex.after(2) + " " + OrderIndex.ORDER_BY + " LIMIT $4";
   /** Every exercise of several records, for returning records with their exercises inline. */
   private static final String OF_RECORDS = "SELECT " + TABLE.selectList() + " FROM exercise_record"
       + " WHERE session_record_id = ANY($1) ORDER BY session_record_id, order_index, id";
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM exercise_record"
       + " WHERE id = $1 AND session_record_id = $2";
-  private static final String NEXT_ORDER_INDEX = "SELECT COALESCE(max(order_index) + 1, 0) FROM exercise_record"
-      + " WHERE session_record_id = $1";
+  private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String DELETE = "DELETE FROM exercise_record WHERE id = $1 AND session_record_id = $2 AND version = $3";
   /** How many of the given exercise templates belong to the trainer (through their session template). */

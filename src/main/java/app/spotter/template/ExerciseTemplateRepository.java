@@ -2,6 +2,7 @@ package app.spotter.template;
 
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -40,14 +41,11 @@ public final class ExerciseTemplateRepository {
   private static final int MAX_EXERCISES = 10_001;
 
   private static final String INSERT = TABLE.insertSql();
-  private static final String NEXT_POSITION =
-      "SELECT COALESCE(MAX(order_index) + 1, 0) FROM exercise_template WHERE session_template_id = $1";
-  /** In order; the cursor is (order_index, id). */
+  private static final String NEXT_POSITION = OrderIndex.nextSql(TABLE.table(), "session_template_id");
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM exercise_template"
-      + " WHERE session_template_id = $1 AND ($2::int IS NULL OR (order_index, id) > ($2, $3::uuid))"
-      + " ORDER BY order_index, id LIMIT $4";
+      + " WHERE session_template_id = $1 AND " + OrderIndex.after(2) + " " + OrderIndex.ORDER_BY + " LIMIT $4";
   private static final String LIST_OF_TEMPLATES = "SELECT " + TABLE.selectList() + " FROM exercise_template"
-      + " WHERE session_template_id = ANY($1) ORDER BY order_index, id";
+      + " WHERE session_template_id = ANY($1) " + OrderIndex.ORDER_BY;
   private static final String FIND = "SELECT " + TABLE.selectList("e") + " FROM exercise_template e"
       + " JOIN session_template t ON t.id = e.session_template_id"
       + " WHERE e.id = $1 AND e.session_template_id = $2 AND t.trainer_id = $3";

@@ -3,6 +3,7 @@ package app.spotter.template;
 import app.spotter.auth.Principal;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -36,7 +37,7 @@ public final class TemplateExerciseService {
     return templates.find(caller.requireTrainer(), templateId)
         .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
             : exercises.list(templateId, page.afterInt(0), page.afterUuid(1), page.fetchSize()))
-        .map(rows -> page.body(rows, e -> new JsonArray().add(e.getInteger("orderIndex")).add(e.getString("id"))));
+        .map(rows -> page.body(rows, OrderIndex::sortKey));
   }
 
   /** The template row is locked first, so two appends never pick the same position. */
@@ -49,11 +50,8 @@ public final class TemplateExerciseService {
 
   /** Inserts at {@code orderIndex} if given, else after the last exercise. */
   Future<JsonObject> append(SqlClient tx, UUID templateId, JsonObject exercise) {
-    if (exercise.getInteger("orderIndex") != null) {
-      return exercises.insert(tx, templateId, exercise);
-    }
-    return exercises.nextPosition(tx, templateId)
-        .compose(position -> exercises.insert(tx, templateId, exercise.copy().put("orderIndex", position)));
+    return OrderIndex.placed(exercise, () -> exercises.nextPosition(tx, templateId))
+        .compose(placed -> exercises.insert(tx, templateId, placed));
   }
 
   public Future<JsonObject> update(Principal caller, UUID templateId, UUID id, JsonObject patch, OptionalInt ifMatch) {

@@ -214,6 +214,17 @@ class SessionRecordApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("exercises logged with a record without orderIndex go after the highest one before them")
+  void inlinePositions() {
+    Trainer trainer = registerTrainer();
+    String traineeId = createTrainee(trainer.api(), "Maria");
+    JsonObject body = record(traineeId, "2026-11-02", exercise("A"), exercise("B").put("orderIndex", 5), exercise("C"));
+    JsonArray exercises = trainer.api().post("/session-records", body).json().getJsonArray("exercises");
+
+    assertThat(exercises.stream().map(e -> ((JsonObject) e).getInteger("orderIndex"))).containsExactly(0, 5, 6);
+  }
+
+  @Test
   @DisplayName("exercises are appended, edited with their sets renumbered, and deleted; a stale If-Match gets 409")
   void exercises() {
     Trainer trainer = registerTrainer();

@@ -104,6 +104,17 @@ class SessionTemplateApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("exercises given with a new template without orderIndex go after the highest one before them")
+  void inlinePositions() {
+    Trainer trainer = registerTrainer();
+    JsonArray given = new JsonArray().add(exercise("A")).add(exercise("B").put("orderIndex", 5)).add(exercise("C"));
+    JsonObject created = trainer.api().post("/session-templates", new JsonObject().put("name", "Mixed")
+        .put("exercises", given)).json();
+
+    assertThat(positions(created)).containsExactly(0, 5, 6);
+  }
+
+  @Test
   @DisplayName("an exercise placed or moved onto a taken position gets 409 and nothing changes")
   void takenPosition() {
     Trainer trainer = registerTrainer();
