@@ -26,7 +26,8 @@ class AuthApiTest extends ApiTest {
     assertThat(reply.header("Location")).isEqualTo("/api/v1/me");
     JsonObject body = reply.json();
     assertThat(body.getJsonObject("trainer").getString("email")).isEqualTo("Ana@Gym.test");
-    assertThat(body.getJsonObject("trainer").fieldNames()).doesNotContain("hashedPassword", "password");
+    assertThat(body.getJsonObject("trainer").fieldNames()).containsExactlyInAnyOrder("id", "email", "name", "phone",
+        "address", "isActive", "createdAt", "updatedAt", "version");
     assertThat(body.getString("accessToken")).isNotBlank();
     assertThat(body.getString("refreshToken")).startsWith("spr_");
     assertThat(body.getLong("expiresIn")).isBetween(60L, 3600L);

@@ -155,6 +155,8 @@ class DisplayPairingApiTest extends ApiTest {
 
     Reply first = trainer.api().get("/displays?limit=2");
     assertThat(first.items()).hasSize(2);
+    assertThat(first.items().getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("id", "name", "location",
+        "createdAt", "lastSeenAt", "revokedAt");
     Reply second = trainer.api().get("/displays?limit=2&cursor=" + first.json().getString("nextCursor"));
     assertThat(second.items()).hasSize(1);
     assertThat(second.json().getString("nextCursor")).isNull();
