@@ -70,7 +70,10 @@ public final class AuthService {
     return pool.withTransaction(tx -> refreshTokens.revokeFamilyOf(tx, OpaqueTokens.hash(refreshToken))).mapEmpty();
   }
 
-  /** Changing the password signs out every other device (all refresh tokens revoked). */
+  /**
+   * Changing the password signs out every device, the caller's own included: all refresh tokens are
+   * revoked, so each signs in again once its access token expires.
+   */
   public Future<Void> changePassword(UUID trainerId, String current, String next, FailureLimiter.Limit ipLimit) {
     return limiter.guard(List.of(ipLimit), () -> trainers.passwordHash(trainerId)
             .compose(hash -> hasher.verify(current, hash.orElse(null)))

@@ -34,11 +34,6 @@ public record Page(int limit, JsonArray after) {
     return new Page(n, cursor == null || cursor.isBlank() ? null : decode(cursor));
   }
 
-  /** The first page of everything: for inline children and internal reads. */
-  public static Page all() {
-    return new Page(MAX_LIMIT, null);
-  }
-
   /** Fetch {@code limit + 1} rows; the extra one only tells that there is a next page. */
   public int fetchSize() {
     return limit + 1;

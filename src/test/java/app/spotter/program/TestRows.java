@@ -8,10 +8,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/**
- * Rows written under the API, for what this branch cannot create through it yet: session templates
- * ({@code POST /session-templates} answers 501 here) and session records.
- */
+/** Rows written under the API. */
 final class TestRows {
   private static Pool pool;
 
@@ -23,11 +20,6 @@ final class TestRows {
       pool = Clients.postgres(stack.vertx, DatabaseUrl.parse("SPOTTER_DATABASE_URL", url), 1);
     }
     return pool;
-  }
-
-  static String sessionTemplate(TestStack stack, String trainerId, String name) {
-    return pool(stack).preparedQuery("INSERT INTO session_template (trainer_id, name) VALUES ($1, $2) RETURNING id")
-        .execute(Tuple.of(UUID.fromString(trainerId), name)).await().iterator().next().getUUID(0).toString();
   }
 
   static String sessionRecord(TestStack stack, String trainerId, String traineeId, String trainingSessionId) {

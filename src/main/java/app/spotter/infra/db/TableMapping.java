@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * reach JSON.
  *
  * <p>A table edited through the API has {@code id}, {@code created_at}, {@code updated_at} and
- * {@code version}; {@link #writable()} are the columns a create or update sets from JSON, and
+ * {@code version}; its writable columns are the ones a create or update sets from JSON, and
  * read-only ones are shown but set only by the server's own statements.
  */
 public final class TableMapping {
@@ -57,10 +57,6 @@ public final class TableMapping {
 
   public String table() {
     return table;
-  }
-
-  public List<Column> writable() {
-    return writable;
   }
 
   /** {@code a, b, c} — every column, for SELECT and RETURNING. */
