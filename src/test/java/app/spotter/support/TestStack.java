@@ -83,6 +83,11 @@ public final class TestStack {
     return pool.query(sql).execute().await().iterator().next().getLong(0);
   }
 
+  /** Changes rows directly, for what the API cannot do on demand (let a link expire). */
+  public void execute(String sql) {
+    pool.query(sql).execute().await();
+  }
+
   public Redis redis() {
     return redis;
   }

@@ -3,6 +3,7 @@ package app.spotter.trainee;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.ApiTest;
+import app.spotter.support.Concurrently;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -136,20 +137,10 @@ class TraineeApiTest extends ApiTest {
   void concurrentMeasurements() throws Exception {
     Trainer trainer = registerTrainer();
     String id = createTrainee(trainer.api(), "Busy Bee");
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
-    try {
-      var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
-      for (int i = 0; i < 10; i++) {
-        double weight = 60 + i;
-        replies.add(pool.submit(() -> trainer.api().post("/trainees/" + id + "/measurements",
-            new JsonObject().put("weight", weight)).status()));
-      }
-      for (var reply : replies) {
-        assertThat(reply.get()).isEqualTo(201);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = Concurrently.run(10, i -> trainer.api().post("/trainees/" + id + "/measurements",
+        new JsonObject().put("weight", 60 + i)).status());
+
+    assertThat(statuses).containsOnly(201);
     assertThat(trainer.api().get("/trainees/" + id).json().getJsonArray("measurementHistory")).hasSize(10);
   }
 
