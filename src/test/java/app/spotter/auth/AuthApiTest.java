@@ -6,9 +6,15 @@ import app.spotter.support.ApiTest;
 import app.spotter.support.Concurrently;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +198,46 @@ class AuthApiTest extends ApiTest {
       assertThat(reply.status()).as(bad).isEqualTo(401);
       assertThat(reply.contentType()).isEqualTo("application/problem+json");
     }
+  }
+
+  @Test
+  @DisplayName("expired, wrong-issuer and wrong-key JWTs get 401; the same token signed right gets in")
+  void forgedJwts() {
+    Trainer trainer = registerTrainer();
+    String secret = stack.env.get("SPOTTER_JWT_SECRET");
+    long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+    assertThat(anonymous.as(jwt(trainer, secret, "spotter", inAnHour)).get("/me").status()).isEqualTo(200);
+
+    Map<String, String> forged = Map.of(
+        "expired a minute ago", jwt(trainer, secret, "spotter", Instant.now().minusSeconds(60).getEpochSecond()),
+        "wrong issuer", jwt(trainer, secret, "someone-else", inAnHour),
+        "wrong key", jwt(trainer, "another-secret-another-secret-0123456789", "spotter", inAnHour));
+    forged.forEach((what, token) -> {
+      Reply reply = anonymous.as(token).get("/me");
+      assertThat(reply.status()).as(what).isEqualTo(401);
+      assertThat(reply.contentType()).as(what).isEqualTo("application/problem+json");
+    });
+  }
+
+  @Test
+  @DisplayName("one refresh token presented eight times at once is honoured exactly once")
+  void concurrentRefresh() throws Exception {
+    Trainer trainer = registerTrainer();
+    JsonObject body = new JsonObject().put("refreshToken", trainer.refreshToken());
+
+    List<Integer> statuses = Concurrently.run(8, i -> anonymous.post("/auth/refresh", body).status());
+
+    assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+    assertThat(statuses).filteredOn(status -> status == 401).hasSize(7);
+  }
+
+  /** A trainer access token as the server would sign it, with the given key, issuer and expiry (epoch seconds). */
+  private String jwt(Trainer trainer, String secret, String issuer, long expiresAt) {
+    JWTAuth signer = JWTAuth.create(stack.vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+    JsonObject claims = new JsonObject().put("role", Role.TRAINER.wire()).put("tid", trainer.id())
+        .put("sub", trainer.id()).put("iss", issuer).put("exp", expiresAt);
+    return signer.generateToken(claims, new JWTOptions().setAlgorithm("HS256"));
   }
 
   private String tokenOf(Trainer trainer) {

@@ -105,6 +105,24 @@ class SessionRecordApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("records on the same date page one at a time without a skip or a repeat")
+  void sameDatePaging() {
+    Trainer trainer = registerTrainer();
+    String traineeId = createTrainee(trainer.api(), "Maria");
+    for (String date : new String[] {"2026-11-02", "2026-11-02", "2026-11-03", "2026-11-02", "2026-11-02"}) {
+      logSession(trainer.api(), record(traineeId, date));
+    }
+    List<String> inOnePage = trainer.api().get("/session-records").items().stream()
+        .map(r -> ((JsonObject) r).getString("id")).toList();
+
+    List<String> walked = trainer.api().allPages("/session-records?limit=1").stream()
+        .map(r -> r.getString("id")).toList();
+
+    assertThat(inOnePage).hasSize(5).doesNotHaveDuplicates();
+    assertThat(walked).containsExactlyElementsOf(inOnePage);
+  }
+
+  @Test
   @DisplayName("a trainee sees only their own records, never the trainer's notes, and may not write")
   void traineeView() {
     Trainer trainer = registerTrainer();

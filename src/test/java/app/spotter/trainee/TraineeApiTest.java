@@ -2,12 +2,12 @@ package app.spotter.trainee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.support.Api;
 import app.spotter.support.ApiTest;
 import app.spotter.support.Concurrently;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -178,16 +178,31 @@ class TraineeApiTest extends ApiTest {
     List<String> inOnePage = trainer.api().get("/trainees").items().stream()
         .map(t -> ((JsonObject) t).getString("name")).toList();
 
-    List<String> walked = new ArrayList<>();
-    String cursor = "";
-    do {
-      Reply page = trainer.api().get("/trainees?limit=1" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
-      page.items().forEach(t -> walked.add(((JsonObject) t).getString("name")));
-      cursor = page.json().getString("nextCursor");
-    } while (cursor != null);
+    List<String> walked = trainer.api().allPages("/trainees?limit=1").stream().map(t -> t.getString("name")).toList();
 
     assertThat(inOnePage).hasSize(names.size());
     assertThat(walked).containsExactlyElementsOf(inOnePage);
+  }
+
+  @Test
+  @DisplayName("If-Match: * is unconditional; an ETag the server never issued matches nothing and gets 409")
+  void ifMatchStarAndGarbage() {
+    Trainer trainer = registerTrainer();
+    String id = createTrainee(trainer.api(), "Ana");
+    assertThat(trainer.api().patch("/trainees/" + id, new JsonObject().put("name", "Ana B")).status()).isEqualTo(200);
+
+    Reply star = trainer.api().header("If-Match", "*").patch("/trainees/" + id, new JsonObject().put("name", "Ana C"));
+    assertThat(star.status()).isEqualTo(200);
+    assertThat(star.header("ETag")).isEqualTo("\"3\"");
+    for (String garbage : new String[] {"\"abc\"", "not-an-etag", "\"-1\""}) {
+      Api unmatched = trainer.api().header("If-Match", garbage);
+      assertThat(unmatched.patch("/trainees/" + id, new JsonObject().put("name", "Lost")).status()).as(garbage)
+          .isEqualTo(409);
+      assertThat(unmatched.delete("/trainees/" + id).status()).as(garbage).isEqualTo(409);
+    }
+    assertThat(trainer.api().get("/trainees/" + id).json().getString("name")).isEqualTo("Ana C");
+
+    assertThat(trainer.api().header("If-Match", "*").delete("/trainees/" + id).status()).isEqualTo(204);
   }
 
   @Test
