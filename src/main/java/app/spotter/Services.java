@@ -30,7 +30,7 @@ import app.spotter.record.RecordExerciseService;
 import app.spotter.record.RecordRepository;
 import app.spotter.record.SessionRecordRoutes;
 import app.spotter.record.SessionRecordService;
-import app.spotter.record.TraineeExport;
+import app.spotter.record.TraineeExportRoutes;
 import app.spotter.template.ExerciseTemplateRepository;
 import app.spotter.template.SessionTemplateRepository;
 import app.spotter.template.SessionTemplateRoutes;
@@ -101,7 +101,7 @@ public final class Services {
             guard),
         new SessionRecordRoutes(recordService, recordExercises),
         new LiveSessionRoutes(new LiveSessionService(pool, recordService, live)),
-        new TraineeExport(traineeService, new ExportRepository(pool)),
+        new TraineeExportRoutes(traineeService, new ExportRepository(pool)),
         new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
             new TrainingSessionService(pool, programs, trainingSessions)),
         new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),

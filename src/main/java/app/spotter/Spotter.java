@@ -7,6 +7,7 @@ import app.spotter.http.HttpVerticle;
 import app.spotter.http.OperationsRoutes;
 import app.spotter.http.WebClientRoutes;
 import app.spotter.infra.Clients;
+import app.spotter.infra.DatabaseHealth;
 import app.spotter.infra.EmbeddedServers;
 import app.spotter.infra.JwtSecretStore;
 import app.spotter.infra.Migrations;
@@ -59,7 +60,7 @@ public final class Spotter {
         .compose(v -> {
           pool = Clients.postgres(vertx, config.databaseUrl().orElseThrow(), config.databasePoolSize());
           redis = Clients.redis(vertx, config.redisUrl().orElseThrow());
-          return Future.all(pool.query("SELECT 1").execute(), redis.send(Request.cmd(Command.PING)));
+          return Future.all(new DatabaseHealth(pool).ping(), redis.send(Request.cmd(Command.PING)));
         })
         .compose(v -> Future.all(OpenAPIContract.from(vertx, CONTRACT_PATH), vertx.fileSystem().readFile(CONTRACT_PATH)))
         .compose(loaded -> {
@@ -68,7 +69,7 @@ public final class Spotter {
           Services services = new Services(vertx, config, pool, redis, contract, registry);
           live = services.live;
           live.start();
-          OperationsRoutes operations = new OperationsRoutes(pool, redis, registry, yaml);
+          OperationsRoutes operations = new OperationsRoutes(new DatabaseHealth(pool), redis, registry, yaml);
           List<ApiRoutes> features = new ArrayList<>(services.routes);
           features.add(operations);
           return vertx.deployVerticle(() -> new HttpVerticle(config.port(), v -> {

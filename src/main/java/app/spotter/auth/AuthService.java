@@ -4,7 +4,6 @@ import app.spotter.config.SpotterConfig;
 import app.spotter.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
@@ -37,10 +36,7 @@ public final class AuthService {
   public Future<JsonObject> register(JsonObject body) {
     return hasher.hash(body.getString("password"))
         .compose(hash -> pool.withTransaction(tx -> trainers.insert(tx, body, hash)
-            .compose(trainer -> session(tx, trainer, UUID.randomUUID()))))
-        .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? Future.failedFuture(ApiException.conflict("an account with this email already exists"))
-            : Future.failedFuture(e));
+            .compose(trainer -> session(tx, trainer, UUID.randomUUID()))));
   }
 
   public Future<JsonObject> login(String email, String password, FailureLimiter.Limit ipLimit) {
@@ -74,7 +70,10 @@ public final class AuthService {
     return pool.withTransaction(tx -> refreshTokens.revokeFamilyOf(tx, OpaqueTokens.hash(refreshToken))).mapEmpty();
   }
 
-  /** Changing the password signs out every other device (all refresh tokens revoked). */
+  /**
+   * Changing the password signs out every device, the caller's own included: all refresh tokens are
+   * revoked, so each signs in again once its access token expires.
+   */
   public Future<Void> changePassword(UUID trainerId, String current, String next, FailureLimiter.Limit ipLimit) {
     return limiter.guard(List.of(ipLimit), () -> trainers.passwordHash(trainerId)
             .compose(hash -> hasher.verify(current, hash.orElse(null)))

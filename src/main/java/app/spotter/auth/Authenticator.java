@@ -23,8 +23,4 @@ public final class Authenticator {
     }
     return accessTokens.verify(token);
   }
-
-  public AccessTokens accessTokens() {
-    return accessTokens;
-  }
 }

@@ -5,7 +5,6 @@ import app.spotter.infra.db.Versioned;
 import app.spotter.trainee.TraineeService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import java.util.OptionalInt;
 
 /** {@code /me}: the trainer's own account, or a trainee's own profile. */
@@ -28,9 +27,6 @@ public final class MeService {
 
   public Future<JsonObject> update(Principal caller, JsonObject patch, OptionalInt ifMatch) {
     return Versioned.patch(() -> trainers.findById(caller.requireTrainer()), "account", ifMatch, patch, merged -> merged,
-            (merged, version) -> trainers.updateProfile(caller.trainerId(), merged, version))
-        .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? Future.failedFuture(ApiException.conflict("an account with this email already exists"))
-            : Future.failedFuture(e));
+        (merged, version) -> trainers.updateProfile(caller.trainerId(), merged, version));
   }
 }

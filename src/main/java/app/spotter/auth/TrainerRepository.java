@@ -1,27 +1,34 @@
 package app.spotter.auth;
 
+import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Trainer accounts. The password hash never leaves this class except for verification. */
+/** Trainer accounts. The password hash is not mapped: it never leaves this class except for verification. */
 public final class TrainerRepository {
-  private static final String COLUMNS = "id, email, name, phone, address, is_active, created_at, updated_at, version";
-  private static final String INSERT =
-      "INSERT INTO trainer (email, hashed_password, name, phone, address) VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS;
-  private static final String BY_ID = "SELECT " + COLUMNS + " FROM trainer WHERE id = $1";
+  private static final TableMapping TABLE = new TableMapping("trainer", List.of(
+      Column.of("email", Kind.TEXT),
+      Column.of("name", Kind.TEXT),
+      Column.of("phone", Kind.TEXT),
+      Column.of("address", Kind.TEXT)),
+      List.of(Column.of("is_active", Kind.BOOL)));
+
+  private static final String INSERT = "INSERT INTO trainer (email, hashed_password, name, phone, address)"
+      + " VALUES ($1, $2, $3, $4, $5) RETURNING " + TABLE.selectList();
+  private static final String BY_ID = "SELECT " + TABLE.selectList() + " FROM trainer WHERE id = $1";
   private static final String CREDENTIALS_BY_EMAIL =
       "SELECT id, hashed_password, is_active FROM trainer WHERE lower(email) = lower($1)";
   private static final String HASH_BY_ID = "SELECT hashed_password FROM trainer WHERE id = $1";
-  private static final String UPDATE_PROFILE = "UPDATE trainer SET email = $2, name = $3, phone = $4, address = $5, "
-      + "version = version + 1, updated_at = now() WHERE id = $1 AND version = $6 RETURNING " + COLUMNS;
+  private static final String UPDATE_PROFILE = TABLE.updateSql("");
   private static final String UPDATE_PASSWORD =
       "UPDATE trainer SET hashed_password = $2, version = version + 1, updated_at = now() WHERE id = $1";
 
@@ -38,11 +45,11 @@ public final class TrainerRepository {
     return client.preparedQuery(INSERT)
         .execute(Tuple.of(trainer.getString("email"), hashedPassword, trainer.getString("name"),
             trainer.getString("phone"), trainer.getString("address")))
-        .map(rows -> toJson(rows.iterator().next()));
+        .map(rows -> TABLE.toJson(rows.iterator().next()));
   }
 
   public Future<Optional<JsonObject>> findById(UUID id) {
-    return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(TrainerRepository::first);
+    return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(TABLE::first);
   }
 
   public Future<Optional<Credentials>> credentialsByEmail(String email) {
@@ -63,29 +70,11 @@ public final class TrainerRepository {
   /** Empty when the version no longer matches (someone else changed the profile). */
   public Future<Optional<JsonObject>> updateProfile(UUID id, JsonObject merged, int expectedVersion) {
     return pool.preparedQuery(UPDATE_PROFILE)
-        .execute(Tuple.of(id, merged.getString("email"), merged.getString("name"), merged.getString("phone"),
-            merged.getString("address"), expectedVersion))
-        .map(TrainerRepository::first);
+        .execute(TABLE.writeTuple(merged).addUUID(id).addInteger(expectedVersion))
+        .map(TABLE::first);
   }
 
   public Future<Void> updatePassword(SqlClient client, UUID id, String hashedPassword) {
     return client.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(id, hashedPassword)).mapEmpty();
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next()));
-  }
-
-  private static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getUUID("id").toString())
-        .put("email", row.getString("email"))
-        .put("name", row.getString("name"))
-        .put("phone", row.getString("phone"))
-        .put("address", row.getString("address"))
-        .put("isActive", row.getBoolean("is_active"))
-        .put("createdAt", Kind.TIMESTAMP.fromRow(row, "created_at"))
-        .put("updatedAt", Kind.TIMESTAMP.fromRow(row, "updated_at"))
-        .put("version", row.getInteger("version"));
   }
 }

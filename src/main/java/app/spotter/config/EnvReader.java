@@ -3,6 +3,7 @@ package app.spotter.config;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ final class EnvReader {
     if (raw.isEmpty()) {
       return fallback;
     }
-    return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+    return switch (raw.get().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1" -> true;
       case "false", "no", "0" -> false;
       default -> throw new ConfigException(name + " must be true or false, got '" + raw.get() + "'");

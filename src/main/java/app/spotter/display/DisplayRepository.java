@@ -2,7 +2,10 @@ package app.spotter.display;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NewestFirst;
+import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -10,24 +13,26 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** Paired wall displays, scoped by their trainer. Only the display token's hash is stored. */
 public final class DisplayRepository {
+  private static final TableMapping TABLE = TableMapping.readOnly("display", List.of(
+      Column.of("name", Kind.TEXT),
+      Column.of("location", Kind.TEXT),
+      Column.of("last_seen_at", Kind.TIMESTAMP),
+      Column.of("revoked_at", Kind.TIMESTAMP)));
+
   private static final String PRINCIPAL_FOR_TOKEN = """
       UPDATE display SET last_seen_at = now()
       WHERE token_hash = $1 AND revoked_at IS NULL
       RETURNING id, trainer_id""";
-  private static final String COLUMNS = "id, name, location, created_at, last_seen_at, revoked_at";
-  private static final String INSERT =
-      "INSERT INTO display (trainer_id, name, location, token_hash) VALUES ($1, $2, $3, $4) RETURNING " + COLUMNS;
-  /** Newest first; see AccessLinkRepository for why times compare at millisecond precision. */
-  private static final String LIST = "SELECT " + COLUMNS + " FROM display WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR (date_trunc('milliseconds', created_at), id)"
-      + " < ($2::text::timestamptz, $3::text::uuid))"
-      + " ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $4";
+  private static final String INSERT = "INSERT INTO display (trainer_id, name, location, token_hash)"
+      + " VALUES ($1, $2, $3, $4) RETURNING " + TABLE.selectList();
+  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM display WHERE trainer_id = $1 AND "
+      + NewestFirst.before(2) + " " + NewestFirst.ORDER_BY + " LIMIT $4";
   private static final String REVOKE =
       "UPDATE display SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND trainer_id = $2";
 
@@ -51,29 +56,16 @@ public final class DisplayRepository {
 
   public Future<JsonObject> insert(SqlClient client, UUID trainerId, String name, String location, byte[] tokenHash) {
     return client.preparedQuery(INSERT).execute(Tuple.of(trainerId, name, location, Buffer.buffer(tokenHash)))
-        .map(rows -> toJson(rows.iterator().next()));
+        .map(rows -> TABLE.toJson(rows.iterator().next()));
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, String afterCreatedAt, String afterId, int limit) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, afterCreatedAt, afterId, limit)).map(rows -> {
-      List<JsonObject> out = new ArrayList<>(rows.size());
-      rows.forEach(row -> out.add(toJson(row)));
-      return out;
-    });
+  /** Newest first. */
+  public Future<List<JsonObject>> list(UUID trainerId, OffsetDateTime afterCreatedAt, UUID afterId, int limit) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, afterCreatedAt, afterId, limit)).map(TABLE::all);
   }
 
   /** Returns whether the display exists; revoking a revoked display changes nothing and is no error. */
   public Future<Boolean> revoke(UUID trainerId, UUID id) {
     return pool.preparedQuery(REVOKE).execute(Tuple.of(id, trainerId)).map(rows -> rows.rowCount() > 0);
-  }
-
-  private static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getUUID("id").toString())
-        .put("name", row.getString("name"))
-        .put("location", row.getString("location"))
-        .put("createdAt", Kind.TIMESTAMP.fromRow(row, "created_at"))
-        .put("lastSeenAt", Kind.TIMESTAMP.fromRow(row, "last_seen_at"))
-        .put("revokedAt", Kind.TIMESTAMP.fromRow(row, "revoked_at"));
   }
 }

@@ -6,8 +6,8 @@ import app.spotter.auth.Principal;
 import app.spotter.auth.Revocations;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
+import app.spotter.infra.db.NewestFirst;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.security.SecureRandom;
@@ -106,8 +106,8 @@ public final class DisplayService {
   }
 
   public Future<JsonObject> list(Principal caller, Page page) {
-    return displays.list(caller.requireTrainer(), page.afterString(0), page.afterString(1), page.fetchSize())
-        .map(rows -> page.body(rows, d -> new JsonArray().add(d.getString("createdAt")).add(d.getString("id"))));
+    return displays.list(caller.requireTrainer(), page.afterTimestamp(0), page.afterUuid(1), page.fetchSize())
+        .map(rows -> page.body(rows, NewestFirst::sortKey));
   }
 
   /**

@@ -10,12 +10,19 @@ import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
 import app.spotter.infra.db.Column;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The single error path: every failed request ends here and leaves as application/problem+json. */
 public final class FailureHandler implements Handler<RoutingContext> {
   private static final Logger LOG = LoggerFactory.getLogger(FailureHandler.class);
+  /** Unique constraints a client can run into, by name, and what to tell them; any other gets a generic 409. */
+  private static final Map<String, String> TAKEN = Map.of(
+      "trainer_email_key", "an account with this email already exists",
+      "record_one_live_per_trainee", "this trainee already has a live session: end it first",
+      "exercise_template_position", "orderIndex is taken by another exercise of this template:"
+          + " omit it to append, or use PUT /session-templates/{id}/exercise-order to reorder");
 
   @Override
   public void handle(RoutingContext ctx) {
@@ -82,7 +89,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     String state = pg.getSqlState() == null ? "" : pg.getSqlState();
     switch (state) {
       case "23505":
-        return ApiException.conflict("this already exists");
+        return ApiException.conflict(TAKEN.getOrDefault(String.valueOf(pg.getConstraint()), "this already exists"));
       case "23503":
         return ApiException.notFound("a referenced resource");
       case "23514":

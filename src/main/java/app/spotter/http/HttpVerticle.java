@@ -2,6 +2,7 @@ package app.spotter.http;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -11,10 +12,10 @@ import java.util.function.Function;
 /** One HTTP server per event loop, all on the same port, each with its own router. */
 public final class HttpVerticle extends VerticleBase {
   private final int port;
-  private final Function<io.vertx.core.Vertx, Future<Router>> routerFactory;
+  private final Function<Vertx, Future<Router>> routerFactory;
   private HttpServer server;
 
-  public HttpVerticle(int port, Function<io.vertx.core.Vertx, Future<Router>> routerFactory) {
+  public HttpVerticle(int port, Function<Vertx, Future<Router>> routerFactory) {
     this.port = port;
     this.routerFactory = routerFactory;
   }

@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import app.spotter.infra.DatabaseHealth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,17 +14,16 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.sqlclient.Pool;
 
 /** What operators and tooling use: health, metrics and the contract itself. */
 public final class OperationsRoutes implements ApiRoutes {
-  private final Pool pool;
+  private final DatabaseHealth database;
   private final Redis redis;
   private final PrometheusMeterRegistry registry;
   private final Buffer contractYaml;
 
-  public OperationsRoutes(Pool pool, Redis redis, PrometheusMeterRegistry registry, Buffer contractYaml) {
-    this.pool = pool;
+  public OperationsRoutes(DatabaseHealth database, Redis redis, PrometheusMeterRegistry registry, Buffer contractYaml) {
+    this.database = database;
     this.redis = redis;
     this.registry = registry;
     this.contractYaml = contractYaml;
@@ -42,7 +42,7 @@ public final class OperationsRoutes implements ApiRoutes {
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("status", "UP").encode()));
     HealthChecks ready = HealthChecks.create(vertx)
-        .register("postgres", 2_000, promise -> pool.query("SELECT 1").execute()
+        .register("postgres", 2_000, promise -> database.ping()
             .onSuccess(rows -> promise.complete(Status.OK()))
             .onFailure(e -> promise.complete(Status.KO())))
         .register("redis", 2_000, promise -> redis.send(Request.cmd(Command.PING))

@@ -1,7 +1,9 @@
 package app.spotter.program;
 
+import app.spotter.http.Page;
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NameOrder;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -28,23 +30,10 @@ public final class ProgramRepository {
   private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
   /** Taken by session writes: they may run side by side, but not beside a program update. */
   private static final String FIND_FOR_SHARE = FIND + " FOR SHARE";
-  /** Ordered by name; the cursor is (lower(name), id). */
-  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM program WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR (lower(name), id) > ($2, $3::uuid))"
-      + " ORDER BY lower(name), id LIMIT $4";
+  private static final String LIST = "SELECT " + TABLE.selectList() + ", " + NameOrder.SORT_KEY
+      + " FROM program WHERE trainer_id = $1 AND " + NameOrder.after(2) + " " + NameOrder.ORDER_BY + " LIMIT $4";
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String DELETE = "DELETE FROM program WHERE id = $1 AND trainer_id = $2 AND version = $3";
-
-  /** Where a page of programs starts: after this (lower-cased name, id). */
-  public record After(String name, UUID id) {
-    static After of(JsonArray cursor) {
-      return new After(cursor.getString(0), UUID.fromString(cursor.getString(1)));
-    }
-
-    static JsonArray keyOf(JsonObject program) {
-      return new JsonArray().add(program.getString("name").toLowerCase()).add(program.getString("id"));
-    }
-  }
 
   public Future<JsonObject> insert(SqlClient db, UUID trainerId, JsonObject program) {
     return db.preparedQuery(INSERT)
@@ -64,9 +53,10 @@ public final class ProgramRepository {
     return findBy(db, FIND_FOR_SHARE, trainerId, id);
   }
 
-  public Future<List<JsonObject>> list(SqlClient db, UUID trainerId, After after, int limit) {
-    Tuple tuple = Tuple.of(trainerId, after == null ? null : after.name(), after == null ? null : after.id(), limit);
-    return db.preparedQuery(LIST).execute(tuple).map(rows -> Rows.all(TABLE, rows));
+  /** In name order. */
+  public Future<List<Page.Keyed>> list(SqlClient db, UUID trainerId, String afterKey, UUID afterId, int limit) {
+    return db.preparedQuery(LIST).execute(Tuple.of(trainerId, afterKey, afterId, limit))
+        .map(rows -> NameOrder.rows(TABLE, rows));
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -75,7 +65,7 @@ public final class ProgramRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return db.preparedQuery(UPDATE).execute(tuple).map(rows -> Rows.first(TABLE, rows));
+    return db.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** Returns whether a row was deleted; its training sessions go with it (ON DELETE CASCADE). */
@@ -84,6 +74,6 @@ public final class ProgramRepository {
   }
 
   private static Future<Optional<JsonObject>> findBy(SqlClient db, String sql, UUID trainerId, UUID id) {
-    return db.preparedQuery(sql).execute(Tuple.of(id, trainerId)).map(rows -> Rows.first(TABLE, rows));
+    return db.preparedQuery(sql).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 }

@@ -39,11 +39,9 @@ public final class ProgramService {
 
   /** Each listed program comes with its sessions too, all fetched in one query. */
   public Future<JsonObject> list(Principal caller, Page page) {
-    return programs.list(pool, caller.requireTrainer(), Cursors.after(page, ProgramRepository.After::of),
-            page.fetchSize())
-        .map(rows -> page.body(rows, ProgramRepository.After::keyOf))
-        .compose(body -> withSessions(pool, body.getJsonArray("items").stream().map(JsonObject.class::cast).toList())
-            .map(body));
+    return programs.list(pool, caller.requireTrainer(), page.afterString(0), page.afterUuid(1), page.fetchSize())
+        .map(page::keyedBody)
+        .compose(body -> withSessions(pool, Page.items(body)).map(body));
   }
 
   /**

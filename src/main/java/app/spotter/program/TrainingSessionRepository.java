@@ -56,25 +56,18 @@ public final class TrainingSessionRepository {
       "SELECT 1 FROM session_template WHERE id = $1 AND trainer_id = $2 FOR KEY SHARE";
   private static final String TRAINEE_EXISTS = "SELECT 1 FROM trainee WHERE id = $1 AND trainer_id = $2 FOR KEY SHARE";
 
-  /** Where a page of sessions starts: after this position in program order. */
-  public record After(int week, int number, OffsetDateTime createdAt, UUID id) {
-    static After of(JsonArray cursor) {
-      return new After(cursor.getInteger(0), cursor.getInteger(1), OffsetDateTime.parse(cursor.getString(2)),
-          UUID.fromString(cursor.getString(3)));
-    }
+  /** A session's place in program order: the cursor {@link #list} continues after. */
+  static JsonArray sortKey(JsonObject session) {
+    return new JsonArray()
+        .add(orUnnumbered(session.getInteger("weekNumber")))
+        .add(orUnnumbered(session.getInteger("sessionNumber")))
+        .add(session.getString("createdAt"))
+        .add(session.getString("id"));
+  }
 
-    /** The key is present with null when unset, so the default of getInteger(key, default) never applies. */
-    private static int orUnnumbered(Integer value) {
-      return value == null ? UNNUMBERED : value;
-    }
-
-    static JsonArray keyOf(JsonObject session) {
-      return new JsonArray()
-          .add(orUnnumbered(session.getInteger("weekNumber")))
-          .add(orUnnumbered(session.getInteger("sessionNumber")))
-          .add(session.getString("createdAt"))
-          .add(session.getString("id"));
-    }
+  /** The key is present with null when unset, so the default of getInteger(key, default) never applies. */
+  private static int orUnnumbered(Integer value) {
+    return value == null ? UNNUMBERED : value;
   }
 
   /** {@code session} carries its programId and trainerId. */
@@ -84,20 +77,20 @@ public final class TrainingSessionRepository {
 
   public Future<Optional<JsonObject>> find(SqlClient db, UUID trainerId, UUID programId, UUID id) {
     return db.preparedQuery(FIND).execute(Tuple.of(id, programId, trainerId))
-        .map(rows -> Rows.first(TABLE, rows));
+        .map(TABLE::first);
   }
 
   /** Every session of these programs, each program's in program order: the {@code sessions} of program responses. */
   public Future<List<JsonObject>> allOf(SqlClient db, List<UUID> programIds) {
     return db.preparedQuery(ALL_OF_PROGRAMS).execute(Tuple.tuple().addArrayOfUUID(programIds.toArray(UUID[]::new)))
-        .map(rows -> Rows.all(TABLE, rows));
+        .map(TABLE::all);
   }
 
-  public Future<List<JsonObject>> list(SqlClient db, UUID programId, After after, int limit) {
-    Tuple tuple = after == null
-        ? Tuple.of(programId, null, null, null, null, limit)
-        : Tuple.of(programId, after.week(), after.number(), after.createdAt(), after.id(), limit);
-    return db.preparedQuery(LIST).execute(tuple).map(rows -> Rows.all(TABLE, rows));
+  /** The page after the position ({@code afterWeek} … {@code afterId}) a cursor names; all null for the first. */
+  public Future<List<JsonObject>> list(SqlClient db, UUID programId, Integer afterWeek, Integer afterNumber,
+      OffsetDateTime afterCreatedAt, UUID afterId, int limit) {
+    Tuple tuple = Tuple.of(programId, afterWeek, afterNumber, afterCreatedAt, afterId, limit);
+    return db.preparedQuery(LIST).execute(tuple).map(TABLE::all);
   }
 
   /** The highest week number among the program's sessions; null when none has one. */
@@ -112,7 +105,7 @@ public final class TrainingSessionRepository {
         .addInteger(expectedVersion)
         .addUUID(trainerId);
     return db.preparedQuery(UPDATE).execute(tuple)
-        .map(rows -> Rows.first(TABLE, rows));
+        .map(TABLE::first);
   }
 
   /** Returns whether a row was deleted; records of it keep their history (their link is set to null). */

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
@@ -30,10 +31,14 @@ public final class TrainingSessionService {
   }
 
   public Future<JsonObject> list(Principal caller, UUID programId, Page page) {
-    TrainingSessionRepository.After after = Cursors.after(page, TrainingSessionRepository.After::of);
+    Integer afterWeek = page.afterInt(0);
+    Integer afterNumber = page.afterInt(1);
+    OffsetDateTime afterCreatedAt = page.afterTimestamp(2);
+    UUID afterId = page.afterUuid(3);
     return required(programs.find(pool, caller.requireTrainer(), programId))
-        .compose(program -> sessions.list(pool, programId, after, page.fetchSize()))
-        .map(rows -> page.body(rows, TrainingSessionRepository.After::keyOf));
+        .compose(program -> sessions.list(pool, programId, afterWeek, afterNumber, afterCreatedAt, afterId,
+            page.fetchSize()))
+        .map(rows -> page.body(rows, TrainingSessionRepository::sortKey));
   }
 
   public Future<JsonObject> create(Principal caller, UUID programId, JsonObject body) {

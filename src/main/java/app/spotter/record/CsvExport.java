@@ -9,8 +9,8 @@ final class CsvExport implements ExportFormat {
   private static final String LINE_END = "\r\n";
 
   @Override
-  public ExportRepository.Rows rows() {
-    return ExportRepository.Rows.SETS;
+  public ExportRepository.Query query() {
+    return ExportRepository.Query.SETS;
   }
 
   @Override

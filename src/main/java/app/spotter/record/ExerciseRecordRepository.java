@@ -2,13 +2,12 @@ package app.spotter.record;
 
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -47,17 +46,15 @@ public final class ExerciseRecordRepository {
       Column.of("completed_at", Kind.TIMESTAMP)));
 
   private static final String INSERT = TABLE.insertSql();
-  /** A page of one record's exercises in order; the cursor is (order_index, id). */
+  /** A page of one record's exercises in order. */
   private static final String PAGE = "SELECT " + TABLE.selectList() + " FROM exercise_record"
-      + " WHERE session_record_id = $1 AND ($2::int IS NULL OR (order_index, id) > ($2, $3::uuid))"
-      + " ORDER BY order_index, id LIMIT $4";
+      + " WHERE session_record_id = $1 AND " + OrderIndex.after(2) + " " + OrderIndex.ORDER_BY + " LIMIT $4";
   /** Every exercise of several records, for returning records with their exercises inline. */
   private static final String OF_RECORDS = "SELECT " + TABLE.selectList() + " FROM exercise_record"
       + " WHERE session_record_id = ANY($1) ORDER BY session_record_id, order_index, id";
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM exercise_record"
       + " WHERE id = $1 AND session_record_id = $2";
-  private static final String NEXT_ORDER_INDEX = "SELECT COALESCE(max(order_index) + 1, 0) FROM exercise_record"
-      + " WHERE session_record_id = $1";
+  private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String DELETE = "DELETE FROM exercise_record WHERE id = $1 AND session_record_id = $2 AND version = $3";
   /** How many of the given exercise templates belong to the trainer (through their session template). */
@@ -90,16 +87,13 @@ public final class ExerciseRecordRepository {
   /** The callers have already checked access to the record(s). */
   public Future<List<JsonObject>> page(UUID recordId, Integer afterIndex, UUID afterId, int limit) {
     return pool.preparedQuery(PAGE).execute(Tuple.of(recordId, afterIndex, afterId, limit))
-        .map(ExerciseRecordRepository::all);
+        .map(TABLE::all);
   }
 
   /** One record's exercises in order, read in the caller's transaction. */
   public Future<JsonArray> ofRecord(SqlClient tx, UUID recordId) {
-    return tx.preparedQuery(OF_RECORDS).execute(Tuple.of((Object) new UUID[] {recordId})).map(rows -> {
-      JsonArray exercises = new JsonArray();
-      rows.forEach(row -> exercises.add(TABLE.toJson(row)));
-      return exercises;
-    });
+    return tx.preparedQuery(OF_RECORDS).execute(Tuple.of((Object) new UUID[] {recordId}))
+        .map(rows -> new JsonArray(TABLE.all(rows)));
   }
 
   /** Each record's exercises in order, keyed by record id; a record without exercises has no key. */
@@ -115,7 +109,7 @@ public final class ExerciseRecordRepository {
   }
 
   public Future<Optional<JsonObject>> find(SqlClient tx, UUID recordId, UUID id) {
-    return tx.preparedQuery(FIND).execute(Tuple.of(id, recordId)).map(ExerciseRecordRepository::first);
+    return tx.preparedQuery(FIND).execute(Tuple.of(id, recordId)).map(TABLE::first);
   }
 
   public Future<Integer> nextOrderIndex(SqlClient tx, UUID recordId) {
@@ -128,7 +122,7 @@ public final class ExerciseRecordRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(UUID.fromString(merged.getString("sessionRecordId")));
-    return tx.preparedQuery(UPDATE).execute(tuple).map(ExerciseRecordRepository::first);
+    return tx.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   public Future<Boolean> delete(SqlClient tx, UUID recordId, UUID id, int expectedVersion) {
@@ -141,15 +135,5 @@ public final class ExerciseRecordRepository {
     }
     return pool.preparedQuery(TEMPLATES_OWNED).execute(Tuple.of(templateIds.toArray(new UUID[0]), trainerId))
         .map(rows -> rows.iterator().next().getLong(0) == templateIds.size());
-  }
-
-  private static List<JsonObject> all(RowSet<Row> rows) {
-    List<JsonObject> out = new ArrayList<>(rows.size());
-    rows.forEach(row -> out.add(TABLE.toJson(row)));
-    return out;
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

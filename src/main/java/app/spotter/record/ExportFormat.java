@@ -7,7 +7,7 @@ import io.vertx.sqlclient.Row;
 /** How an export turns the trainee and their history rows into bytes, a piece at a time. */
 interface ExportFormat {
   /** The query whose rows {@link #row} expects. */
-  ExportRepository.Rows rows();
+  ExportRepository.Query query();
 
   String contentType();
 

@@ -20,13 +20,13 @@ public final class ExportRepository {
       + " LEFT JOIN exercise_record e ON e.session_record_id = r.id";
   private static final String OF_TRAINEE = " WHERE r.trainee_id = $1 AND r.trainer_id = $2";
 
-  /** The columns of {@link Rows#SETS}, in order: one row per set. */
+  /** The columns of {@link Query#SETS}, in order: one row per set. */
   static final List<String> SET_COLUMNS = List.of("sessionRecordId", "sessionDate", "status", "exerciseRecordId",
       "exerciseName", "orderIndex", "setNumber", "kind", "reps", "weight", "unit", "rpe", "rir", "durationSeconds",
       "distanceMeters", "completedAt", "notes");
 
   /** What an export reads. */
-  enum Rows {
+  enum Query {
     /** Each record's columns joined with one of its exercises (columns prefixed {@code e_}), or none. */
     RECORDS_WITH_EXERCISES("SELECT " + RecordRepository.TABLE.selectList("r") + ", "
         + ExerciseRecordRepository.TABLE.selectList("e", "e_") + RECORDS_AND_EXERCISES + OF_TRAINEE + HISTORY_ORDER),
@@ -40,7 +40,7 @@ public final class ExportRepository {
 
     private final String sql;
 
-    Rows(String sql) {
+    Query(String sql) {
       this.sql = sql;
     }
   }
@@ -55,8 +55,8 @@ public final class ExportRepository {
    * Opens a cursor over the trainee's history and hands it to {@code consume}; the transaction (and
    * the cursor) stay open until the future {@code consume} returns completes.
    */
-  public Future<Void> stream(Rows rows, UUID trainerId, UUID traineeId, Function<RowStream<Row>, Future<Void>> consume) {
-    return pool.withTransaction(tx -> tx.prepare(rows.sql)
+  public Future<Void> stream(Query query, UUID trainerId, UUID traineeId, Function<RowStream<Row>, Future<Void>> consume) {
+    return pool.withTransaction(tx -> tx.prepare(query.sql)
         .compose(statement -> consume.apply(statement.createStream(FETCH_SIZE, Tuple.of(traineeId, trainerId)))));
   }
 }

@@ -19,8 +19,8 @@ final class JsonExport implements ExportFormat {
   }
 
   @Override
-  public ExportRepository.Rows rows() {
-    return ExportRepository.Rows.RECORDS_WITH_EXERCISES;
+  public ExportRepository.Query query() {
+    return ExportRepository.Query.RECORDS_WITH_EXERCISES;
   }
 
   @Override

@@ -4,6 +4,7 @@ import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -34,14 +35,15 @@ public final class RecordExerciseService {
 
   /** The record's exercises in order, a page at a time; a trainee only of their own record. */
   public Future<JsonObject> list(Principal caller, UUID recordId, Page page) {
-    After<Integer> after = After.of(page, index -> ((Number) index).intValue());
+    Integer afterIndex = page.afterInt(0);
+    UUID afterId = page.afterUuid(1);
     UUID traineeScope = caller.is(Role.TRAINEE) ? caller.id() : null;
     return records.find(caller.trainerId(), traineeScope, recordId)
         .compose(found -> {
           found.orElseThrow(() -> ApiException.notFound("session record"));
-          return exercises.page(recordId, after.value(), after.id(), page.fetchSize());
+          return exercises.page(recordId, afterIndex, afterId, page.fetchSize());
         })
-        .map(rows -> page.body(rows, e -> new JsonArray().add(e.getInteger("orderIndex")).add(e.getString("id"))));
+        .map(rows -> page.body(rows, OrderIndex::sortKey));
   }
 
   public Future<JsonObject> create(Principal caller, UUID recordId, JsonObject body) {
@@ -49,11 +51,8 @@ public final class RecordExerciseService {
     JsonObject exercise = prepared(body, "", trainerId);
     return requireTemplatesOwned(trainerId, List.of(exercise))
         .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
-            .compose(record -> exercise.getValue("orderIndex") != null
-                ? Future.succeededFuture(exercise.getInteger("orderIndex"))
-                : exercises.nextOrderIndex(tx, recordId))
-            .compose(index -> exercises.insert(tx,
-                exercise.put("orderIndex", index).put("sessionRecordId", recordId.toString())))));
+            .compose(record -> OrderIndex.placed(exercise, () -> exercises.nextOrderIndex(tx, recordId)))
+            .compose(placed -> exercises.insert(tx, placed.put("sessionRecordId", recordId.toString())))));
   }
 
   public Future<JsonObject> update(Principal caller, UUID recordId, UUID id, JsonObject patch, OptionalInt ifMatch) {
@@ -85,16 +84,11 @@ public final class RecordExerciseService {
 
   /** A body's inline exercises, ready to store; an omitted {@code orderIndex} follows the highest one before it. */
   static List<JsonObject> preparedAll(JsonArray inputs, UUID trainerId) {
-    List<JsonObject> out = new ArrayList<>(inputs.size());
-    int next = 0;
+    List<JsonObject> prepared = new ArrayList<>(inputs.size());
     for (int i = 0; i < inputs.size(); i++) {
-      JsonObject exercise = prepared(inputs.getJsonObject(i), "exercises[" + i + "].", trainerId);
-      Integer given = exercise.getInteger("orderIndex");
-      exercise.put("orderIndex", given != null ? given : next);
-      next = Math.max(next, exercise.getInteger("orderIndex") + 1);
-      out.add(exercise);
+      prepared.add(prepared(inputs.getJsonObject(i), "exercises[" + i + "].", trainerId));
     }
-    return out;
+    return OrderIndex.placedInTurn(prepared);
   }
 
   /** Another trainer's exercise template named in a body is treated as missing. */

@@ -6,12 +6,9 @@ import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,26 +72,22 @@ public final class RecordRepository {
   }
 
   public Future<Optional<JsonObject>> find(UUID trainerId, UUID traineeScope, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId, traineeScope)).map(RecordRepository::first);
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId, traineeScope)).map(TABLE::first);
   }
 
   public Future<Optional<JsonObject>> readShared(SqlClient tx, UUID id) {
-    return tx.preparedQuery(READ_SHARED).execute(Tuple.of(id)).map(RecordRepository::first);
+    return tx.preparedQuery(READ_SHARED).execute(Tuple.of(id)).map(TABLE::first);
   }
 
   public Future<Optional<JsonObject>> lock(SqlClient tx, UUID trainerId, UUID id) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId, null)).map(RecordRepository::first);
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId, null)).map(TABLE::first);
   }
 
   public Future<List<JsonObject>> list(UUID trainerId, RecordFilter filter, LocalDate afterDate, UUID afterId, int limit) {
     Tuple tuple = Tuple.of(trainerId, filter.traineeId(), filter.from(), filter.to(), filter.status(), afterDate)
         .addUUID(afterId)
         .addInteger(limit);
-    return pool.preparedQuery(LIST).execute(tuple).map(rows -> {
-      List<JsonObject> out = new ArrayList<>(rows.size());
-      rows.forEach(row -> out.add(TABLE.toJson(row)));
-      return out;
-    });
+    return pool.preparedQuery(LIST).execute(tuple).map(TABLE::all);
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -103,7 +96,7 @@ public final class RecordRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return pool.preparedQuery(UPDATE).execute(tuple).map(RecordRepository::first);
+    return pool.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** Deletes the record (its exercises cascade) unless it went live or changed meanwhile. */
@@ -114,9 +107,5 @@ public final class RecordRepository {
   public Future<Boolean> trainingSessionExists(UUID trainerId, UUID trainingSessionId) {
     return pool.preparedQuery(TRAINING_SESSION_EXISTS).execute(Tuple.of(trainingSessionId, trainerId))
         .map(rows -> rows.size() > 0);
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

@@ -38,11 +38,12 @@ public final class SessionRecordService {
 
   /** Newest first. A trainee sees only their own; a trainee id the caller may not see is 404. */
   public Future<JsonObject> list(Principal caller, RecordFilter filter, Page page) {
-    After<LocalDate> after = After.of(page, date -> LocalDate.parse((String) date));
+    LocalDate afterDate = page.afterDate(0);
+    UUID afterId = page.afterUuid(1);
     RecordFilter scoped = caller.is(Role.TRAINEE) && filter.traineeId() == null ? filter.forTrainee(caller.id()) : filter;
     Future<Void> visible = scoped.traineeId() == null ? Future.succeededFuture() : trainees.get(caller, scoped.traineeId()).mapEmpty();
     return visible
-        .compose(v -> records.list(caller.trainerId(), scoped, after.value(), after.id(), page.fetchSize()))
+        .compose(v -> records.list(caller.trainerId(), scoped, afterDate, afterId, page.fetchSize()))
         .compose(this::withExercises)
         .map(rows -> page.body(rows.stream().map(r -> RecordRules.view(caller, r)).toList(),
             r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id"))));

@@ -2,13 +2,12 @@ package app.spotter.template;
 
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -42,14 +41,11 @@ public final class ExerciseTemplateRepository {
   private static final int MAX_EXERCISES = 10_001;
 
   private static final String INSERT = TABLE.insertSql();
-  private static final String NEXT_POSITION =
-      "SELECT COALESCE(MAX(order_index) + 1, 0) FROM exercise_template WHERE session_template_id = $1";
-  /** In order; the cursor is (order_index, id). */
+  private static final String NEXT_POSITION = OrderIndex.nextSql(TABLE.table(), "session_template_id");
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM exercise_template"
-      + " WHERE session_template_id = $1 AND ($2::int IS NULL OR (order_index, id) > ($2, $3::uuid))"
-      + " ORDER BY order_index, id LIMIT $4";
+      + " WHERE session_template_id = $1 AND " + OrderIndex.after(2) + " " + OrderIndex.ORDER_BY + " LIMIT $4";
   private static final String LIST_OF_TEMPLATES = "SELECT " + TABLE.selectList() + " FROM exercise_template"
-      + " WHERE session_template_id = ANY($1) ORDER BY order_index, id";
+      + " WHERE session_template_id = ANY($1) " + OrderIndex.ORDER_BY;
   private static final String FIND = "SELECT " + TABLE.selectList("e") + " FROM exercise_template e"
       + " JOIN session_template t ON t.id = e.session_template_id"
       + " WHERE e.id = $1 AND e.session_template_id = $2 AND t.trainer_id = $3";
@@ -82,22 +78,22 @@ public final class ExerciseTemplateRepository {
 
   /** All of a template's exercises in order. */
   public Future<List<JsonObject>> listAll(SqlClient client, UUID templateId) {
-    return client.preparedQuery(LIST).execute(Tuple.of(templateId, null, null, MAX_EXERCISES)).map(ExerciseTemplateRepository::all);
+    return client.preparedQuery(LIST).execute(Tuple.of(templateId, null, null, MAX_EXERCISES)).map(TABLE::all);
   }
 
   public Future<List<JsonObject>> list(UUID templateId, Integer afterPosition, UUID afterId, int limit) {
     return pool.preparedQuery(LIST).execute(Tuple.of(templateId, afterPosition, afterId, limit))
-        .map(ExerciseTemplateRepository::all);
+        .map(TABLE::all);
   }
 
   /** The exercises of several templates in one query, each template's in order. */
   public Future<List<JsonObject>> listOf(List<UUID> templateIds) {
     return pool.preparedQuery(LIST_OF_TEMPLATES).execute(Tuple.of(templateIds.toArray(UUID[]::new)))
-        .map(ExerciseTemplateRepository::all);
+        .map(TABLE::all);
   }
 
   public Future<Optional<JsonObject>> find(UUID trainerId, UUID templateId, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, templateId, trainerId)).map(ExerciseTemplateRepository::first);
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, templateId, trainerId)).map(TABLE::first);
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -107,7 +103,7 @@ public final class ExerciseTemplateRepository {
         .addInteger(expectedVersion)
         .addUUID(UUID.fromString(merged.getString("sessionTemplateId")))
         .addUUID(trainerId);
-    return pool.preparedQuery(UPDATE).execute(tuple).map(ExerciseTemplateRepository::first);
+    return pool.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** Gives {@code ids[i]} position i; call with the template locked and the ids checked to be its exercises. */
@@ -126,15 +122,5 @@ public final class ExerciseTemplateRepository {
   public Future<Boolean> delete(UUID trainerId, UUID templateId, UUID id, Integer expectedVersion) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, templateId, trainerId, expectedVersion))
         .map(rows -> rows.rowCount() > 0);
-  }
-
-  private static List<JsonObject> all(RowSet<Row> rows) {
-    List<JsonObject> out = new ArrayList<>(rows.size());
-    rows.forEach(row -> out.add(TABLE.toJson(row)));
-    return out;
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

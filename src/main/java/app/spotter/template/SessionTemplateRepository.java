@@ -1,17 +1,16 @@
 package app.spotter.template;
 
+import app.spotter.http.Page;
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NameOrder;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,11 +33,10 @@ public final class SessionTemplateRepository {
       "SELECT " + TABLE.selectList() + " FROM session_template WHERE id = $1 AND trainer_id = $2";
   /** The same row, held until the transaction ends so exercise positions change one writer at a time. */
   private static final String LOCK = FIND + " FOR UPDATE";
-  /** Ordered by name; the cursor is (lower(name), id). {@code $2} is an ILIKE pattern or null. */
-  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM session_template WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR name ILIKE $2 OR category ILIKE $2)"
-      + " AND ($3::text IS NULL OR (lower(name), id) > ($3, $4::uuid))"
-      + " ORDER BY lower(name), id LIMIT $5";
+  /** In name order. {@code $2} is an ILIKE pattern or null. */
+  private static final String LIST = "SELECT " + TABLE.selectList() + ", " + NameOrder.SORT_KEY
+      + " FROM session_template WHERE trainer_id = $1 AND ($2::text IS NULL OR name ILIKE $2 OR category ILIKE $2)"
+      + " AND " + NameOrder.after(3) + " " + NameOrder.ORDER_BY + " LIMIT $5";
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String BUMP_VERSION = "UPDATE session_template SET version = version + 1, updated_at = now()"
       + " WHERE id = $1 AND trainer_id = $2 RETURNING " + TABLE.selectList();
@@ -58,20 +56,17 @@ public final class SessionTemplateRepository {
   }
 
   public Future<Optional<JsonObject>> find(UUID trainerId, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(SessionTemplateRepository::first);
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
   /** Like {@link #find}, and locks the row for the rest of {@code tx}. */
   public Future<Optional<JsonObject>> lock(SqlClient tx, UUID trainerId, UUID id) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(SessionTemplateRepository::first);
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, UUID afterId, int limit) {
-    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, pattern, afterName, afterId, limit)).map(rows -> {
-      List<JsonObject> out = new ArrayList<>(rows.size());
-      rows.forEach(row -> out.add(TABLE.toJson(row)));
-      return out;
-    });
+  public Future<List<Page.Keyed>> list(UUID trainerId, String pattern, String afterKey, UUID afterId, int limit) {
+    return pool.preparedQuery(LIST).execute(Tuple.of(trainerId, pattern, afterKey, afterId, limit))
+        .map(rows -> NameOrder.rows(TABLE, rows));
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -80,7 +75,7 @@ public final class SessionTemplateRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return pool.preparedQuery(UPDATE).execute(tuple).map(SessionTemplateRepository::first);
+    return pool.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** A change to the template as a whole (its exercises' order) that touches none of its own fields. */
@@ -91,9 +86,5 @@ public final class SessionTemplateRepository {
   /** {@code expectedVersion} null = unconditional. Returns whether a row was deleted (its exercises go with it). */
   public Future<Boolean> delete(UUID trainerId, UUID id, Integer expectedVersion) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, trainerId, expectedVersion)).map(rows -> rows.rowCount() > 0);
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

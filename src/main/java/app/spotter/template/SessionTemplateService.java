@@ -32,8 +32,7 @@ public final class SessionTemplateService {
     JsonArray given = (JsonArray) fields.remove("exercises");
     return pool.withTransaction(tx -> templates.insert(tx, trainerId, fields)
         .compose(template -> appendInTurn(tx, UUID.fromString(template.getString("id")), given)
-            .compose(v -> exercises.withExercises(tx, template))))
-        .recover(TemplateExerciseService::explainTakenPosition);
+            .compose(v -> exercises.withExercises(tx, template))));
   }
 
   /** One after the other, so each one omitting {@code orderIndex} lands after the one before. */
@@ -58,8 +57,8 @@ public final class SessionTemplateService {
   public Future<JsonObject> list(Principal caller, String query, Page page) {
     return templates.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
             page.afterUuid(1), page.fetchSize())
-        .compose(exercises::withExercises)
-        .map(rows -> page.body(rows, t -> new JsonArray().add(t.getString("name").toLowerCase()).add(t.getString("id"))));
+        .map(page::keyedBody)
+        .compose(body -> exercises.withExercises(Page.items(body)).map(body));
   }
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {

@@ -3,11 +3,11 @@ package app.spotter.template;
 import app.spotter.auth.Principal;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
@@ -37,7 +37,7 @@ public final class TemplateExerciseService {
     return templates.find(caller.requireTrainer(), templateId)
         .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
             : exercises.list(templateId, page.afterInt(0), page.afterUuid(1), page.fetchSize()))
-        .map(rows -> page.body(rows, e -> new JsonArray().add(e.getInteger("orderIndex")).add(e.getString("id"))));
+        .map(rows -> page.body(rows, OrderIndex::sortKey));
   }
 
   /** The template row is locked first, so two appends never pick the same position. */
@@ -45,25 +45,20 @@ public final class TemplateExerciseService {
     UUID trainerId = caller.requireTrainer();
     return pool.withTransaction(tx -> templates.lock(tx, trainerId, templateId)
             .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
-                : append(tx, templateId, exercise)))
-        .recover(TemplateExerciseService::explainTakenPosition);
+                : append(tx, templateId, exercise)));
   }
 
   /** Inserts at {@code orderIndex} if given, else after the last exercise. */
   Future<JsonObject> append(SqlClient tx, UUID templateId, JsonObject exercise) {
-    if (exercise.getInteger("orderIndex") != null) {
-      return exercises.insert(tx, templateId, exercise);
-    }
-    return exercises.nextPosition(tx, templateId)
-        .compose(position -> exercises.insert(tx, templateId, exercise.copy().put("orderIndex", position)));
+    return OrderIndex.placed(exercise, () -> exercises.nextPosition(tx, templateId))
+        .compose(placed -> exercises.insert(tx, templateId, placed));
   }
 
   public Future<JsonObject> update(Principal caller, UUID templateId, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
     return Versioned.patch(() -> exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
         merged -> merged.put("id", id.toString()).put("sessionTemplateId", templateId.toString()),
-        (merged, version) -> exercises.update(trainerId, merged, version))
-        .recover(TemplateExerciseService::explainTakenPosition);
+        (merged, version) -> exercises.update(trainerId, merged, version));
   }
 
   public Future<Void> delete(Principal caller, UUID templateId, UUID id, OptionalInt ifMatch) {
@@ -118,15 +113,6 @@ public final class TemplateExerciseService {
       rows.forEach(exercise -> byTemplate.get(exercise.getString("sessionTemplateId")).add(exercise));
       return page;
     });
-  }
-
-  /** Two exercises of a template cannot share a position: say so in terms the client can act on. */
-  static <T> Future<T> explainTakenPosition(Throwable failure) {
-    if (failure instanceof PgException pg && "exercise_template_position".equals(pg.getConstraint())) {
-      return Future.failedFuture(ApiException.conflict("orderIndex is taken by another exercise of this template:"
-          + " omit it to append, or use PUT /session-templates/{id}/exercise-order to reorder"));
-    }
-    return Future.failedFuture(failure);
   }
 
   private static List<UUID> parseIds(JsonArray ids) {

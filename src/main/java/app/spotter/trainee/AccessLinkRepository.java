@@ -1,6 +1,9 @@
 package app.spotter.trainee;
 
+import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NewestFirst;
+import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -8,26 +11,23 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Trainee access links. Only the token's hash is stored; rows never leave this class with it. */
 public final class AccessLinkRepository {
-  private static final String COLUMNS = "id, label, created_at, expires_at, last_used_at, revoked_at";
+  private static final TableMapping TABLE = TableMapping.readOnly("trainee_access_link", List.of(
+      Column.of("label", Kind.TEXT),
+      Column.of("expires_at", Kind.TIMESTAMP),
+      Column.of("last_used_at", Kind.TIMESTAMP),
+      Column.of("revoked_at", Kind.TIMESTAMP)));
+
   private static final String INSERT = "INSERT INTO trainee_access_link (trainee_id, trainer_id, token_hash, label, "
-      + "expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS;
-  /**
-   * Newest first. Times are compared at millisecond precision, the precision the cursor carries
-   * (Postgres keeps microseconds), so no row is skipped between pages. The cursor arrives as text:
-   * one that does not parse fails in Postgres as bad input (400), not here.
-   */
-  private static final String LIST = "SELECT " + COLUMNS + " FROM trainee_access_link"
-      + " WHERE trainee_id = $1 AND trainer_id = $2"
-      + " AND ($3::text IS NULL OR (date_trunc('milliseconds', created_at), id)"
-      + " < ($3::text::timestamptz, $4::text::uuid))"
-      + " ORDER BY date_trunc('milliseconds', created_at) DESC, id DESC LIMIT $5";
+      + "expires_at) VALUES ($1, $2, $3, $4, $5) RETURNING " + TABLE.selectList();
+  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM trainee_access_link"
+      + " WHERE trainee_id = $1 AND trainer_id = $2 AND " + NewestFirst.before(3) + " " + NewestFirst.ORDER_BY
+      + " LIMIT $5";
   private static final String REVOKE = "UPDATE trainee_access_link SET revoked_at = coalesce(revoked_at, now())"
       + " WHERE id = $1 AND trainee_id = $2 AND trainer_id = $3";
   /** Uses the link in one step: only a live one matches, and its use is recorded. */
@@ -49,18 +49,15 @@ public final class AccessLinkRepository {
       OffsetDateTime expiresAt) {
     return pool.preparedQuery(INSERT)
         .execute(Tuple.of(traineeId, trainerId, Buffer.buffer(tokenHash), label, expiresAt))
-        .map(rows -> toJson(rows.iterator().next()));
+        .map(rows -> TABLE.toJson(rows.iterator().next()));
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, UUID traineeId, String afterCreatedAt, String afterId,
+  /** Newest first. */
+  public Future<List<JsonObject>> list(UUID trainerId, UUID traineeId, OffsetDateTime afterCreatedAt, UUID afterId,
       int limit) {
     return pool.preparedQuery(LIST)
         .execute(Tuple.of(traineeId, trainerId, afterCreatedAt, afterId, limit))
-        .map(rows -> {
-          List<JsonObject> out = new ArrayList<>(rows.size());
-          rows.forEach(row -> out.add(toJson(row)));
-          return out;
-        });
+        .map(TABLE::all);
   }
 
   /** Returns whether the link exists (revoking a revoked link changes nothing and is no error). */
@@ -77,15 +74,5 @@ public final class AccessLinkRepository {
       Row row = rows.iterator().next();
       return Optional.of(new Use(row.getUUID("id"), row.getUUID("trainee_id"), row.getUUID("trainer_id")));
     });
-  }
-
-  private static JsonObject toJson(Row row) {
-    return new JsonObject()
-        .put("id", row.getUUID("id").toString())
-        .put("label", row.getString("label"))
-        .put("createdAt", Kind.TIMESTAMP.fromRow(row, "created_at"))
-        .put("expiresAt", Kind.TIMESTAMP.fromRow(row, "expires_at"))
-        .put("lastUsedAt", Kind.TIMESTAMP.fromRow(row, "last_used_at"))
-        .put("revokedAt", Kind.TIMESTAMP.fromRow(row, "revoked_at"));
   }
 }

@@ -8,8 +8,8 @@ import app.spotter.auth.Revocations;
 import app.spotter.auth.Role;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
+import app.spotter.infra.db.NewestFirst;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,8 +59,8 @@ public final class AccessLinkService {
   public Future<JsonObject> list(Principal caller, UUID traineeId, Page page) {
     UUID trainerId = caller.requireTrainer();
     return requireTrainee(trainerId, traineeId)
-        .compose(v -> links.list(trainerId, traineeId, page.afterString(0), page.afterString(1), page.fetchSize()))
-        .map(rows -> page.body(rows, l -> new JsonArray().add(l.getString("createdAt")).add(l.getString("id"))));
+        .compose(v -> links.list(trainerId, traineeId, page.afterTimestamp(0), page.afterUuid(1), page.fetchSize()))
+        .map(rows -> page.body(rows, NewestFirst::sortKey));
   }
 
   /** The link stops working at once, and live sockets opened through it close. */

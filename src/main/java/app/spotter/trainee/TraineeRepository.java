@@ -1,14 +1,14 @@
 package app.spotter.trainee;
 
+import app.spotter.http.Page;
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
+import app.spotter.infra.db.NameOrder;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -39,13 +39,12 @@ public final class TraineeRepository {
 
   private static final String INSERT = TABLE.insertSql();
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM trainee WHERE id = $1 AND trainer_id = $2";
-  /** Ordered by name; the cursor is (lower(name), id). {@code $2} is an ILIKE pattern or null. */
   /** Serialises read-modify-write of one trainee (measurement appends). */
   private static final String LOCK = FIND + " FOR UPDATE";
-  private static final String LIST = "SELECT " + TABLE.selectList() + " FROM trainee WHERE trainer_id = $1"
-      + " AND ($2::text IS NULL OR name ILIKE $2 OR email ILIKE $2)"
-      + " AND ($3::text IS NULL OR (lower(name), id) > ($3, $4::uuid))"
-      + " ORDER BY lower(name), id LIMIT $5";
+  /** In name order. {@code $2} is an ILIKE pattern or null. */
+  private static final String LIST = "SELECT " + TABLE.selectList() + ", " + NameOrder.SORT_KEY
+      + " FROM trainee WHERE trainer_id = $1 AND ($2::text IS NULL OR name ILIKE $2 OR email ILIKE $2)"
+      + " AND " + NameOrder.after(3) + " " + NameOrder.ORDER_BY + " LIMIT $5";
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String DELETE = "DELETE FROM trainee WHERE id = $1 AND trainer_id = $2 AND ($3::int IS NULL OR version = $3)";
   private static final String EXISTS = "SELECT 1 FROM trainee WHERE id = $1 AND trainer_id = $2";
@@ -63,25 +62,21 @@ public final class TraineeRepository {
   }
 
   public Future<Optional<JsonObject>> find(UUID trainerId, UUID id) {
-    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TraineeRepository::first);
+    return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
   public Future<Optional<JsonObject>> lock(SqlClient tx, UUID trainerId, UUID id) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TraineeRepository::first);
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TABLE::first);
   }
 
   public Future<Boolean> exists(UUID trainerId, UUID id) {
     return pool.preparedQuery(EXISTS).execute(Tuple.of(id, trainerId)).map(rows -> rows.size() > 0);
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, UUID afterId, int limit) {
+  public Future<List<Page.Keyed>> list(UUID trainerId, String pattern, String afterKey, UUID afterId, int limit) {
     return pool.preparedQuery(LIST)
-        .execute(Tuple.of(trainerId, pattern, afterName, afterId, limit))
-        .map(rows -> {
-          List<JsonObject> out = new java.util.ArrayList<>(rows.size());
-          rows.forEach(row -> out.add(TABLE.toJson(row)));
-          return out;
-        });
+        .execute(Tuple.of(trainerId, pattern, afterKey, afterId, limit))
+        .map(rows -> NameOrder.rows(TABLE, rows));
   }
 
   /** Empty when the row is gone or its version moved on. */
@@ -94,15 +89,11 @@ public final class TraineeRepository {
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return client.preparedQuery(UPDATE).execute(tuple).map(TraineeRepository::first);
+    return client.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** {@code expectedVersion} null = unconditional. Returns whether a row was deleted. */
   public Future<Boolean> delete(UUID trainerId, UUID id, Integer expectedVersion) {
     return pool.preparedQuery(DELETE).execute(Tuple.of(id, trainerId, expectedVersion)).map(rows -> rows.rowCount() > 0);
-  }
-
-  private static Optional<JsonObject> first(RowSet<Row> rows) {
-    return rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next()));
   }
 }

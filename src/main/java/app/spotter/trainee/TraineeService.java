@@ -11,19 +11,21 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
 
 /** Trainee profiles: the trainer's full view, the trainee's own view, measurements. */
 public final class TraineeService {
-  /** Measurement fields that also have a "current value" column on the trainee. */
-  private static final List<String[]> CURRENT_VALUES = List.of(
-      new String[] {"weight", "currentWeight"},
-      new String[] {"bodyFatPercentage", "bodyFatPercentage"},
-      new String[] {"restingHeartRate", "restingHeartRate"},
-      new String[] {"height", "height"});
+  /** Measurement fields that also have a "current value" field on the trainee: measurement → trainee. */
+  private static final Map<String, String> CURRENT_VALUES = Map.of(
+      "weight", "currentWeight",
+      "bodyFatPercentage", "bodyFatPercentage",
+      "restingHeartRate", "restingHeartRate",
+      "height", "height");
 
   private final Pool pool;
   private final TraineeRepository trainees;
@@ -50,7 +52,7 @@ public final class TraineeService {
   public Future<JsonObject> list(Principal caller, String query, Page page) {
     return trainees.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
             page.afterUuid(1), page.fetchSize())
-        .map(rows -> page.body(rows, t -> new JsonArray().add(t.getString("name").toLowerCase()).add(t.getString("id"))));
+        .map(page::keyedBody);
   }
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
@@ -80,7 +82,7 @@ public final class TraineeService {
   }
 
   private static JsonObject withMeasurement(JsonObject trainee, JsonObject entry) {
-    List<JsonObject> history = new java.util.ArrayList<>();
+    List<JsonObject> history = new ArrayList<>();
     trainee.getJsonArray("measurementHistory", new JsonArray()).forEach(m -> history.add((JsonObject) m));
     Instant at = Instant.parse(entry.getString("measuredAt"));
     boolean newest = history.stream().allMatch(m -> !Instant.parse(m.getString("measuredAt")).isAfter(at));
@@ -88,11 +90,11 @@ public final class TraineeService {
     history.sort(Comparator.comparing(m -> Instant.parse(m.getString("measuredAt"))));
     trainee.put("measurementHistory", new JsonArray(history));
     if (newest) {
-      for (String[] pair : CURRENT_VALUES) {
-        if (entry.getValue(pair[0]) != null) {
-          trainee.put(pair[1], entry.getValue(pair[0]));
+      CURRENT_VALUES.forEach((measured, current) -> {
+        if (entry.getValue(measured) != null) {
+          trainee.put(current, entry.getValue(measured));
         }
-      }
+      });
     }
     return trainee;
   }

@@ -3,10 +3,18 @@ package app.spotter.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.ApiTest;
+import app.spotter.support.Concurrently;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.auth.JWTOptions;
+import io.vertx.ext.auth.PubSecKeyOptions;
+import io.vertx.ext.auth.jwt.JWTAuth;
+import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +34,8 @@ class AuthApiTest extends ApiTest {
     assertThat(reply.header("Location")).isEqualTo("/api/v1/me");
     JsonObject body = reply.json();
     assertThat(body.getJsonObject("trainer").getString("email")).isEqualTo("Ana@Gym.test");
-    assertThat(body.getJsonObject("trainer").fieldNames()).doesNotContain("hashedPassword", "password");
+    assertThat(body.getJsonObject("trainer").fieldNames()).containsExactlyInAnyOrder("id", "email", "name", "phone",
+        "address", "isActive", "createdAt", "updatedAt", "version");
     assertThat(body.getString("accessToken")).isNotBlank();
     assertThat(body.getString("refreshToken")).startsWith("spr_");
     assertThat(body.getLong("expiresIn")).isBetween(60L, 3600L);
@@ -42,7 +51,20 @@ class AuthApiTest extends ApiTest {
 
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    assertThat(reply.json().getString("detail")).isEqualTo("an account with this email already exists");
     assertThat(stack.count("SELECT count(*) FROM trainer")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("changing your email to another account's (in other case) gets 409 and changes nothing")
+  void emailTakenOnUpdate() {
+    Trainer first = registerTrainer();
+    Trainer second = registerTrainer();
+    Reply reply = second.api().patch("/me", new JsonObject().put("email", first.email().toUpperCase()));
+
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.json().getString("detail")).isEqualTo("an account with this email already exists");
+    assertThat(second.api().get("/me").json().getString("email")).isEqualTo(second.email());
   }
 
   @Test
@@ -83,23 +105,11 @@ class AuthApiTest extends ApiTest {
   @DisplayName("40 wrong logins at once for one email: no more than 10 get through to a 401, the rest get 429")
   void concurrentFailuresCannotSlipPastTheLimit() throws Exception {
     Trainer trainer = registerTrainer();
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
-    try {
-      var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
-      for (int i = 0; i < 40; i++) {
-        String password = "wrong " + i;
-        replies.add(pool.submit(() -> anonymous.post("/auth/login", credentials(trainer.email(), password)).status()));
-      }
-      long unauthorized = 0;
-      for (var reply : replies) {
-        int status = reply.get();
-        assertThat(status).isIn(401, 429);
-        unauthorized += status == 401 ? 1 : 0;
-      }
-      assertThat(unauthorized).isEqualTo(10);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = Concurrently.run(40,
+        i -> anonymous.post("/auth/login", credentials(trainer.email(), "wrong " + i)).status());
+
+    assertThat(statuses).allMatch(status -> status == 401 || status == 429);
+    assertThat(statuses).filteredOn(status -> status == 401).hasSize(10);
   }
 
   @Test
@@ -188,6 +198,46 @@ class AuthApiTest extends ApiTest {
       assertThat(reply.status()).as(bad).isEqualTo(401);
       assertThat(reply.contentType()).isEqualTo("application/problem+json");
     }
+  }
+
+  @Test
+  @DisplayName("expired, wrong-issuer and wrong-key JWTs get 401; the same token signed right gets in")
+  void forgedJwts() {
+    Trainer trainer = registerTrainer();
+    String secret = stack.env.get("SPOTTER_JWT_SECRET");
+    long inAnHour = Instant.now().plusSeconds(3600).getEpochSecond();
+    assertThat(anonymous.as(jwt(trainer, secret, "spotter", inAnHour)).get("/me").status()).isEqualTo(200);
+
+    Map<String, String> forged = Map.of(
+        "expired a minute ago", jwt(trainer, secret, "spotter", Instant.now().minusSeconds(60).getEpochSecond()),
+        "wrong issuer", jwt(trainer, secret, "someone-else", inAnHour),
+        "wrong key", jwt(trainer, "another-secret-another-secret-0123456789", "spotter", inAnHour));
+    forged.forEach((what, token) -> {
+      Reply reply = anonymous.as(token).get("/me");
+      assertThat(reply.status()).as(what).isEqualTo(401);
+      assertThat(reply.contentType()).as(what).isEqualTo("application/problem+json");
+    });
+  }
+
+  @Test
+  @DisplayName("one refresh token presented eight times at once is honoured exactly once")
+  void concurrentRefresh() throws Exception {
+    Trainer trainer = registerTrainer();
+    JsonObject body = new JsonObject().put("refreshToken", trainer.refreshToken());
+
+    List<Integer> statuses = Concurrently.run(8, i -> anonymous.post("/auth/refresh", body).status());
+
+    assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+    assertThat(statuses).filteredOn(status -> status == 401).hasSize(7);
+  }
+
+  /** A trainer access token as the server would sign it, with the given key, issuer and expiry (epoch seconds). */
+  private String jwt(Trainer trainer, String secret, String issuer, long expiresAt) {
+    JWTAuth signer = JWTAuth.create(stack.vertx, new JWTAuthOptions()
+        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret)));
+    JsonObject claims = new JsonObject().put("role", Role.TRAINER.wire()).put("tid", trainer.id())
+        .put("sub", trainer.id()).put("iss", issuer).put("exp", expiresAt);
+    return signer.generateToken(claims, new JWTOptions().setAlgorithm("HS256"));
   }
 
   private String tokenOf(Trainer trainer) {

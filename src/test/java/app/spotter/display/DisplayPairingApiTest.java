@@ -8,6 +8,7 @@ import app.spotter.support.Reply;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +39,12 @@ class DisplayPairingApiTest extends ApiTest {
     Pairing pairing = startPairing();
     assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(201);
     return anonymous.get(pairing.pollPath()).json().getString("displayToken");
+  }
+
+  /** One field of the pairing's Redis hash; null when absent. */
+  private String pairingField(Pairing pairing, String field) {
+    Response value = stack.redis().send(Request.cmd(Command.HGET).arg("pairing:" + pairing.code()).arg(field)).await();
+    return value == null ? null : value.toString();
   }
 
   @Test
@@ -72,19 +79,21 @@ class DisplayPairingApiTest extends ApiTest {
     String displayId = display.getString("id");
     assertThat(display.getString("name")).isEqualTo("Main floor");
     assertThat(display.getString("location")).isEqualTo("Downtown gym");
+    String held = pairingField(pairing, "displayToken");
+    assertThat(held).as("Redis holds the raw token until the display fetches it").startsWith("spd_");
+    assertThat(stack.count("SELECT count(*) FROM display WHERE token_hash = sha256('" + held + "')")).isEqualTo(1);
+    assertThat(stack.count("SELECT count(*) FROM display d WHERE strpos(d::text, '" + held + "') > 0")).isZero();
 
     Reply handedOut = anonymous.get(pairing.pollPath());
     assertThat(handedOut.status()).isEqualTo(200);
-    String token = handedOut.json().getString("displayToken");
-    assertThat(token).startsWith("spd_");
+    assertThat(handedOut.json().getString("displayToken")).isEqualTo(held);
     assertThat(handedOut.json().getJsonObject("display").getString("id")).isEqualTo(displayId);
+    assertThat(pairingField(pairing, "displayToken")).as("handed out once, then gone from Redis").isNull();
 
     assertThat(anonymous.get(pairing.pollPath()).status()).isEqualTo(410);
     assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(409);
-    assertThat(stack.count("SELECT count(*) FROM display WHERE token_hash = sha256('" + token + "')")).isEqualTo(1);
-    assertThat(stack.count("SELECT count(*) FROM display d WHERE strpos(d::text, '" + token + "') > 0")).isZero();
     assertThat(stack.redis().send(Request.cmd(Command.HGETALL).arg("pairing:" + pairing.code())).await().toString())
-        .doesNotContain(token, pairing.secret());
+        .doesNotContain(held, pairing.secret());
   }
 
   @Test
@@ -155,6 +164,8 @@ class DisplayPairingApiTest extends ApiTest {
 
     Reply first = trainer.api().get("/displays?limit=2");
     assertThat(first.items()).hasSize(2);
+    assertThat(first.items().getJsonObject(0).fieldNames()).containsExactlyInAnyOrder("id", "name", "location",
+        "createdAt", "lastSeenAt", "revokedAt");
     Reply second = trainer.api().get("/displays?limit=2&cursor=" + first.json().getString("nextCursor"));
     assertThat(second.items()).hasSize(1);
     assertThat(second.json().getString("nextCursor")).isNull();

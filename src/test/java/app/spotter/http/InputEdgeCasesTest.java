@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -55,11 +56,31 @@ class InputEdgeCasesTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("a well-formed cursor with forged values gets 400")
+  @DisplayName("a well-formed cursor with forged values gets 400 naming the cursor, on every list")
   void forgedCursor() {
     Trainer trainer = registerTrainer();
-    String cursor = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString(new JsonArray().add("a").add("zz").encode().getBytes(StandardCharsets.UTF_8));
-    assertThat(trainer.api().get("/trainees?cursor=" + cursor).status()).isEqualTo(400);
+    String traineeId = createTrainee(trainer.api(), "Ana");
+    String templateId = trainer.api().post("/session-templates", new JsonObject().put("name", "Legs"))
+        .json().getString("id");
+    String programId = trainer.api().post("/programs", new JsonObject().put("name", "Base")).json().getString("id");
+    String recordId = trainer.api().post("/session-records",
+        new JsonObject().put("traineeId", traineeId).put("sessionDate", "2026-11-20")).json().getString("id");
+    List<String> lists = List.of("/trainees", "/trainees/" + traineeId + "/access-links", "/displays",
+        "/session-templates", "/session-templates/" + templateId + "/exercises", "/programs",
+        "/programs/" + programId + "/sessions", "/session-records", "/session-records/" + recordId + "/exercises");
+    List<JsonArray> forged = List.of(new JsonArray().add("a").add("zz").add("b").add("yy"), new JsonArray().add(1),
+        new JsonArray().addNull().addNull().addNull().addNull());
+
+    for (String list : lists) {
+      for (JsonArray key : forged) {
+        Reply reply = trainer.api().get(list + "?cursor=" + cursor(key));
+        assertThat(reply.status()).as(list + " " + key).isEqualTo(400);
+        assertThat(reply.errorFields()).as(list + " " + key).containsExactly("cursor");
+      }
+    }
+  }
+
+  private static String cursor(JsonArray key) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(key.encode().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -39,12 +39,8 @@ class ProgramApiTest extends ApiTest {
     return reply.json().getString("id");
   }
 
-  /** Through the API when this build has session templates, else a row written directly. */
-  private String createTemplate(Trainer trainer, String name) {
+  private static String createTemplate(Trainer trainer, String name) {
     Reply reply = trainer.api().post("/session-templates", new JsonObject().put("name", name));
-    if (reply.status() == 501) {
-      return TestRows.sessionTemplate(stack, trainer.id(), name);
-    }
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
     return reply.json().getString("id");
   }
@@ -315,7 +311,10 @@ class ProgramApiTest extends ApiTest {
     String traineeId = createTrainee(trainer.api(), "Maria Lopez");
     String kept = createSession(trainer.api(), programId, session("Done once", 1, 1));
     String dropped = createSession(trainer.api(), programId, session("Dropped", 1, 2));
-    String recordId = TestRows.sessionRecord(stack, trainer.id(), traineeId, kept);
+    Reply record = trainer.api().post("/session-records", new JsonObject().put("traineeId", traineeId)
+        .put("sessionDate", "2026-11-02").put("trainingSessionId", kept));
+    assertThat(record.status()).as(record.toString()).isEqualTo(201);
+    String recordId = record.json().getString("id");
 
     assertThat(trainer.api().delete("/programs/" + programId + "/sessions/" + dropped).status()).isEqualTo(204);
     assertThat(names(trainer.api().get("/programs/" + programId).json().getJsonArray("sessions")))

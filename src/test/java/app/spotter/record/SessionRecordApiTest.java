@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.Api;
 import app.spotter.support.ApiTest;
+import app.spotter.support.LiveFixtures;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -104,6 +105,21 @@ class SessionRecordApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("records on the same date page one at a time without a skip or a repeat")
+  void sameDatePaging() {
+    Trainer trainer = registerTrainer();
+    String traineeId = createTrainee(trainer.api(), "Maria");
+    for (String date : new String[] {"2026-11-02", "2026-11-02", "2026-11-03", "2026-11-02", "2026-11-02"}) {
+      logSession(trainer.api(), record(traineeId, date));
+    }
+    List<String> inOnePage = ids(trainer.api().allPages("/session-records?limit=200"));
+    List<String> walked = ids(trainer.api().allPages("/session-records?limit=1"));
+
+    assertThat(inOnePage).hasSize(5).doesNotHaveDuplicates();
+    assertThat(walked).containsExactlyElementsOf(inOnePage);
+  }
+
+  @Test
   @DisplayName("a trainee sees only their own records, never the trainer's notes, and may not write")
   void traineeView() {
     Trainer trainer = registerTrainer();
@@ -112,7 +128,7 @@ class SessionRecordApiTest extends ApiTest {
     String mine = logSession(trainer.api(), record(maria, "2026-11-02", exercise("Row", set("r1", 10, 40)))
         .put("trainerNotes", "private: watch her lower back"));
     String toms = logSession(trainer.api(), record(tom, "2026-11-03"));
-    Api asMaria = anonymous.as(RecordFixtures.traineeToken(stack, trainer.id(), maria));
+    Api asMaria = anonymous.as(LiveFixtures.traineeToken(trainer, maria));
 
     Reply list = asMaria.get("/session-records");
     assertThat(list.status()).isEqualTo(200);
@@ -155,14 +171,14 @@ class SessionRecordApiTest extends ApiTest {
     assertThat(trainer.api().patch("/session-records/" + id, new JsonObject().put("status", "live")).status())
         .isEqualTo(409);
 
-    RecordFixtures.makeLive(stack, id);
-    assertThat(trainer.api().patch("/session-records/" + id, new JsonObject().put("status", "completed")).status())
+    String liveId = LiveFixtures.start(trainer, traineeId, null).getString("id");
+    assertThat(trainer.api().patch("/session-records/" + liveId, new JsonObject().put("status", "completed")).status())
         .isEqualTo(409);
-    assertThat(trainer.api().patch("/session-records/" + id, new JsonObject().put("location", "x")).status())
+    assertThat(trainer.api().patch("/session-records/" + liveId, new JsonObject().put("location", "x")).status())
         .isEqualTo(409);
-    assertThat(trainer.api().post("/session-records/" + id + "/exercises", exercise("Curl")).status()).isEqualTo(409);
-    assertThat(trainer.api().delete("/session-records/" + id).status()).isEqualTo(409);
-    assertThat(trainer.api().get("/session-records/" + id).json().getString("status")).isEqualTo("live");
+    assertThat(trainer.api().post("/session-records/" + liveId + "/exercises", exercise("Curl")).status()).isEqualTo(409);
+    assertThat(trainer.api().delete("/session-records/" + liveId).status()).isEqualTo(409);
+    assertThat(trainer.api().get("/session-records/" + liveId).json().getString("status")).isEqualTo("live");
   }
 
   @Test
@@ -214,6 +230,17 @@ class SessionRecordApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("exercises logged with a record without orderIndex go after the highest one before them")
+  void inlinePositions() {
+    Trainer trainer = registerTrainer();
+    String traineeId = createTrainee(trainer.api(), "Maria");
+    JsonObject body = record(traineeId, "2026-11-02", exercise("A"), exercise("B").put("orderIndex", 5), exercise("C"));
+    JsonArray exercises = trainer.api().post("/session-records", body).json().getJsonArray("exercises");
+
+    assertThat(exercises.stream().map(e -> ((JsonObject) e).getInteger("orderIndex"))).containsExactly(0, 5, 6);
+  }
+
+  @Test
   @DisplayName("exercises are appended, edited with their sets renumbered, and deleted; a stale If-Match gets 409")
   void exercises() {
     Trainer trainer = registerTrainer();
@@ -258,8 +285,8 @@ class SessionRecordApiTest extends ApiTest {
     String id = logSession(owner.api(), record(traineeId, "2026-11-02", exercise("Squat", set("a", 5, 100))));
     String exerciseId = owner.api().get("/session-records/" + id).json().getJsonArray("exercises").getJsonObject(0)
         .getString("id");
-    String ownersSession = RecordFixtures.trainingSession(stack, owner.id());
-    String ownersTemplate = RecordFixtures.exerciseTemplate(stack, owner.id());
+    String ownersSession = RecordFixtures.trainingSession(owner);
+    String ownersTemplate = RecordFixtures.exerciseTemplate(owner);
     Api api = other.api();
     String otherTrainee = createTrainee(api, "Tom");
     String otherRecord = logSession(api, record(otherTrainee, "2026-11-03"));
@@ -302,5 +329,9 @@ class SessionRecordApiTest extends ApiTest {
     assertThat(trainer.api().delete("/session-records/" + id).status()).isEqualTo(204);
     assertThat(trainer.api().get("/session-records/" + id).status()).isEqualTo(404);
     assertThat(stack.count("SELECT count(*) FROM exercise_record")).isZero();
+  }
+
+  private static List<String> ids(List<JsonObject> records) {
+    return records.stream().map(r -> r.getString("id")).toList();
   }
 }

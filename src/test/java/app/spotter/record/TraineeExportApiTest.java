@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.Api;
 import app.spotter.support.ApiTest;
+import app.spotter.support.LiveFixtures;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -87,7 +88,7 @@ class TraineeExportApiTest extends ApiTest {
   void selfExport() {
     history();
     String tom = createTrainee(trainer.api(), "Tom");
-    Api asMaria = anonymous.as(RecordFixtures.traineeToken(stack, trainer.id(), traineeId));
+    Api asMaria = anonymous.as(LiveFixtures.traineeToken(trainer, traineeId));
 
     Reply own = asMaria.get("/trainees/" + traineeId + "/export");
     assertThat(own.status()).isEqualTo(200);

@@ -66,6 +66,21 @@ public final class Api {
     return send("PUT", path, body);
   }
 
+  /** Every item of a list, page after page by its nextCursor; {@code path} has a query (e.g. {@code ?limit=1}). */
+  public List<JsonObject> allPages(String path) {
+    List<JsonObject> items = new ArrayList<>();
+    String cursor = null;
+    do {
+      Reply page = get(cursor == null ? path : path + "&cursor=" + cursor);
+      if (page.status() != 200) {
+        throw new AssertionError("listing failed: " + page);
+      }
+      page.items().forEach(item -> items.add((JsonObject) item));
+      cursor = page.json().getString("nextCursor");
+    } while (cursor != null);
+    return items;
+  }
+
   /** {@code body} may be a JsonObject, a JsonArray, a raw String (sent as is) or null. */
   public Reply send(String method, String path, Object body) {
     String url = path.startsWith("http") ? path : base + (path.startsWith("/api") || path.startsWith("/health")

@@ -3,11 +3,13 @@ package app.spotter.support;
 import app.spotter.Main;
 import app.spotter.Spotter;
 import app.spotter.config.SpotterConfig;
+import app.spotter.infra.Clients;
 import app.spotter.infra.EmbeddedServers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.io.IOException;
@@ -31,7 +33,7 @@ public final class TestStack {
   public final Spotter spotter;
   public final int port;
   private final Pool pool;
-  private final io.vertx.redis.client.Redis redis;
+  private final Redis redis;
 
   private TestStack() throws IOException {
     dataDir = Files.createTempDirectory("spotter-test");
@@ -47,8 +49,8 @@ public final class TestStack {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     vertx = Main.newVertx(registry);
     spotter = Spotter.start(vertx, SpotterConfig.from(env), registry).await();
-    pool = app.spotter.infra.Clients.postgres(vertx, database, 2);
-    redis = app.spotter.infra.Clients.redis(vertx, redisUrl);
+    pool = Clients.postgres(vertx, database, 2);
+    redis = Clients.redis(vertx, redisUrl);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       vertx.close();
       servers.close();
@@ -81,7 +83,12 @@ public final class TestStack {
     return pool.query(sql).execute().await().iterator().next().getLong(0);
   }
 
-  public io.vertx.redis.client.Redis redis() {
+  /** Changes rows directly, for what the API cannot do on demand (let a link expire). */
+  public void execute(String sql) {
+    pool.query(sql).execute().await();
+  }
+
+  public Redis redis() {
     return redis;
   }
 

@@ -104,6 +104,17 @@ class SessionTemplateApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("exercises given with a new template without orderIndex go after the highest one before them")
+  void inlinePositions() {
+    Trainer trainer = registerTrainer();
+    JsonArray given = new JsonArray().add(exercise("A")).add(exercise("B").put("orderIndex", 5)).add(exercise("C"));
+    JsonObject created = trainer.api().post("/session-templates", new JsonObject().put("name", "Mixed")
+        .put("exercises", given)).json();
+
+    assertThat(positions(created)).containsExactly(0, 5, 6);
+  }
+
+  @Test
   @DisplayName("an exercise placed or moved onto a taken position gets 409 and nothing changes")
   void takenPosition() {
     Trainer trainer = registerTrainer();
@@ -115,9 +126,11 @@ class SessionTemplateApiTest extends ApiTest {
     assertThat(added.json().getString("detail")).contains("orderIndex");
     Reply moved = trainer.api().patch(base + "/exercises/" + ids(template).get(0), new JsonObject().put("orderIndex", 2));
     assertThat(moved.status()).isEqualTo(409);
+    assertThat(moved.json().getString("detail")).contains("orderIndex");
     JsonArray clashing = new JsonArray().add(exercise("A").put("orderIndex", 4)).add(exercise("B").put("orderIndex", 4));
     Reply created = trainer.api().post("/session-templates", new JsonObject().put("name", "Clash").put("exercises", clashing));
     assertThat(created.status()).isEqualTo(409);
+    assertThat(created.json().getString("detail")).contains("orderIndex");
 
     assertThat(stack.count("SELECT count(*) FROM session_template")).isEqualTo(1);
     assertThat(positions(trainer.api().get(base).json())).containsExactly(0, 1, 2);

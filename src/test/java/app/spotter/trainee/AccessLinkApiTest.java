@@ -71,7 +71,8 @@ class AccessLinkApiTest extends ApiTest {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.items()).hasSize(1);
     JsonObject link = reply.items().getJsonObject(0);
-    assertThat(link.fieldNames()).doesNotContain("token", "tokenHash", "url");
+    assertThat(link.fieldNames()).containsExactlyInAnyOrder("id", "label", "createdAt", "expiresAt", "lastUsedAt",
+        "revokedAt");
     assertThat(link.getString("label")).isEqualTo("tablet");
     assertThat(link.getString("createdAt")).isNotNull();
     assertThat(link.getString("lastUsedAt")).isNull();
@@ -129,8 +130,7 @@ class AccessLinkApiTest extends ApiTest {
     Trainer trainer = registerTrainer();
     String traineeId = createTrainee(trainer.api(), "Maria Lopez");
     String token = linkToken(trainer, traineeId);
-    stack.count("WITH expired AS (UPDATE trainee_access_link SET expires_at = now() - interval '1 second'"
-        + " RETURNING 1) SELECT count(*) FROM expired");
+    stack.execute("UPDATE trainee_access_link SET expires_at = now() - interval '1 second'");
 
     Reply reply = exchange(token);
 

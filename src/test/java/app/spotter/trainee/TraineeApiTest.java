@@ -2,11 +2,14 @@ package app.spotter.trainee;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.support.Api;
 import app.spotter.support.ApiTest;
+import app.spotter.support.Concurrently;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -134,20 +137,10 @@ class TraineeApiTest extends ApiTest {
   void concurrentMeasurements() throws Exception {
     Trainer trainer = registerTrainer();
     String id = createTrainee(trainer.api(), "Busy Bee");
-    var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
-    try {
-      var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
-      for (int i = 0; i < 10; i++) {
-        double weight = 60 + i;
-        replies.add(pool.submit(() -> trainer.api().post("/trainees/" + id + "/measurements",
-            new JsonObject().put("weight", weight)).status()));
-      }
-      for (var reply : replies) {
-        assertThat(reply.get()).isEqualTo(201);
-      }
-    } finally {
-      pool.shutdownNow();
-    }
+    List<Integer> statuses = Concurrently.run(10, i -> trainer.api().post("/trainees/" + id + "/measurements",
+        new JsonObject().put("weight", 60 + i)).status());
+
+    assertThat(statuses).containsOnly(201);
     assertThat(trainer.api().get("/trainees/" + id).json().getJsonArray("measurementHistory")).hasSize(10);
   }
 
@@ -174,6 +167,40 @@ class TraineeApiTest extends ApiTest {
     assertThat(trainer.api().get("/trainees?q=_").items()).as("LIKE wildcards are taken literally").isEmpty();
     assertThat(trainer.api().get("/trainees?limit=500").status()).isEqualTo(400);
     assertThat(trainer.api().get("/trainees?cursor=bogus").status()).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("paging one by one neither skips nor repeats: names equal but for case, and letters beyond ASCII")
+  void pagesWithoutSkipOrRepeat() {
+    Trainer trainer = registerTrainer();
+    List<String> names = List.of("Bob", "bob", "BOB", "İlkay", "Ilse", "Ärger", "ärger", "Öz", "Zoe", "zoë");
+    names.forEach(name -> createTrainee(trainer.api(), name));
+    List<String> inOnePage = namesOf(trainer.api().allPages("/trainees?limit=200"));
+    List<String> walked = namesOf(trainer.api().allPages("/trainees?limit=1"));
+
+    assertThat(inOnePage).hasSize(names.size());
+    assertThat(walked).containsExactlyElementsOf(inOnePage);
+  }
+
+  @Test
+  @DisplayName("If-Match: * is unconditional; an ETag the server never issued matches nothing and gets 409")
+  void ifMatchStarAndGarbage() {
+    Trainer trainer = registerTrainer();
+    String id = createTrainee(trainer.api(), "Ana");
+    assertThat(trainer.api().patch("/trainees/" + id, new JsonObject().put("name", "Ana B")).status()).isEqualTo(200);
+
+    Reply star = trainer.api().header("If-Match", "*").patch("/trainees/" + id, new JsonObject().put("name", "Ana C"));
+    assertThat(star.status()).isEqualTo(200);
+    assertThat(star.header("ETag")).isEqualTo("\"3\"");
+    for (String garbage : new String[] {"\"abc\"", "not-an-etag", "\"-1\""}) {
+      Api unmatched = trainer.api().header("If-Match", garbage);
+      assertThat(unmatched.patch("/trainees/" + id, new JsonObject().put("name", "Lost")).status()).as(garbage)
+          .isEqualTo(409);
+      assertThat(unmatched.delete("/trainees/" + id).status()).as(garbage).isEqualTo(409);
+    }
+    assertThat(trainer.api().get("/trainees/" + id).json().getString("name")).isEqualTo("Ana C");
+
+    assertThat(trainer.api().header("If-Match", "*").delete("/trainees/" + id).status()).isEqualTo(204);
   }
 
   @Test
@@ -209,5 +236,9 @@ class TraineeApiTest extends ApiTest {
     assertThat(trainer.api().header("If-Match", "\"7\"").delete("/trainees/" + id).status()).isEqualTo(409);
     assertThat(trainer.api().delete("/trainees/" + id).status()).isEqualTo(204);
     assertThat(trainer.api().get("/trainees/" + id).status()).isEqualTo(404);
+  }
+
+  private static List<String> namesOf(List<JsonObject> trainees) {
+    return trainees.stream().map(t -> t.getString("name")).toList();
   }
 }

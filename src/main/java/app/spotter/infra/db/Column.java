@@ -1,5 +1,8 @@
 package app.spotter.infra.db;
 
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
 /** One column and the camelCase JSON field it is exposed as. */
 public record Column(String name, String field, Kind kind, Object whenNull) {
 
@@ -14,10 +17,10 @@ public record Column(String name, String field, Kind kind, Object whenNull) {
 
   public Object toSql(Object json) {
     Object value = json == null ? whenNull : json;
-    if (value instanceof io.vertx.core.json.JsonArray a) {
+    if (value instanceof JsonArray a) {
       return a.copy();
     }
-    if (value instanceof io.vertx.core.json.JsonObject o) {
+    if (value instanceof JsonObject o) {
       return o.copy();
     }
     return kind.toSql(value);

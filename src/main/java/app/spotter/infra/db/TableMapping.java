@@ -2,23 +2,27 @@ package app.spotter.infra.db;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * A table's columns and their JSON names, declared once per repository. It writes the column
  * lists of that repository's SQL constants and maps rows to JSON; values are always bound as
- * parameters, never spliced in.
+ * parameters, never spliced in. Columns it does not declare (password and token hashes) never
+ * reach JSON.
  *
- * <p>Every table here has {@code id}, {@code created_at}, {@code updated_at} and {@code version};
- * {@link #writable()} are the other columns, the ones a create or update sets.
+ * <p>A table edited through the API has {@code id}, {@code created_at}, {@code updated_at} and
+ * {@code version}; its writable columns are the ones a create or update sets from JSON, and
+ * read-only ones are shown but set only by the server's own statements.
  */
 public final class TableMapping {
-  private static final List<Column> MANAGED = List.of(
-      Column.of("id", Kind.UUID_ID),
-      Column.of("created_at", Kind.TIMESTAMP),
+  private static final Column ID = Column.of("id", Kind.UUID_ID);
+  private static final Column CREATED_AT = Column.of("created_at", Kind.TIMESTAMP);
+  private static final List<Column> VERSIONED = List.of(ID, CREATED_AT,
       Column.of("updated_at", Kind.TIMESTAMP),
       Column.of("version", Kind.INT));
 
@@ -27,19 +31,32 @@ public final class TableMapping {
   private final List<Column> all;
 
   public TableMapping(String table, List<Column> writable) {
+    this(table, VERSIONED, writable, List.of());
+  }
+
+  public TableMapping(String table, List<Column> writable, List<Column> readOnly) {
+    this(table, VERSIONED, writable, readOnly);
+  }
+
+  private TableMapping(String table, List<Column> managed, List<Column> writable, List<Column> readOnly) {
     this.table = table;
     this.writable = List.copyOf(writable);
-    List<Column> columns = new ArrayList<>(MANAGED);
+    List<Column> columns = new ArrayList<>(managed);
     columns.addAll(writable);
+    columns.addAll(readOnly);
     this.all = List.copyOf(columns);
+  }
+
+  /**
+   * A table without {@code updated_at} and {@code version}, written only by its repository's own
+   * statements and read through this mapping: {@code id}, {@code created_at} and {@code shown}.
+   */
+  public static TableMapping readOnly(String table, List<Column> shown) {
+    return new TableMapping(table, List.of(ID, CREATED_AT), List.of(), shown);
   }
 
   public String table() {
     return table;
-  }
-
-  public List<Column> writable() {
-    return writable;
   }
 
   /** {@code a, b, c} — every column, for SELECT and RETURNING. */
@@ -113,5 +130,17 @@ public final class TableMapping {
       json.put(c.field(), c.kind().fromRow(row, prefix + c.name()));
     }
     return json;
+  }
+
+  /** The first row as JSON; empty when there is none (not found, or a version check that did not match). */
+  public Optional<JsonObject> first(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(toJson(rows.iterator().next()));
+  }
+
+  /** Every row as JSON, in the order read. */
+  public List<JsonObject> all(RowSet<Row> rows) {
+    List<JsonObject> out = new ArrayList<>(rows.size());
+    rows.forEach(row -> out.add(toJson(row)));
+    return out;
   }
 }

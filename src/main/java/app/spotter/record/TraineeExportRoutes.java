@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code GET /trainees/{id}/export?format=json|csv}: a trainee's whole history for their trainer, or
  * for the trainee themself (then without medical or trainer notes), streamed as it is read.
  */
-public final class TraineeExport implements ApiRoutes {
+public final class TraineeExportRoutes implements ApiRoutes {
   /** Each export holds a database connection while its client reads; a few at a time leave the pool to everyone else. */
   static final int MAX_CONCURRENT = 4;
   private static final long RETRY_AFTER_SECONDS = 5;
@@ -27,7 +27,7 @@ public final class TraineeExport implements ApiRoutes {
   private final TraineeService trainees;
   private final ExportRepository exports;
 
-  public TraineeExport(TraineeService trainees, ExportRepository exports) {
+  public TraineeExportRoutes(TraineeService trainees, ExportRepository exports) {
     this.trainees = trainees;
     this.exports = exports;
   }
@@ -49,7 +49,7 @@ public final class TraineeExport implements ApiRoutes {
     }
     // TraineeService.get applies the access rules: own trainee, or a trainee's own id without medical notes.
     trainees.get(caller, traineeId)
-        .compose(trainee -> exports.stream(format.rows(), caller.trainerId(), traineeId,
+        .compose(trainee -> exports.stream(format.query(), caller.trainerId(), traineeId,
             rows -> new ExportPipe(startResponse(ctx, format, traineeId), format).pump(trainee, rows)))
         .onComplete(done -> running.decrementAndGet())
         .onFailure(failure -> {
