@@ -7,7 +7,6 @@ import app.spotter.record.SessionRecordService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,9 +55,7 @@ public final class LiveSessionService {
               .compose(id -> template.isEmpty() ? Future.succeededFuture(id)
                   : repository.copyExercises(tx, id, template.get()).map(id));
         }))
-        .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
-            ? Future.failedFuture(ApiException.conflict("this trainee already has a live session: end it first"))
-            : Future.failedFuture(e))
+        // A second live session for the trainee breaks record_one_live_per_trainee: FailureHandler says so (409).
         .compose(id -> engine.sessionStarted(trainerId, id, location).otherwiseEmpty()
             .compose(v -> records.get(caller, id)));
   }
