@@ -3,6 +3,7 @@ package app.spotter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.config.SpotterConfig;
+import app.spotter.infra.EmbeddedServers;
 import app.spotter.support.Api;
 import app.spotter.support.Reply;
 import app.spotter.support.TestStack;
@@ -12,6 +13,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,24 @@ class EmbeddedRestartTest {
       assertThat(byEmail.status()).as(byEmail.toString()).isEqualTo(200);
     });
     assertThat(dataDir.resolve("postgres")).isDirectory();
+    assertThat(durabilityOf(dataDir)).containsExactly("on", "on");
     assertThat(dataDir.resolve("jwt-secret")).isRegularFile();
+  }
+
+  /** fsync and synchronous_commit of the embedded Postgres, read from a fresh start of it. */
+  private static List<String> durabilityOf(Path dataDir) throws Exception {
+    EmbeddedServers servers = new EmbeddedServers();
+    try {
+      var url = servers.startPostgres(dataDir, true);
+      try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+          var rs = c.createStatement().executeQuery(
+              "SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+        rs.next();
+        return List.of(rs.getString(1), rs.getString(2));
+      }
+    } finally {
+      servers.close();
+    }
   }
 
   private static void runOnce(SpotterConfig config, Runnable checks) {

@@ -35,9 +35,11 @@ public final class EmbeddedServers implements AutoCloseable {
           .setPort(freePort())
           .setPGStartupWait(Duration.ofSeconds(60))
           .setServerConfig("max_connections", "300");
-      if (!durable) {
-        builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
-      }
+      // zonky starts Postgres as a throw-away test database (-F: no fsync, synchronous_commit off);
+      // Spotter's own data must survive a crash, so durable mode turns both back on (later -c wins).
+      builder.setServerConfig("fsync", durable ? "on" : "off")
+          .setServerConfig("synchronous_commit", durable ? "on" : "off")
+          .setServerConfig("full_page_writes", durable ? "on" : "off");
       postgres = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded Postgres did not start in " + dir + ": " + e.getMessage(), e);
