@@ -60,7 +60,7 @@ final class LoadRun {
       Latencies latencies = new Latencies();
       boolean passed = true;
       if (options.scenario().equals("fanout")) {
-        FanoutRun fanout = fanout(vertx, target, server == null ? -1 : server.pid(), result);
+        FanoutRun fanout = fanout(vertx, target, server, result);
         latencies = fanout.latencies();
         passed = result.getBoolean("passed");
       }
@@ -86,7 +86,7 @@ final class LoadRun {
     }
   }
 
-  private FanoutRun fanout(Vertx vertx, URI target, long serverPid, JsonObject result) {
+  private FanoutRun fanout(Vertx vertx, URI target, ServerProcess server, JsonObject result) {
     System.out.printf("setting up %d sessions (%d trainers) through %s%n", options.sessions(), options.trainers(), target);
     long t0 = System.nanoTime();
     Fleet fleet;
@@ -96,7 +96,8 @@ final class LoadRun {
     }
     double restSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
     System.out.printf("setup done in %.1f s; connecting %d sockets%n", restSeconds, fleet.sockets());
-    FanoutRun run = new FanoutRun(vertx, options, target, serverPid);
+    FanoutRun run = server == null ? new FanoutRun(vertx, options, target, -1, List.of())
+        : new FanoutRun(vertx, options, target, server.pid(), server.helperPids());
     JsonObject fanout = run.run(fleet);
     fanout.getJsonObject("setup").put("restSeconds", restSeconds);
     run.close();

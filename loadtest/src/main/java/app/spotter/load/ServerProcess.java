@@ -64,6 +64,18 @@ public final class ServerProcess implements AutoCloseable {
     return process.pid();
   }
 
+  /**
+   * The processes working for the server that are not its descendants: the embedded Postgres
+   * daemonizes (pg_ctl), so its postmaster is found through the data directory's postmaster.pid.
+   */
+  public List<Long> helperPids() {
+    try {
+      return List.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim()));
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
   public URI url() {
     return URI.create("http://localhost:" + port);
   }

@@ -6,6 +6,7 @@ import app.spotter.load.Options;
 import app.spotter.load.metrics.Counters;
 import app.spotter.load.metrics.CpuUsage;
 import app.spotter.load.metrics.Latencies;
+import app.spotter.load.metrics.Timeline;
 import app.spotter.load.setup.Fleet;
 import app.spotter.load.setup.Fleet.SessionSetup;
 import app.spotter.load.setup.Fleet.TrainerSetup;
@@ -36,17 +37,22 @@ public final class FanoutRun {
   private final Options options;
   private final URI target;
   private final long serverPid;
+  private final List<Long> helperPids;
   private final Latencies latencies = new Latencies().declare(SessionBook.ACK).declare(SessionBook.OTHER);
   private final Counters counters = new Counters();
+  private final Timeline timeline;
   private final Map<String, SessionBook> books = new LinkedHashMap<>();
   private final List<LiveSocket> sockets = new ArrayList<>();
   private final List<SessionDriver> drivers = new ArrayList<>();
 
-  public FanoutRun(Vertx vertx, Options options, URI target, long serverPid) {
+  /** {@code serverPid} -1 and no helpers when the server was not started here (no server CPU figures then). */
+  public FanoutRun(Vertx vertx, Options options, URI target, long serverPid, List<Long> helperPids) {
     this.vertx = vertx;
     this.options = options;
     this.target = target;
     this.serverPid = serverPid;
+    this.helperPids = helperPids;
+    this.timeline = new Timeline((int) options.duration().toSeconds());
   }
 
   public Latencies latencies() {
@@ -72,10 +78,18 @@ public final class FanoutRun {
     OpenLoop.Schedule schedule = OpenLoop.Schedule.of(options.warmup(), options.duration());
     Future<Void> load = OpenLoop.runAll(schedule, drivers.stream().map(d -> d.trainer.context()).toList(),
         options.interval(), options.seed(), (i, intended, measured) -> drivers.get(i).tick(intended, measured));
+    timeline.start(schedule.measureFromNanos());
     sleepUntil(schedule.measureFromNanos());
-    CpuUsage.Sample cpuStart = CpuUsage.sample(serverPid);
+    CpuUsage.Sample cpuStart = CpuUsage.sample(serverPid, helperPids);
+    CpuUsage.Sample previous = cpuStart;
+    for (int second = 0; !load.isComplete(); second++) {
+      sleepUntil(schedule.measureFromNanos() + (second + 1) * 1_000_000_000L);
+      CpuUsage.Sample now = CpuUsage.sample(serverPid, helperPids);
+      timeline.cpu(second, CpuUsage.between(previous, now));
+      previous = now;
+    }
     load.await();
-    CpuUsage.Sample cpuEnd = CpuUsage.sample(serverPid);
+    CpuUsage.Sample cpuEnd = CpuUsage.sample(serverPid, helperPids);
     boolean settled = drain();
     books.values().forEach(b -> b.tally(counters));
     return result(fleet, connectSeconds, settled, CpuUsage.between(cpuStart, cpuEnd));
@@ -99,7 +113,7 @@ public final class FanoutRun {
     List<Supplier<Future<Void>>> openers = new ArrayList<>();
     Map<TrainerSetup, Context> contexts = new LinkedHashMap<>();
     for (SessionSetup s : fleet.sessions()) {
-      SessionBook book = new SessionBook(s, latencies, counters);
+      SessionBook book = new SessionBook(s, latencies, counters, timeline);
       books.put(s.sessionId(), book);
       // One event loop per trainer: its sockets' handlers and its sessions' timers never contend.
       Context context = contexts.computeIfAbsent(s.trainer(), t -> ((VertxInternal) vertx).createEventLoopContext());
@@ -169,6 +183,8 @@ public final class FanoutRun {
         .put("correctness", correctness)
         .put("errors", errors)
         .put("cpu", cpu)
+        .put("timeline", timeline.toJson())
+        .put("worstSeconds", timeline.worst(5))
         .put("passed", failures == 0 && settled);
   }
 

@@ -2,6 +2,7 @@ package app.spotter.load.live;
 
 import app.spotter.load.metrics.Counters;
 import app.spotter.load.metrics.Latencies;
+import app.spotter.load.metrics.Timeline;
 import app.spotter.load.setup.Fleet.SessionSetup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ public final class SessionBook {
   public final SessionSetup setup;
   private final Latencies latencies;
   private final Counters counters;
+  private final Timeline timeline;
   private final List<Stream> streams = new ArrayList<>();
   private final Map<String, Sent> unacked = new HashMap<>();
   private final Map<Long, Sent> bySeq = new HashMap<>();
@@ -35,10 +37,11 @@ public final class SessionBook {
 
   private record Arrival(Stream stream, long nanos, String name) {}
 
-  public SessionBook(SessionSetup setup, Latencies latencies, Counters counters) {
+  public SessionBook(SessionSetup setup, Latencies latencies, Counters counters, Timeline timeline) {
     this.setup = setup;
     this.latencies = latencies;
     this.counters = counters;
+    this.timeline = timeline;
   }
 
   public String id() {
@@ -69,6 +72,7 @@ public final class SessionBook {
     counters.add("acked");
     if (sent.measured()) {
       latencies.recordNanos(ACK, nanos - sent.intendedNanos());
+      timeline.record(sent.intendedNanos(), nanos - sent.intendedNanos());
     }
     if (sent.setId() != null) {
       setsLogged++;

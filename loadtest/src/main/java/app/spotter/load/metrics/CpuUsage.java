@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * CPU used between two samples: the generator itself, and (when it started the server) the server's
@@ -20,12 +22,19 @@ public final class CpuUsage {
    */
   public record Sample(long wallNanos, long generatorNanos, long serverTicks, long childTicks, long machineTicks) {}
 
-  public static Sample sample(long serverPid) {
+  /**
+   * {@code helpers}: processes serving the server that are not its children (the embedded
+   * postmaster daemonizes); they and their children count with the server's children.
+   */
+  public static Sample sample(long serverPid, List<Long> helpers) {
     long server = serverPid > 0 ? ticks(serverPid, false) : -1;
     long children = -1;
     if (serverPid > 0) {
-      children = ProcessHandle.of(serverPid).map(p -> p.descendants().mapToLong(d -> Math.max(0, ticks(d.pid(), true))).sum())
-          .orElse(-1L);
+      children = Stream.concat(Stream.of(serverPid), helpers.stream())
+          .flatMap(pid -> ProcessHandle.of(pid).stream())
+          .flatMap(root -> Stream.concat(root.pid() == serverPid ? Stream.empty() : Stream.of(root), root.descendants()))
+          .mapToLong(p -> Math.max(0, ticks(p.pid(), true)))
+          .sum();
     }
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     return new Sample(System.nanoTime(), os.getProcessCpuTime(), server, children, machineBusyTicks());

@@ -58,6 +58,14 @@ public final class Report {
     section(md, "Latency (ms, from the intended send time)");
     md.append(LATENCY_HEADER);
     r.getJsonObject("latencyMicros", new JsonObject()).forEach(e -> latencyRow(md, e.getKey(), (JsonObject) e.getValue()));
+    if (r.getJsonArray("worstSeconds") != null && !r.getJsonArray("worstSeconds").isEmpty()) {
+      md.append("\nWorst seconds of command->ack (second of the measured window: p99 / max ms; CPU that second):\n\n");
+      r.getJsonArray("worstSeconds").forEach(o -> {
+        JsonObject s = (JsonObject) o;
+        md.append("* ").append(s.getValue("second")).append(": ").append(ms(s.getLong("p99"))).append(" / ")
+            .append(ms(s.getLong("max"))).append("; ").append(s.getJsonObject("cpu").encode()).append('\n');
+      });
+    }
     JsonObject floors = r.getJsonObject("floors");
     if (floors != null) {
       section(md, "Floors (same concurrency and interval)");
