@@ -46,7 +46,7 @@ final class LoadRun {
       Optional<URI> database = options.databaseUrl();
       if (options.startServer()) {
         System.out.println("starting " + options.serverJar() + " (embedded Postgres and Redis, temporary data directory)");
-        server = ServerProcess.start(options.serverJar(), options.serverJavaOpts(), List.of(),
+        server = ServerProcess.start(options.serverJar(), options.serverJavaOpts(), List.of(), options.serverEnv(),
             options.resultsDir().resolve(base + "-server.log"), "/health/ready", true);
         target = server.url();
         database = database.or(server::embeddedDatabaseUrl);
@@ -55,7 +55,8 @@ final class LoadRun {
       JsonObject result = new JsonObject().put("scenario", options.scenario())
           .put("startedAt", DateTimeFormatter.ISO_INSTANT.format(started)).put("machine", Machine.describe())
           .put("target", server == null ? target.toString() : "started " + options.serverJar() + " (pid " + server.pid()
-              + (options.serverJavaOpts().isBlank() ? "" : ", " + options.serverJavaOpts()) + ") on " + target)
+              + (options.serverJavaOpts().isBlank() ? "" : ", " + options.serverJavaOpts())
+              + (options.serverEnv().isEmpty() ? "" : ", " + options.serverEnv()) + ") on " + target)
           .put("command", commandLine).put("options", new JsonObject(new java.util.LinkedHashMap<String, Object>(options.given())));
       Latencies latencies = new Latencies();
       boolean passed = true;

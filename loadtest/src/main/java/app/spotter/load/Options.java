@@ -16,6 +16,7 @@ public record Options(
     boolean startServer,
     Path serverJar,
     String serverJavaOpts,
+    Map<String, String> serverEnv,
     int sessions,
     int sessionsPerTrainer,
     int displaysPerSession,
@@ -38,6 +39,7 @@ public record Options(
         --start-server            start target/spotter.jar (embedded Postgres/Redis, temp data dir, free port)
         --server-jar PATH         the jar --start-server runs (default target/spotter.jar)
         --server-java-opts "..."  JVM options for that server (default none)
+        --server-env K=V,K=V      extra environment for that server, e.g. SPOTTER_DB_POOL_SIZE=32
         --sessions N              live sessions (default 100)
         --sessions-per-trainer N  sessions per trainer (default 10)
         --displays-per-session N  display sockets subscribed to each session (default 1)
@@ -73,6 +75,7 @@ public record Options(
         Boolean.parseBoolean(take(in, "start-server", "false")),
         Path.of(take(in, "server-jar", "target/spotter.jar")),
         take(in, "server-java-opts", ""),
+        keyValues(take(in, "server-env", "")),
         positive(take(in, "sessions", "100"), "sessions"),
         positive(take(in, "sessions-per-trainer", "10"), "sessions-per-trainer"),
         Integer.parseInt(take(in, "displays-per-session", "1")),
@@ -119,6 +122,20 @@ public record Options(
       case 'm' -> Duration.ofMinutes(n);
       default -> throw new IllegalArgumentException("not a duration: " + text);
     };
+  }
+
+  private static Map<String, String> keyValues(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      if (!pair.isBlank()) {
+        String[] kv = pair.split("=", 2);
+        if (kv.length != 2) {
+          throw new IllegalArgumentException("--server-env wants K=V pairs, got '" + pair + "'");
+        }
+        out.put(kv[0].trim(), kv[1].trim());
+      }
+    }
+    return out;
   }
 
   private static String take(Map<String, String> in, String name, String fallback) {

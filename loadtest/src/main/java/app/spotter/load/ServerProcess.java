@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -35,9 +36,9 @@ public final class ServerProcess implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts {@code java [opts] -jar jar args} with the environment given, waiting until {@code readyPath} answers 200. */
-  public static ServerProcess start(Path jar, String javaOpts, List<String> args, Path log, String readyPath,
-      boolean spotterEnv) throws IOException, InterruptedException {
+  /** Starts {@code java [opts] -jar jar args} with the extra environment given, waiting until {@code readyPath} answers 200. */
+  public static ServerProcess start(Path jar, String javaOpts, List<String> args, Map<String, String> env, Path log,
+      String readyPath, boolean spotterEnv) throws IOException, InterruptedException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException("no server jar at " + jar.toAbsolutePath() + " (build it: mvn -B -o -q package -DskipTests)");
     }
@@ -55,6 +56,7 @@ public final class ServerProcess implements AutoCloseable {
       builder.environment().put("SPOTTER_PORT", String.valueOf(port));
       builder.environment().put("SPOTTER_DATA_DIR", dataDir.toString());
     }
+    builder.environment().putAll(env);
     ServerProcess server = new ServerProcess(builder.start(), dataDir, log, port);
     server.awaitReady(readyPath);
     return server;

@@ -16,6 +16,7 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
@@ -41,7 +42,7 @@ public final class EchoFloor {
 
   public static void run(Vertx vertx, Options options, Path jar, Path log, Latencies latencies, Counters counters)
       throws Exception {
-    try (ServerProcess echo = ServerProcess.start(jar, "", List.of("echo-server", "--port", "{port}"), log, "/ready",
+    try (ServerProcess echo = ServerProcess.start(jar, "", List.of("echo-server", "--port", "{port}"), Map.of(), log, "/ready",
         false)) {
       WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000));
       WebSocketConnectOptions where = new WebSocketConnectOptions().setHost("localhost").setPort(echo.port).setURI("/");

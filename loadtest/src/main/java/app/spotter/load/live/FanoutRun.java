@@ -41,6 +41,7 @@ public final class FanoutRun {
   private final Latencies latencies = new Latencies().declare(SessionBook.ACK).declare(SessionBook.OTHER);
   private final Counters counters = new Counters();
   private final Timeline timeline;
+  private double drainSeconds;
   private final Map<String, SessionBook> books = new LinkedHashMap<>();
   private final List<LiveSocket> sockets = new ArrayList<>();
   private final List<SessionDriver> drivers = new ArrayList<>();
@@ -143,15 +144,27 @@ public final class FanoutRun {
     return socket;
   }
 
-  /** Waits for the last acks and events; false if some never came within the drain time. */
+  /**
+   * Waits for the last acks and events while they keep coming: gives up after {@code --drain}
+   * without progress (and after five minutes in all); false if something never came.
+   */
   private boolean drain() {
-    long deadline = System.nanoTime() + options.drain().toNanos();
-    while (System.nanoTime() < deadline) {
+    long started = System.nanoTime();
+    long giveUp = started + options.drain().toNanos();
+    long progress = -1;
+    while (System.nanoTime() < giveUp && System.nanoTime() - started < 300_000_000_000L) {
       if (books.values().stream().allMatch(SessionBook::settled)) {
+        drainSeconds = (System.nanoTime() - started) / 1e9;
         return true;
+      }
+      long now = counters.get("acked") + counters.get("events-received") + counters.sumWithPrefix("rejected:");
+      if (now != progress) {
+        progress = now;
+        giveUp = System.nanoTime() + options.drain().toNanos();
       }
       sleepUntil(System.nanoTime() + 50_000_000L);
     }
+    drainSeconds = (System.nanoTime() - started) / 1e9;
     return false;
   }
 
@@ -178,7 +191,8 @@ public final class FanoutRun {
             .put("warmupSeconds", options.warmup().toSeconds()).put("durationSeconds", options.duration().toSeconds())
             .put("intendedCommandsPerSecond", round(rate)).put("sent", counters.withPrefix("sent:"))
             .put("acked", counters.get("acked")).put("eventsReceived", counters.get("events-received"))
-            .put("serverEvents", counters.withPrefix("server-events:")).put("drained", settled))
+            .put("serverEvents", counters.withPrefix("server-events:")).put("drained", settled)
+            .put("drainSeconds", round(drainSeconds)))
         .put("latencyMicros", latency)
         .put("correctness", correctness)
         .put("errors", errors)

@@ -29,12 +29,17 @@ public final class Latencies {
     h.recordValue(Math.max(0, Math.min(HIGHEST_MICROS, nanos / 1_000)));
   }
 
+  /** A copy (recording may go on meanwhile), or null. */
   public synchronized Histogram get(String name) {
-    return byName.get(name);
+    Histogram h = byName.get(name);
+    return h == null ? null : h.copy();
   }
 
+  /** Copies of all, in declaration order. */
   public synchronized Map<String, Histogram> all() {
-    return new LinkedHashMap<>(byName);
+    Map<String, Histogram> copies = new LinkedHashMap<>();
+    byName.forEach((name, h) -> copies.put(name, h.copy()));
+    return copies;
   }
 
   /** count, mean, p50, p90, p99, p99.9 and max, in microseconds. */

@@ -48,7 +48,7 @@ public final class Timeline {
   public synchronized JsonArray toJson() {
     JsonArray out = new JsonArray();
     for (int i = 0; i < seconds.size(); i++) {
-      out.add(Latencies.summary(seconds.get(i)).put("second", i).put("cpu", cpu.get(i)));
+      out.add(Latencies.summary(seconds.get(i).copy()).put("second", i).put("cpu", cpu.get(i)));
     }
     return out;
   }
