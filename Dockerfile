@@ -1,4 +1,4 @@
-# Build: the jar (and, once the web client exists, its assets) in a Maven image.
+# Build: the jar in a Maven image.
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .

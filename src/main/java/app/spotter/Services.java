@@ -75,7 +75,7 @@ public final class Services {
 
     TrainerRepository trainers = new TrainerRepository(pool);
     TraineeRepository traineeRepository = new TraineeRepository(pool);
-    TraineeService traineeService = new TraineeService(traineeRepository);
+    TraineeService traineeService = new TraineeService(pool, traineeRepository);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, limiter, config);
     ProgramRepository programs = new ProgramRepository();

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Trainer accounts: register, log in, rotate refresh tokens, log out, change password. */
@@ -43,33 +44,30 @@ public final class AuthService {
   }
 
   public Future<JsonObject> login(String email, String password, FailureLimiter.Limit ipLimit) {
-    List<FailureLimiter.Limit> limits = List.of(emailLimit(email), ipLimit);
-    return limiter.check(limits)
-        .compose(v -> trainers.credentialsByEmail(email))
+    return limiter.guard(List.of(emailLimit(email), ipLimit), () -> trainers.credentialsByEmail(email)
         .compose(found -> hasher.verify(password, found.map(TrainerRepository.Credentials::hashedPassword).orElse(null))
             .compose(ok -> ok && found.get().active()
-                ? trainers.findById(found.get().id()).map(java.util.Optional::orElseThrow)
-                : limiter.recordFailure(limits)
-                    .compose(x -> Future.failedFuture(ApiException.unauthorized("the email or password is wrong")))))
+                ? trainers.findById(found.get().id()).map(Optional::orElseThrow)
+                : Future.failedFuture(ApiException.unauthorized("the email or password is wrong")))))
         .compose(trainer -> pool.withTransaction(tx -> session(tx, trainer, UUID.randomUUID())));
   }
 
   /** Rotates: the presented token is used up and a new one of the same family handed out. */
   public Future<JsonObject> refresh(String refreshToken, FailureLimiter.Limit ipLimit) {
     byte[] hash = OpaqueTokens.hash(refreshToken);
-    List<FailureLimiter.Limit> limits = List.of(ipLimit);
-    return limiter.check(limits).compose(v -> pool.withTransaction(tx -> refreshTokens.consume(tx, hash)
+    return limiter.guard(List.of(ipLimit), () -> pool.withTransaction(tx -> refreshTokens.consume(tx, hash)
         .compose(consumed -> {
           if (consumed.isEmpty()) {
             // Unknown, expired, revoked or already used: a used one means it leaked, so its family goes.
-            return refreshTokens.revokeFamilyOf(tx, hash).map(x -> (JsonObject) null);
+            return refreshTokens.revokeFamilyOf(tx, hash).map(x -> Optional.<JsonObject>empty());
           }
           return trainers.findById(consumed.get().trainerId())
-              .compose(trainer -> session(tx, trainer.orElseThrow(), consumed.get().familyId()));
-        })))
-        .compose(result -> result != null ? Future.succeededFuture(result)
-            : limiter.recordFailure(limits).compose(x ->
-                Future.failedFuture(ApiException.unauthorized("the refresh token is unknown, expired or revoked"))));
+              .compose(trainer -> trainer.filter(t -> t.getBoolean("isActive")).isEmpty()
+                  ? Future.succeededFuture(Optional.<JsonObject>empty())
+                  : session(tx, trainer.get(), consumed.get().familyId()).map(Optional::of));
+        }))
+        .map(result -> result.orElseThrow(
+            () -> ApiException.unauthorized("the refresh token is unknown, expired or revoked"))));
   }
 
   public Future<Void> logout(String refreshToken) {
@@ -78,13 +76,11 @@ public final class AuthService {
 
   /** Changing the password signs out every other device (all refresh tokens revoked). */
   public Future<Void> changePassword(UUID trainerId, String current, String next, FailureLimiter.Limit ipLimit) {
-    List<FailureLimiter.Limit> limits = List.of(ipLimit);
-    return limiter.check(limits)
-        .compose(v -> trainers.passwordHash(trainerId))
-        .compose(hash -> hasher.verify(current, hash.orElse(null)))
-        .compose(ok -> ok ? hasher.hash(next)
-            : limiter.recordFailure(limits).compose(x ->
-                Future.failedFuture(ApiException.invalidField("currentPassword", "is not your current password"))))
+    return limiter.guard(List.of(ipLimit), () -> trainers.passwordHash(trainerId)
+            .compose(hash -> hasher.verify(current, hash.orElse(null)))
+            .compose(ok -> ok ? Future.succeededFuture()
+                : Future.failedFuture(ApiException.invalidField("currentPassword", "is not your current password"))))
+        .compose(v -> hasher.hash(next))
         .compose(newHash -> pool.withTransaction(tx -> trainers.updatePassword(tx, trainerId, newHash)
             .compose(x -> refreshTokens.revokeAllOf(tx, trainerId))));
   }

@@ -2,23 +2,33 @@ package app.spotter.auth;
 
 import app.spotter.http.ApiException;
 import io.vertx.core.Future;
+import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
-import io.vertx.redis.client.Response;
-import io.vertx.redis.client.Command;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Counts failed credential attempts in Redis (fixed windows) and refuses further attempts with
- * 429 once a key reaches its limit. Successes are never counted, so they are never throttled.
+ * Failed credential attempts per key (an email, an address) in fixed Redis windows; at the limit,
+ * further attempts get 429 with Retry-After. Each attempt first reserves a failure (atomically,
+ * so concurrent attempts cannot all slip past the limit) and gives it back if it succeeds, so
+ * successes are never throttled. Without Redis it fails open (logged): sign-in keeps working.
  */
 public final class FailureLimiter {
-  /** INCR, and start the window on the first failure. Redis 6.2 has no EXPIRE NX. */
-  private static final String INCREMENT = """
+  private static final Logger LOG = LoggerFactory.getLogger(FailureLimiter.class);
+  /** Returns the new count, or -(ms left in the window) when the key was already at its limit. */
+  private static final String RESERVE = """
       local n = redis.call('INCR', KEYS[1])
-      if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+      if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+      if n > tonumber(ARGV[1]) then
+        redis.call('DECR', KEYS[1])
+        return -math.max(redis.call('PTTL', KEYS[1]), 1)
+      end
       return n""";
 
   /** One limited key: what it counts, its limit and window. */
@@ -31,7 +41,7 @@ public final class FailureLimiter {
   }
 
   public static Limit perEmail(String email, int max, Duration window) {
-    byte[] digest = OpaqueTokens.hash(email.toLowerCase(java.util.Locale.ROOT));
+    byte[] digest = OpaqueTokens.hash(email.toLowerCase(Locale.ROOT));
     return new Limit("fail:email:" + HexFormat.of().formatHex(digest, 0, 16), max, window);
   }
 
@@ -39,31 +49,50 @@ public final class FailureLimiter {
     return new Limit("fail:ip:" + ip, max, window);
   }
 
-  /** Fails with 429 (and Retry-After) when any of the keys is at its limit. */
-  public Future<Void> check(List<Limit> limits) {
-    List<Future<Long>> waits = limits.stream().map(this::blockedForSeconds).toList();
-    return Future.all(waits).compose(all -> {
-      long wait = waits.stream().mapToLong(Future::result).max().orElse(0);
-      return wait > 0 ? Future.failedFuture(ApiException.tooManyRequests(wait)) : Future.succeededFuture();
-    });
-  }
-
-  public Future<Void> recordFailure(List<Limit> limits) {
-    return Future.all(limits.stream().map(l -> redis.send(Request.cmd(Command.EVAL)
-        .arg(INCREMENT).arg(1).arg(l.key()).arg(l.window().toMillis()))).toList()).mapEmpty();
-  }
-
-  private Future<Long> blockedForSeconds(Limit limit) {
-    return redis.send(Request.cmd(Command.GET).arg(limit.key())).compose(count -> {
-      if (count == null || count.toLong() < limit.max()) {
-        return Future.succeededFuture(0L);
+  /**
+   * Runs {@code attempt} unless a key is at its limit (then 429). The attempt counts as a failure
+   * when it fails with a 400, 401 or 404 (wrong credentials, unknown token or code); any other
+   * outcome gives the reservation back.
+   */
+  public <T> Future<T> guard(List<Limit> limits, Supplier<Future<T>> attempt) {
+    List<Future<Long>> reservations = limits.stream().map(this::reserve).toList();
+    return Future.join(reservations).transform(done -> {
+      long waitMs = 0;
+      for (Future<Long> r : reservations) {
+        if (r.succeeded() && r.result() < 0) {
+          waitMs = Math.max(waitMs, -r.result());
+        }
       }
-      return redis.send(Request.cmd(Command.PTTL).arg(limit.key()))
-          .map(ttl -> Math.max(1, (ttlMillis(ttl) + 999) / 1000));
+      if (waitMs > 0) {
+        release(limits, reservations);
+        return Future.failedFuture(ApiException.tooManyRequests((waitMs + 999) / 1000));
+      }
+      return attempt.get().onComplete(outcome -> {
+        if (outcome.succeeded() || !countsAsFailure(outcome.cause())) {
+          release(limits, reservations);
+        }
+      });
     });
   }
 
-  private static long ttlMillis(Response ttl) {
-    return ttl == null ? 1000 : Math.max(ttl.toLong(), 1000);
+  private static boolean countsAsFailure(Throwable cause) {
+    return cause instanceof ApiException api && List.of(400, 401, 404).contains(api.status());
+  }
+
+  private Future<Long> reserve(Limit limit) {
+    return redis.send(Request.cmd(Command.EVAL).arg(RESERVE).arg(1).arg(limit.key()).arg(limit.max())
+            .arg(limit.window().toMillis()))
+        .map(reply -> reply.toLong())
+        .onFailure(e -> LOG.warn("rate limit not applied, Redis failed: {}", e.getMessage()));
+  }
+
+  /** Gives back the reservations that were taken (not those refused at the limit, already undone). */
+  private void release(List<Limit> limits, List<Future<Long>> reservations) {
+    for (int i = 0; i < limits.size(); i++) {
+      Future<Long> r = reservations.get(i);
+      if (r.succeeded() && r.result() > 0) {
+        redis.send(Request.cmd(Command.DECR).arg(limits.get(i).key()));
+      }
+    }
   }
 }

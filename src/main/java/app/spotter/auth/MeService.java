@@ -27,7 +27,7 @@ public final class MeService {
   }
 
   public Future<JsonObject> update(Principal caller, JsonObject patch, OptionalInt ifMatch) {
-    return Versioned.patch(trainers.findById(caller.requireTrainer()), "account", ifMatch, patch, merged -> merged,
+    return Versioned.patch(() -> trainers.findById(caller.requireTrainer()), "account", ifMatch, patch, merged -> merged,
             (merged, version) -> trainers.updateProfile(caller.trainerId(), merged, version))
         .recover(e -> e instanceof PgException pg && "23505".equals(pg.getSqlState())
             ? Future.failedFuture(ApiException.conflict("an account with this email already exists"))

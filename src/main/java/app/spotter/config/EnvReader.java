@@ -8,6 +8,8 @@ import java.util.Optional;
 
 /** Reads and checks single environment variables; every failure names the variable. */
 final class EnvReader {
+  /** Longer than any sane token or window; also keeps second counts within an int. */
+  private static final Duration MAX_DURATION = Duration.ofDays(366);
   private final Map<String, String> env;
 
   EnvReader(Map<String, String> env) {
@@ -59,12 +61,12 @@ final class EnvReader {
     }
     try {
       Duration value = raw.get().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(raw.get())) : Duration.parse(raw.get());
-      if (value.isNegative() || value.isZero()) {
+      if (value.isNegative() || value.isZero() || value.compareTo(MAX_DURATION) > 0) {
         throw new DateTimeParseException("not positive", raw.get(), 0);
       }
       return value;
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      throw new ConfigException(name + " must be a positive duration in seconds or ISO-8601 (PT15M), got '" + raw.get() + "'");
+      throw new ConfigException(name + " must be a positive duration up to 366 days, in seconds or ISO-8601 (PT15M), got '" + raw.get() + "'");
     }
   }
 

@@ -40,7 +40,8 @@ public final class DisplayRoutes implements ApiRoutes {
 
   private void claimPairing(RoutingContext ctx) {
     service.claim(principal(ctx), ctx.pathParam("code"), body(ctx), guard.ipLimit(ctx))
-        .compose(display -> Responses.ok(ctx, new JsonObject().put("display", display)))
+        .compose(display -> Responses.created(ctx, "/api/v1/displays/" + display.getString("id"),
+            new JsonObject().put("display", display)))
         .onFailure(ctx::fail);
   }
 

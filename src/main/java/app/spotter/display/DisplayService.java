@@ -74,34 +74,31 @@ public final class DisplayService {
     UUID trainerId = caller.requireTrainer();
     String code = rawCode.toUpperCase(Locale.ROOT);
     String token = OpaqueTokens.generate(OpaqueTokens.DISPLAY);
-    List<FailureLimiter.Limit> limits = List.of(ipLimit);
-    return limiter.check(limits)
-        .compose(v -> CODE.matcher(code).matches() ? Future.succeededFuture() : unknownPairing(limits))
-        .compose(v -> pool.withTransaction(tx -> displays.insert(tx, trainerId, body.getString("name"),
+    return limiter.guard(List.of(ipLimit), () -> CODE.matcher(code).matches()
+        ? pool.withTransaction(tx -> displays.insert(tx, trainerId, body.getString("name"),
                 body.getString("location"), OpaqueTokens.hash(token))
             .compose(display -> pairings.claim(code, token, display).compose(claim -> switch (claim) {
               case CLAIMED -> Future.succeededFuture(display);
               case ALREADY_CLAIMED ->
                   Future.failedFuture(ApiException.conflict("this pairing code was already claimed"));
-              case UNKNOWN -> unknownPairing(limits);
-            }))));
+              case UNKNOWN -> unknownPairing();
+            })))
+        : unknownPairing());
   }
 
   /** Wrong code and wrong secret look the same (404), and both count as a failure for the caller's address. */
   public Future<PairingStatus> poll(String rawCode, String secret, FailureLimiter.Limit ipLimit) {
     String code = rawCode.toUpperCase(Locale.ROOT);
-    List<FailureLimiter.Limit> limits = List.of(ipLimit);
-    return limiter.check(limits)
-        .compose(v -> CODE.matcher(code).matches() && secret != null
-            ? pairings.poll(code, hashOf(secret)) : unknownPairing(limits))
+    return limiter.guard(List.of(ipLimit), () -> (CODE.matcher(code).matches() && secret != null
+            ? pairings.poll(code, hashOf(secret)) : DisplayService.<PairingStore.Poll>unknownPairing())
         .compose(poll -> switch (poll.state()) {
           case PENDING -> Future.succeededFuture(new PairingStatus(false,
               new JsonObject().put("status", "pending").put("expiresAt", poll.expiresAt())));
           case CLAIMED -> Future.succeededFuture(new PairingStatus(true,
               new JsonObject().put("displayToken", poll.displayToken()).put("display", poll.display())));
           case HANDED_OUT -> Future.failedFuture(ApiException.gone("this display's token was already handed out"));
-          case UNKNOWN -> unknownPairing(limits);
-        });
+          case UNKNOWN -> unknownPairing();
+        }));
   }
 
   public Future<JsonObject> list(Principal caller, Page page) {
@@ -122,9 +119,8 @@ public final class DisplayService {
     });
   }
 
-  private <T> Future<T> unknownPairing(List<FailureLimiter.Limit> limits) {
-    return limiter.recordFailure(limits)
-        .compose(v -> Future.failedFuture(ApiException.notFound("pairing")));
+  private static <T> Future<T> unknownPairing() {
+    return Future.failedFuture(ApiException.notFound("pairing"));
   }
 
   private static String hashOf(String secret) {

@@ -70,10 +70,8 @@ public final class AccessGuard implements Handler<RoutingContext> {
 
   /** A bad token counts as a failed attempt for the caller's address; past the limit it gets 429. */
   private Future<Principal> rejectBadToken(RoutingContext ctx) {
-    List<FailureLimiter.Limit> perIp = List.of(ipLimit(ctx));
-    return limiter.recordFailure(perIp)
-        .compose(v -> limiter.check(perIp))
-        .compose(v -> Future.failedFuture(ApiException.unauthorized("the token is invalid, expired or revoked")));
+    return limiter.guard(List.of(ipLimit(ctx)),
+        () -> Future.failedFuture(ApiException.unauthorized("the token is invalid, expired or revoked")));
   }
 
   public FailureLimiter.Limit ipLimit(RoutingContext ctx) {

@@ -49,8 +49,14 @@ public final class ApiException extends RuntimeException {
     return new ApiException(409, "Conflict", detail, List.of(), null);
   }
 
+  private static final String STALE = "the resource was changed by someone else: reload it and apply your change again";
+
   public static ApiException staleVersion() {
-    return conflict("the resource was changed by someone else: reload it and apply your change again");
+    return conflict(STALE);
+  }
+
+  public boolean isStaleVersion() {
+    return status == 409 && STALE.equals(getMessage());
   }
 
   public static ApiException gone(String detail) {
@@ -60,6 +66,11 @@ public final class ApiException extends RuntimeException {
   public static ApiException tooManyRequests(long retryAfterSeconds) {
     return new ApiException(429, "Too Many Requests",
         "too many failed attempts: try again in " + retryAfterSeconds + " s", List.of(), retryAfterSeconds);
+  }
+
+  /** The same problem, telling the client when to come back. */
+  public ApiException withRetryAfter(long seconds) {
+    return new ApiException(status, title, getMessage(), errors, seconds);
   }
 
   public int status() {

@@ -27,11 +27,12 @@ public final class ApiRouter {
     builder.rootHandler(new RequestLog());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     builder.rootHandler(guard);
+    builder.getRoutes().forEach(route -> route.addHandler(new StrictFormats(route.getOperation())));
     features.forEach(feature -> feature.mount(builder));
     for (OpenAPIRoute route : builder.getRoutes()) {
       // Authentication and roles are AccessGuard's (it reads x-roles); the builder's own security step is off.
       route.setDoSecurity(false);
-      if (route.getHandlers().isEmpty()) {
+      if (route.getHandlers().size() == 1) {
         route.addHandler(ctx -> ctx.fail(ApiException.of(501, "Not Implemented",
             route.getOperation().getOperationId() + " is described but not implemented yet")));
       }

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
+import app.spotter.infra.db.Column;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,12 +86,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case "23503":
         return ApiException.notFound("a referenced resource");
       case "23514":
+        return checkViolated(pg);
       case "22001":
       case "22003":
       case "22007":
       case "22008":
       case "22P02":
-        return ApiException.badRequest("a value is out of range: " + pg.getConstraint(), List.of());
+      case "22P05":
+      case "22021":
+        return ApiException.badRequest("a value cannot be stored: " + pg.getErrorMessage(), List.of());
       case "40001":
       case "40P01":
         return ApiException.conflict("a concurrent change got there first: try again");
@@ -98,6 +102,20 @@ public final class FailureHandler implements Handler<RoutingContext> {
         LOG.error("{} {} failed in the database", ctx.request().method(), ctx.request().path(), pg);
         return byStatus(500, null);
     }
+  }
+
+  /**
+   * A column CHECK is named {@code <table>_<column>_check} by Postgres, which names the field; other
+   * checks (across columns) name the rule.
+   */
+  private static ApiException checkViolated(PgException pg) {
+    String constraint = pg.getConstraint() == null ? "" : pg.getConstraint();
+    String table = pg.getTable() == null ? "" : pg.getTable();
+    if (constraint.startsWith(table + "_") && constraint.endsWith("_check")) {
+      String column = constraint.substring(table.length() + 1, constraint.length() - "_check".length());
+      return ApiException.invalidField(Column.camel(column), "is out of the allowed range");
+    }
+    return ApiException.badRequest("the values break the rule " + constraint, List.of());
   }
 
   private static ApiException byStatus(int status, String payload) {

@@ -44,10 +44,10 @@ public final class OperationsRoutes implements ApiRoutes {
     HealthChecks ready = HealthChecks.create(vertx)
         .register("postgres", 2_000, promise -> pool.query("SELECT 1").execute()
             .onSuccess(rows -> promise.complete(Status.OK()))
-            .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("error", e.getMessage())))))
+            .onFailure(e -> promise.complete(Status.KO())))
         .register("redis", 2_000, promise -> redis.send(Request.cmd(Command.PING))
             .onSuccess(pong -> promise.complete(Status.OK()))
-            .onFailure(e -> promise.complete(Status.KO(new JsonObject().put("error", e.getMessage())))));
+            .onFailure(e -> promise.complete(Status.KO())));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
   }

@@ -9,6 +9,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
 
 /** Builds the shared Postgres pool and Redis client from configuration. */
 public final class Clients {
@@ -24,7 +25,10 @@ public final class Clients {
         .setCachePreparedStatements(true)
         .setPipeliningLimit(256);
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(maxSize).setName("spotter-pg").setShared(false))
+        // A request waits at most 10 s for a connection, and at most 1,000 wait: beyond that it fails fast.
+        .with(new PoolOptions().setMaxSize(maxSize).setName("spotter-pg").setShared(false)
+            .setConnectionTimeout(10).setConnectionTimeoutUnit(TimeUnit.SECONDS)
+            .setMaxWaitQueueSize(1000))
         .connectingTo(connect)
         .using(vertx)
         .build();

@@ -23,12 +23,13 @@ public final class JwtSecretStore {
       byte[] bytes = new byte[48];
       new SecureRandom().nextBytes(bytes);
       String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      Files.writeString(file, secret, StandardCharsets.UTF_8);
       try {
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException ignored) {
-        // not a POSIX file system; the file stays with default permissions
+        // Created owner-only from the first byte, never briefly readable by others.
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createFile(file);
       }
+      Files.writeString(file, secret, StandardCharsets.UTF_8);
       return secret;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep the JWT secret in " + file + ": " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.record.ExerciseRecordRepository;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.UUID;
@@ -87,7 +88,8 @@ public final class CommandProcessor {
       });
     })).map(applied -> {
       if (applied.event() != null) {
-        publisher.publish(applied.event());
+        // Queued behind this task, so the sender's ack (sent as this future completes) goes out first.
+        Vertx.currentContext().runOnContext(v -> publisher.publish(applied.event()));
       }
       return applied.seq();
     }).recover(e -> e instanceof CommandRejected ? Future.failedFuture(e)

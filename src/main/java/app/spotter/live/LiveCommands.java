@@ -19,6 +19,10 @@ final class LiveCommands {
     return name == null ? null : byName.get(name);
   }
 
+  java.util.Set<String> names() {
+    return byName.keySet();
+  }
+
   Iterable<LiveCommand> all() {
     return byName.values();
   }

@@ -291,6 +291,7 @@ final class LiveConnection {
 
   private void sendAll(Subscription subscription, List<JsonObject> events) {
     for (JsonObject event : events) {
+      engine.metrics().fanout(event.getLong("serverTime"));
       send(LiveViews.event(principal.role(), event));
       if ("session-ended".equals(event.getString("name")) && followsTrainer) {
         subscriptions.remove(subscription.sessionId);

@@ -50,7 +50,7 @@ public final class LiveEngine {
     LiveCommands commands = new LiveCommands();
     this.processor = new CommandProcessor(pool, live, exercises, commands, new CommandPayloads(contract, commands.all()),
         new RejectionMemory(redis), new EventPublisher(redis, hub, timers));
-    this.metrics = new LiveMetrics(registry, hub);
+    this.metrics = new LiveMetrics(registry, hub, commands.names());
   }
 
   public void start() {

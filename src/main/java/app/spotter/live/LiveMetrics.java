@@ -12,12 +12,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The live engine on /metrics: sockets by role, commands by name and outcome, ack and fan-out latency. */
 final class LiveMetrics {
   private final MeterRegistry registry;
+  private final java.util.Set<String> knownCommands;
   private final Map<String, Counter> commands = new ConcurrentHashMap<>();
   private final Timer ackLatency;
   private final Timer fanoutLatency;
 
-  LiveMetrics(MeterRegistry registry, LiveHub hub) {
+  LiveMetrics(MeterRegistry registry, LiveHub hub, java.util.Set<String> knownCommands) {
     this.registry = registry;
+    this.knownCommands = knownCommands;
     for (Role role : new Role[] {Role.TRAINER, Role.TRAINEE, Role.DISPLAY}) {
       Gauge.builder("spotter_live_sockets", hub, h -> h.connections().stream()
               .filter(c -> c.principal() != null && c.principal().role() == role).count())
@@ -38,7 +40,8 @@ final class LiveMetrics {
   }
 
   void command(String name, String outcome) {
-    String known = name == null || name.length() > 40 ? "unknown" : name;
+    // Only real command names become tags: a client cannot blow up the metric's cardinality.
+    String known = knownCommands.contains(name) ? name : "unknown";
     commands.computeIfAbsent(known + "|" + outcome, key -> Counter.builder("spotter_live_commands_total")
         .tag("name", known).tag("outcome", outcome)
         .description("Live commands by name and outcome")

@@ -63,10 +63,15 @@ public final class TrainingSessionRepository {
           UUID.fromString(cursor.getString(3)));
     }
 
+    /** The key is present with null when unset, so the default of getInteger(key, default) never applies. */
+    private static int orUnnumbered(Integer value) {
+      return value == null ? UNNUMBERED : value;
+    }
+
     static JsonArray keyOf(JsonObject session) {
       return new JsonArray()
-          .add(session.getInteger("weekNumber", UNNUMBERED))
-          .add(session.getInteger("sessionNumber", UNNUMBERED))
+          .add(orUnnumbered(session.getInteger("weekNumber")))
+          .add(orUnnumbered(session.getInteger("sessionNumber")))
           .add(session.getString("createdAt"))
           .add(session.getString("id"));
     }

@@ -63,8 +63,10 @@ public final class RecordExerciseService {
         : patch;
     return requireTemplatesOwned(trainerId, List.of(checked))
         .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
-            .compose(record -> Versioned.patch(exercises.find(tx, recordId, id), "exercise record", ifMatch, checked,
-                merged -> merged, (merged, version) -> exercises.update(tx, merged, version)))));
+            .compose(record -> exercises.find(tx, recordId, id))
+            .compose(current -> Versioned.patch(Future.succeededFuture(current), "exercise record", ifMatch, checked,
+                merged -> RecordSets.keepAuthors(merged, current.map(e -> e.getJsonArray("sets")).orElse(null)),
+                (merged, version) -> exercises.update(tx, merged, version)))));
   }
 
   public Future<Void> delete(Principal caller, UUID recordId, UUID id, OptionalInt ifMatch) {

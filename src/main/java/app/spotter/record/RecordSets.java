@@ -4,7 +4,9 @@ import app.spotter.auth.Role;
 import app.spotter.http.ApiException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,5 +45,24 @@ final class RecordSets {
       out.add(set.put("loggedBy", new JsonObject().put("role", Role.TRAINER.wire()).put("id", trainerId.toString())));
     }
     return out;
+  }
+
+  /**
+   * A set that existed before an edit keeps who logged it (the trainee, or the live socket); only
+   * sets new to the exercise are stamped with the editing trainer.
+   */
+  static JsonObject keepAuthors(JsonObject exercise, JsonArray previous) {
+    if (previous == null) {
+      return exercise;
+    }
+    Map<String, Object> authors = new HashMap<>();
+    previous.forEach(set -> authors.put(((JsonObject) set).getString("id"), ((JsonObject) set).getValue("loggedBy")));
+    exercise.getJsonArray("sets", new JsonArray()).forEach(item -> {
+      JsonObject set = (JsonObject) item;
+      if (authors.get(set.getString("id")) != null) {
+        set.put("loggedBy", authors.get(set.getString("id")));
+      }
+    });
+    return exercise;
   }
 }

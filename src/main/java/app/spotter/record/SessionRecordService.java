@@ -83,7 +83,7 @@ public final class SessionRecordService {
     Future<?> traineeVisible = traineeId == null ? Future.succeededFuture() : trainees.get(caller, UUID.fromString(traineeId));
     return traineeVisible
         .compose(v -> requireTrainingSessionOwned(trainerId, patch.getString("trainingSessionId")))
-        .compose(v -> Versioned.patch(records.find(trainerId, null, id).map(RecordRules::storedNotLive),
+        .compose(v -> Versioned.patch(() -> records.find(trainerId, null, id).map(RecordRules::storedNotLive),
             "session record", ifMatch, patch, merged -> RecordRules.withStatusFlagsAndTimes(RecordRules.notLive(merged)),
             (merged, version) -> records.update(trainerId, merged, version)))
         .compose(this::withExercises);

@@ -6,18 +6,24 @@ import static app.spotter.http.Requests.query;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.http.ApiException;
 import app.spotter.http.ApiRoutes;
 import app.spotter.trainee.TraineeService;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /trainees/{id}/export?format=json|csv}: a trainee's whole history for their trainer, or
  * for the trainee themself (then without medical or trainer notes), streamed as it is read.
  */
 public final class TraineeExport implements ApiRoutes {
+  /** Each export holds a database connection while its client reads; a few at a time leave the pool to everyone else. */
+  static final int MAX_CONCURRENT = 4;
+  private static final long RETRY_AFTER_SECONDS = 5;
+  private final AtomicInteger running = new AtomicInteger();
   private final TraineeService trainees;
   private final ExportRepository exports;
 
@@ -35,10 +41,17 @@ public final class TraineeExport implements ApiRoutes {
     Principal caller = principal(ctx);
     UUID traineeId = pathId(ctx, "id", "trainee");
     ExportFormat format = "csv".equals(query(ctx, "format")) ? new CsvExport() : new JsonExport(caller.is(Role.TRAINEE));
+    if (running.incrementAndGet() > MAX_CONCURRENT) {
+      running.decrementAndGet();
+      ctx.fail(ApiException.of(429, "Too Many Requests", "too many exports are running: try again shortly")
+          .withRetryAfter(RETRY_AFTER_SECONDS));
+      return;
+    }
     // TraineeService.get applies the access rules: own trainee, or a trainee's own id without medical notes.
     trainees.get(caller, traineeId)
         .compose(trainee -> exports.stream(format.rows(), caller.trainerId(), traineeId,
             rows -> new ExportPipe(startResponse(ctx, format, traineeId), format).pump(trainee, rows)))
+        .onComplete(done -> running.decrementAndGet())
         .onFailure(failure -> {
           // A client that left has nobody to tell; the transaction has already rolled back.
           if (!ctx.response().closed()) {

@@ -64,7 +64,7 @@ public final class SessionTemplateService {
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    return Versioned.patch(templates.find(trainerId, id), "session template", ifMatch, patch,
+    return Versioned.patch(() -> templates.find(trainerId, id), "session template", ifMatch, patch,
             merged -> merged.put("id", id.toString()).put("trainerId", trainerId.toString()),
             (merged, version) -> templates.update(trainerId, merged, version))
         .compose(template -> exercises.withExercises(pool, template));

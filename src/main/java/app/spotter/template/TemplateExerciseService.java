@@ -60,7 +60,7 @@ public final class TemplateExerciseService {
 
   public Future<JsonObject> update(Principal caller, UUID templateId, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    return Versioned.patch(exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
+    return Versioned.patch(() -> exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
         merged -> merged.put("id", id.toString()).put("sessionTemplateId", templateId.toString()),
         (merged, version) -> exercises.update(trainerId, merged, version))
         .recover(TemplateExerciseService::explainTakenPosition);

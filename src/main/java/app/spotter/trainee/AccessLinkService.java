@@ -71,12 +71,8 @@ public final class AccessLinkService {
 
   /** A bad token counts as a failure for the caller's address; past the limit every attempt gets 429. */
   public Future<JsonObject> exchange(String token, FailureLimiter.Limit ipLimit) {
-    List<FailureLimiter.Limit> limits = List.of(ipLimit);
-    return limiter.check(limits)
-        .compose(v -> links.use(OpaqueTokens.hash(token)))
-        .compose(use -> use.isPresent() ? Future.succeededFuture(use.get())
-            : limiter.recordFailure(limits).compose(x ->
-                Future.failedFuture(ApiException.unauthorized("the access link is unknown, expired or revoked"))))
+    return limiter.guard(List.of(ipLimit), () -> links.use(OpaqueTokens.hash(token))
+            .map(use -> use.orElseThrow(() -> ApiException.unauthorized("the access link is unknown, expired or revoked"))))
         .compose(use -> traineeService.get(asTrainee(use), use.traineeId())
             .map(trainee -> new JsonObject()
                 .put("accessToken", accessTokens.forTrainee(use.traineeId(), use.trainerId(), use.linkId()))

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,8 @@ public final class TraineeRepository {
   private static final String INSERT = TABLE.insertSql();
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM trainee WHERE id = $1 AND trainer_id = $2";
   /** Ordered by name; the cursor is (lower(name), id). {@code $2} is an ILIKE pattern or null. */
+  /** Serialises read-modify-write of one trainee (measurement appends). */
+  private static final String LOCK = FIND + " FOR UPDATE";
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM trainee WHERE trainer_id = $1"
       + " AND ($2::text IS NULL OR name ILIKE $2 OR email ILIKE $2)"
       + " AND ($3::text IS NULL OR (lower(name), id) > ($3, $4::uuid))"
@@ -63,13 +66,17 @@ public final class TraineeRepository {
     return pool.preparedQuery(FIND).execute(Tuple.of(id, trainerId)).map(TraineeRepository::first);
   }
 
+  public Future<Optional<JsonObject>> lock(SqlClient tx, UUID trainerId, UUID id) {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(id, trainerId)).map(TraineeRepository::first);
+  }
+
   public Future<Boolean> exists(UUID trainerId, UUID id) {
     return pool.preparedQuery(EXISTS).execute(Tuple.of(id, trainerId)).map(rows -> rows.size() > 0);
   }
 
-  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, String afterId, int limit) {
+  public Future<List<JsonObject>> list(UUID trainerId, String pattern, String afterName, UUID afterId, int limit) {
     return pool.preparedQuery(LIST)
-        .execute(Tuple.of(trainerId, pattern, afterName, afterId == null ? null : UUID.fromString(afterId), limit))
+        .execute(Tuple.of(trainerId, pattern, afterName, afterId, limit))
         .map(rows -> {
           List<JsonObject> out = new java.util.ArrayList<>(rows.size());
           rows.forEach(row -> out.add(TABLE.toJson(row)));
@@ -79,11 +86,15 @@ public final class TraineeRepository {
 
   /** Empty when the row is gone or its version moved on. */
   public Future<Optional<JsonObject>> update(UUID trainerId, JsonObject merged, int expectedVersion) {
+    return update(pool, trainerId, merged, expectedVersion);
+  }
+
+  public Future<Optional<JsonObject>> update(SqlClient client, UUID trainerId, JsonObject merged, int expectedVersion) {
     Tuple tuple = TABLE.writeTuple(merged)
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return pool.preparedQuery(UPDATE).execute(tuple).map(TraineeRepository::first);
+    return client.preparedQuery(UPDATE).execute(tuple).map(TraineeRepository::first);
   }
 
   /** {@code expectedVersion} null = unconditional. Returns whether a row was deleted. */

@@ -9,6 +9,7 @@ import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -24,9 +25,11 @@ public final class TraineeService {
       new String[] {"restingHeartRate", "restingHeartRate"},
       new String[] {"height", "height"});
 
+  private final Pool pool;
   private final TraineeRepository trainees;
 
-  public TraineeService(TraineeRepository trainees) {
+  public TraineeService(Pool pool, TraineeRepository trainees) {
+    this.pool = pool;
     this.trainees = trainees;
   }
 
@@ -46,13 +49,13 @@ public final class TraineeService {
 
   public Future<JsonObject> list(Principal caller, String query, Page page) {
     return trainees.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
-            page.afterString(1), page.fetchSize())
+            page.afterUuid(1), page.fetchSize())
         .map(rows -> page.body(rows, t -> new JsonArray().add(t.getString("name").toLowerCase()).add(t.getString("id"))));
   }
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    return Versioned.patch(trainees.find(trainerId, id), "trainee", ifMatch, patch, merged -> merged,
+    return Versioned.patch(() -> trainees.find(trainerId, id), "trainee", ifMatch, patch, merged -> merged,
         (merged, version) -> trainees.update(trainerId, merged, version));
   }
 
@@ -71,9 +74,9 @@ public final class TraineeService {
     JsonObject entry = measurement.copy();
     String measuredAt = entry.getString("measuredAt");
     entry.put("measuredAt", (measuredAt == null ? Instant.now() : Instant.parse(measuredAt)).toString());
-    return Versioned.patch(trainees.find(trainerId, id), "trainee", OptionalInt.empty(), new JsonObject(),
-        trainee -> withMeasurement(trainee, entry),
-        (merged, version) -> trainees.update(trainerId, merged, version));
+    return pool.withTransaction(tx -> Versioned.patch(trainees.lock(tx, trainerId, id), "trainee",
+        OptionalInt.empty(), new JsonObject(), trainee -> withMeasurement(trainee, entry),
+        (merged, version) -> trainees.update(tx, trainerId, merged, version)));
   }
 
   private static JsonObject withMeasurement(JsonObject trainee, JsonObject entry) {

@@ -80,6 +80,29 @@ class AuthApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("40 wrong logins at once for one email: no more than 10 get through to a 401, the rest get 429")
+  void concurrentFailuresCannotSlipPastTheLimit() throws Exception {
+    Trainer trainer = registerTrainer();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 40; i++) {
+        String password = "wrong " + i;
+        replies.add(pool.submit(() -> anonymous.post("/auth/login", credentials(trainer.email(), password)).status()));
+      }
+      long unauthorized = 0;
+      for (var reply : replies) {
+        int status = reply.get();
+        assertThat(status).isIn(401, 429);
+        unauthorized += status == 401 ? 1 : 0;
+      }
+      assertThat(unauthorized).isEqualTo(10);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   @DisplayName("successful logins are never throttled")
   void successesNotThrottled() {
     Trainer trainer = registerTrainer();
@@ -152,7 +175,7 @@ class AuthApiTest extends ApiTest {
   @DisplayName("missing, tampered and alg:none tokens get 401 problem+json")
   void badTokens() {
     Trainer trainer = registerTrainer();
-    String token = trainer.api().get("/me").status() == 200 ? tokenOf(trainer) : null;
+    String token = tokenOf(trainer);
     String[] parts = token.split("\\.");
     String tampered = parts[0] + "." + parts[1] + "x." + parts[2];
     String header = Base64.getUrlEncoder().withoutPadding()

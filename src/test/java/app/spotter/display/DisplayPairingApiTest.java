@@ -36,7 +36,7 @@ class DisplayPairingApiTest extends ApiTest {
   /** Pairs a display for the trainer and returns its token. */
   private String pairDisplay(Trainer trainer) {
     Pairing pairing = startPairing();
-    assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(200);
+    assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(201);
     return anonymous.get(pairing.pollPath()).json().getString("displayToken");
   }
 
@@ -66,7 +66,8 @@ class DisplayPairingApiTest extends ApiTest {
     assertThat(pending.json().getString("expiresAt")).isNotNull();
 
     Reply claimed = claim(trainer.api(), pairing.code().toLowerCase());
-    assertThat(claimed.status()).isEqualTo(200);
+    assertThat(claimed.status()).isEqualTo(201);
+    assertThat(claimed.header("Location")).startsWith("/api/v1/displays/");
     JsonObject display = claimed.json().getJsonObject("display");
     String displayId = display.getString("id");
     assertThat(display.getString("name")).isEqualTo("Main floor");

@@ -130,6 +130,28 @@ class TraineeApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("ten measurements posted at once all land (no If-Match means no 409)")
+  void concurrentMeasurements() throws Exception {
+    Trainer trainer = registerTrainer();
+    String id = createTrainee(trainer.api(), "Busy Bee");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+    try {
+      var replies = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 10; i++) {
+        double weight = 60 + i;
+        replies.add(pool.submit(() -> trainer.api().post("/trainees/" + id + "/measurements",
+            new JsonObject().put("weight", weight)).status()));
+      }
+      for (var reply : replies) {
+        assertThat(reply.get()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(trainer.api().get("/trainees/" + id).json().getJsonArray("measurementHistory")).hasSize(10);
+  }
+
+  @Test
   @DisplayName("the list pages by name with a cursor and finds by search text")
   void listAndSearch() {
     Trainer trainer = registerTrainer();

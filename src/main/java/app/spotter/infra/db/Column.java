@@ -23,7 +23,7 @@ public record Column(String name, String field, Kind kind, Object whenNull) {
     return kind.toSql(value);
   }
 
-  static String camel(String snake) {
+  public static String camel(String snake) {
     StringBuilder out = new StringBuilder(snake.length());
     boolean upper = false;
     for (char c : snake.toCharArray()) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -15,6 +16,28 @@ import java.util.function.UnaryOperator;
  */
 public final class Versioned {
   private Versioned() {}
+
+  private static final int ATTEMPTS_WITHOUT_IF_MATCH = 5;
+
+  /**
+   * Like {@link #patch(Future, String, OptionalInt, JsonObject, UnaryOperator, BiFunction)}, for reads
+   * that take no lock: without If-Match the write is meant to be unconditional, so a lost race is
+   * retried from a fresh read instead of answered with 409.
+   */
+  public static Future<JsonObject> patch(Supplier<Future<Optional<JsonObject>>> read, String what, OptionalInt ifMatch,
+      JsonObject patch, UnaryOperator<JsonObject> rules,
+      BiFunction<JsonObject, Integer, Future<Optional<JsonObject>>> write) {
+    return attempt(read, what, ifMatch, patch, rules, write, ifMatch.isPresent() ? 1 : ATTEMPTS_WITHOUT_IF_MATCH);
+  }
+
+  private static Future<JsonObject> attempt(Supplier<Future<Optional<JsonObject>>> read, String what,
+      OptionalInt ifMatch, JsonObject patch, UnaryOperator<JsonObject> rules,
+      BiFunction<JsonObject, Integer, Future<Optional<JsonObject>>> write, int attemptsLeft) {
+    return patch(read.get(), what, ifMatch, patch, rules, write).recover(e ->
+        attemptsLeft > 1 && e instanceof ApiException api && api.isStaleVersion()
+            ? attempt(read, what, ifMatch, patch, rules, write, attemptsLeft - 1)
+            : Future.failedFuture(e));
+  }
 
   /**
    * Reads, checks If-Match, merges the partial body (present fields replace, null clears), lets
