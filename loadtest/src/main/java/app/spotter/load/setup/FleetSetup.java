@@ -83,7 +83,7 @@ public final class FleetSetup {
         rest.post("/displays/pairings", null, null, 201).compose(pairing -> {
           String code = pairing.getString("code");
           return rest.post("/displays/pairings/" + code + "/claim", trainerToken,
-                  new JsonObject().put("name", name + "." + i), 200)
+                  new JsonObject().put("name", name + "." + i), 201)
               .compose(claimed -> rest.get("/displays/pairings/" + code + "?secret=" + pairing.getString("pairingSecret"),
                   null, 200))
               .map(status -> status.getString("displayToken"));
