@@ -3,6 +3,7 @@ package app.spotter.load;
 import app.spotter.load.floor.Floors;
 import app.spotter.load.live.FanoutRun;
 import app.spotter.load.metrics.Counters;
+import app.spotter.load.metrics.CpuUsage;
 import app.spotter.load.metrics.Latencies;
 import app.spotter.load.report.Report;
 import app.spotter.load.setup.Fleet;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One run: the target (a URL, or a Spotter started here), the scenario, the floors, the report.
@@ -67,7 +69,11 @@ final class LoadRun {
       }
       if (options.scenario().equals("floors") || options.floors()) {
         Counters floorCounters = new Counters();
-        result.put("floors", Floors.run(vertx, options, ownJar, database, options.resultsDir(), base, latencies, floorCounters));
+        ServerProcess started = server;
+        Supplier<CpuUsage.Sample> cpu = () -> started == null ? CpuUsage.sample(-1, List.of())
+            : CpuUsage.sample(started.pid(), started.helperPids());
+        result.put("floors", Floors.run(vertx, options, ownJar, database, options.resultsDir(), base, latencies,
+            floorCounters, cpu));
         JsonObject floorErrors = floorCounters.withPrefix("error:");
         floorErrors.forEach(e -> result.getJsonObject("errors", new JsonObject()).put(e.getKey(), e.getValue()));
         passed &= floorErrors.stream().allMatch(e -> ((Number) e.getValue()).longValue() == 0);

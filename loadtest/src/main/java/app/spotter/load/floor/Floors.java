@@ -3,6 +3,7 @@ package app.spotter.load.floor;
 import app.spotter.load.Options;
 import app.spotter.load.live.SessionBook;
 import app.spotter.load.metrics.Counters;
+import app.spotter.load.metrics.CpuUsage;
 import app.spotter.load.metrics.Latencies;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -20,19 +22,27 @@ import org.HdrHistogram.Histogram;
 public final class Floors {
   private Floors() {}
 
-  /** Runs the floors it can; {@code loadJar} is this generator's own jar (it runs the echo server). */
+  /**
+   * Runs the floors it can; {@code loadJar} is this generator's own jar (it runs the echo server).
+   * CPU is sampled around each floor (with warm-up, connection and drain: an upper bound).
+   */
   public static JsonObject run(Vertx vertx, Options options, Optional<Path> loadJar, Optional<URI> databaseUrl,
-      Path logDir, String base, Latencies latencies, Counters counters) throws Exception {
+      Path logDir, String base, Latencies latencies, Counters counters, Supplier<CpuUsage.Sample> cpu) throws Exception {
     JsonObject skipped = new JsonObject();
+    JsonObject cpuUse = new JsonObject();
     if (loadJar.isPresent()) {
       System.out.println("floor: socket round trip against a bare Vert.x echo server");
+      CpuUsage.Sample before = cpu.get();
       EchoFloor.run(vertx, options, loadJar.get(), logDir.resolve(base + "-echo.log"), latencies, counters);
+      cpuUse.put(EchoFloor.NAME, CpuUsage.between(before, cpu.get()));
     } else {
       skipped.put("socket round trip", "the generator is not running from its jar");
     }
     if (databaseUrl.isPresent()) {
       System.out.println("floor: one-row insert and commit on " + databaseUrl.get().getHost() + ":" + databaseUrl.get().getPort());
+      CpuUsage.Sample before = cpu.get();
       PostgresFloor.run(vertx, options, databaseUrl.get(), latencies, counters);
+      cpuUse.put(PostgresFloor.NAME, CpuUsage.between(before, cpu.get()));
     } else {
       skipped.put("Postgres commit", "no --database-url given (automatic only with --start-server)");
       System.out.println("floor: Postgres commit skipped — give --database-url postgresql://user:pass@host:port/db");
@@ -44,7 +54,8 @@ public final class Floors {
         measured.put(name, Latencies.summary(h));
       }
     }
-    return new JsonObject().put("latencyMicros", measured).put("skipped", skipped).put("ratios", ratios(latencies));
+    return new JsonObject().put("latencyMicros", measured).put("skipped", skipped).put("ratios", ratios(latencies))
+        .put("cpu", cpuUse);
   }
 
   /** command→ack and command→other-device over (round trip + commit), at p50 and p99; null without both floors. */

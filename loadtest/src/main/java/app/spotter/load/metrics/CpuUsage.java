@@ -6,38 +6,30 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * CPU used between two samples: the generator itself, and (when it started the server) the server's
- * JVM and, separately, the processes it started (embedded Postgres and Redis). Linux /proc only;
- * elsewhere the server figures are absent.
+ * CPU used between two samples: the generator itself and, when it started the server, the server's
+ * JVM, the processes it started itself (embedded Redis) and its helpers found otherwise (the
+ * embedded Postgres, which daemonizes), each with their children. Linux /proc only; elsewhere the
+ * server figures are absent.
  */
 public final class CpuUsage {
   private static final double TICKS_PER_SECOND = 100.0;
 
   /**
-   * One moment: wall clock, generator CPU, server JVM ticks, server children ticks, and the whole
-   * machine's busy ticks (-1 when unknown).
+   * One moment: wall clock, generator CPU, and ticks of the server JVM, of its children, of its
+   * helpers and of the whole machine (-1 when unknown).
    */
-  public record Sample(long wallNanos, long generatorNanos, long serverTicks, long childTicks, long machineTicks) {}
+  public record Sample(long wallNanos, long generatorNanos, long serverTicks, long childTicks, long helperTicks,
+      long machineTicks) {}
 
-  /**
-   * {@code helpers}: processes serving the server that are not its children (the embedded
-   * postmaster daemonizes); they and their children count with the server's children.
-   */
   public static Sample sample(long serverPid, List<Long> helpers) {
     long server = serverPid > 0 ? ticks(serverPid, false) : -1;
-    long children = -1;
-    if (serverPid > 0) {
-      children = Stream.concat(Stream.of(serverPid), helpers.stream())
-          .flatMap(pid -> ProcessHandle.of(pid).stream())
-          .flatMap(root -> Stream.concat(root.pid() == serverPid ? Stream.empty() : Stream.of(root), root.descendants()))
-          .mapToLong(p -> Math.max(0, ticks(p.pid(), true)))
-          .sum();
-    }
+    long children = serverPid > 0 ? ProcessHandle.of(serverPid).map(CpuUsage::descendantTicks).orElse(-1L) : -1;
+    long helper = serverPid > 0 ? helpers.stream().flatMap(pid -> ProcessHandle.of(pid).stream())
+        .mapToLong(root -> Math.max(0, ticks(root.pid(), true)) + descendantTicks(root)).sum() : -1;
     var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    return new Sample(System.nanoTime(), os.getProcessCpuTime(), server, children, machineBusyTicks());
+    return new Sample(System.nanoTime(), os.getProcessCpuTime(), server, children, helper, machineBusyTicks());
   }
 
   /** Percent of one core used between the samples (200 % = both cores of a 2-core machine). */
@@ -46,14 +38,23 @@ public final class CpuUsage {
     JsonObject out = new JsonObject().put("seconds", round(seconds))
         .put("generatorPercent", round((b.generatorNanos() - a.generatorNanos()) / 1e9 / seconds * 100));
     if (a.serverTicks() >= 0 && b.serverTicks() >= 0) {
-      out.put("serverJvmPercent", round((b.serverTicks() - a.serverTicks()) / TICKS_PER_SECOND / seconds * 100));
-      out.put("postgresAndRedisPercent", round((b.childTicks() - a.childTicks()) / TICKS_PER_SECOND / seconds * 100));
+      out.put("serverJvmPercent", percent(a.serverTicks(), b.serverTicks(), seconds));
+      out.put("postgresPercent", percent(a.helperTicks(), b.helperTicks(), seconds));
+      out.put("redisPercent", percent(a.childTicks(), b.childTicks(), seconds));
     }
     if (a.machineTicks() >= 0 && b.machineTicks() >= 0) {
       // What else ran on the box meanwhile (other processes compete for the same cores).
-      out.put("wholeMachinePercent", round((b.machineTicks() - a.machineTicks()) / TICKS_PER_SECOND / seconds * 100));
+      out.put("wholeMachinePercent", percent(a.machineTicks(), b.machineTicks(), seconds));
     }
     return out;
+  }
+
+  private static double percent(long from, long to, double seconds) {
+    return round((to - from) / TICKS_PER_SECOND / seconds * 100);
+  }
+
+  private static long descendantTicks(ProcessHandle root) {
+    return root.descendants().mapToLong(p -> Math.max(0, ticks(p.pid(), true))).sum();
   }
 
   /** Busy ticks of all cores together: the first line of /proc/stat minus idle and iowait. */

@@ -71,10 +71,12 @@ public final class Report {
       section(md, "Floors (same concurrency and interval)");
       md.append(LATENCY_HEADER);
       floors.getJsonObject("latencyMicros", new JsonObject()).forEach(e -> latencyRow(md, e.getKey(), (JsonObject) e.getValue()));
+      floors.getJsonObject("cpu", new JsonObject()).forEach(e -> md.append("\nCPU during ").append(e.getKey())
+          .append(" (whole floor run, 100 % = one core): ").append(((JsonObject) e.getValue()).encode()).append('\n'));
       floors.getJsonObject("skipped", new JsonObject()).forEach(e -> md.append("\n*").append(e.getKey())
           .append(" skipped:* ").append(e.getValue()).append('\n'));
       JsonObject ratios = floors.getJsonObject("ratios");
-      if (ratios != null) {
+      if (ratios != null && !ratios.isEmpty()) {
         md.append("\n| ratio to the floor (socket round trip + one commit) | p50 | p99 |\n|---|---:|---:|\n");
         ratios.forEach(e -> {
           JsonObject q = (JsonObject) e.getValue();
