@@ -1,0 +1,114 @@
+package app.spotter.load;
+
+import app.spotter.load.floor.Floors;
+import app.spotter.load.live.FanoutRun;
+import app.spotter.load.metrics.Counters;
+import app.spotter.load.metrics.CpuUsage;
+import app.spotter.load.metrics.Latencies;
+import app.spotter.load.report.Report;
+import app.spotter.load.setup.Fleet;
+import app.spotter.load.setup.FleetSetup;
+import app.spotter.load.setup.RestClient;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One run: the target (a URL, or a Spotter started here), the scenario, the floors, the report.
+ * A server started here is stopped at the end by its PID, whatever happened.
+ */
+final class LoadRun {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+  private final Options options;
+  private final String commandLine;
+  private final Optional<Path> ownJar;
+  private final Instant started = Instant.now();
+  private final String base;
+
+  LoadRun(Options options, String commandLine, Optional<Path> ownJar) {
+    this.options = options;
+    this.commandLine = commandLine;
+    this.ownJar = ownJar;
+    this.base = options.scenario() + "-" + STAMP.format(started);
+  }
+
+  /** True when the run passed. */
+  boolean execute() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    ServerProcess server = null;
+    try {
+      URI target = options.url();
+      Optional<URI> database = options.databaseUrl();
+      if (options.startServer()) {
+        System.out.println("starting " + options.serverJar() + " (embedded Postgres and Redis, temporary data directory)");
+        server = ServerProcess.start(options.serverJar(), options.serverJavaOpts(), List.of(), options.serverEnv(),
+            options.resultsDir().resolve(base + "-server.log"), "/health/ready", true);
+        target = server.url();
+        database = database.or(server::embeddedDatabaseUrl);
+        System.out.println("server pid " + server.pid() + " on " + target);
+      }
+      JsonObject result = new JsonObject().put("scenario", options.scenario())
+          .put("startedAt", DateTimeFormatter.ISO_INSTANT.format(started)).put("machine", Machine.describe())
+          .put("target", server == null ? target.toString() : "started " + options.serverJar() + " (pid " + server.pid()
+              + (options.serverJavaOpts().isBlank() ? "" : ", " + options.serverJavaOpts())
+              + (options.serverEnv().isEmpty() ? "" : ", " + options.serverEnv()) + ") on " + target)
+          .put("command", commandLine).put("options", new JsonObject(new java.util.LinkedHashMap<String, Object>(options.given())));
+      Latencies latencies = new Latencies();
+      boolean passed = true;
+      if (options.scenario().equals("fanout")) {
+        FanoutRun fanout = fanout(vertx, target, server, result);
+        latencies = fanout.latencies();
+        passed = result.getBoolean("passed");
+      }
+      if (options.scenario().equals("floors") || options.floors()) {
+        Counters floorCounters = new Counters();
+        ServerProcess started = server;
+        Supplier<CpuUsage.Sample> cpu = () -> started == null ? CpuUsage.sample(-1, List.of())
+            : CpuUsage.sample(started.pid(), started.helperPids());
+        result.put("floors", Floors.run(vertx, options, ownJar, database, options.resultsDir(), base, latencies,
+            floorCounters, cpu));
+        JsonObject floorErrors = floorCounters.withPrefix("error:");
+        floorErrors.forEach(e -> result.getJsonObject("errors", new JsonObject()).put(e.getKey(), e.getValue()));
+        passed &= floorErrors.stream().allMatch(e -> ((Number) e.getValue()).longValue() == 0);
+      }
+      result.put("passed", passed);
+      String markdown = Report.write(options.resultsDir(), base, result, latencies.all());
+      System.out.println();
+      System.out.println(markdown);
+      System.out.println("results: " + options.resultsDir().resolve(base + ".{json,md,svg}"));
+      return passed;
+    } finally {
+      if (server != null) {
+        System.out.println("stopping the server (pid " + server.pid() + ")");
+        server.close();
+      }
+      vertx.close().await();
+    }
+  }
+
+  private FanoutRun fanout(Vertx vertx, URI target, ServerProcess server, JsonObject result) {
+    System.out.printf("setting up %d sessions (%d trainers) through %s%n", options.sessions(), options.trainers(), target);
+    long t0 = System.nanoTime();
+    Fleet fleet;
+    try (RestClient rest = new RestClient(vertx, target)) {
+      fleet = new FleetSetup(rest).create(options.sessions(), options.sessionsPerTrainer(), options.displaysPerSession(),
+          options.trainerDisplays()).await();
+    }
+    double restSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
+    System.out.printf("setup done in %.1f s; connecting %d sockets%n", restSeconds, fleet.sockets());
+    FanoutRun run = server == null ? new FanoutRun(vertx, options, target, -1, List.of())
+        : new FanoutRun(vertx, options, target, server.pid(), server.helperPids());
+    JsonObject fanout = run.run(fleet);
+    fanout.getJsonObject("setup").put("restSeconds", restSeconds);
+    run.close();
+    result.mergeIn(fanout);
+    return run;
+  }
+}
