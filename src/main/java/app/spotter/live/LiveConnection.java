@@ -247,8 +247,9 @@ final class LiveConnection {
           .toJson(null));
       return;
     }
+    String name = message.getValue("name") instanceof String s ? s : null;
     if (!commands.tryTake()) {
-      engine.metrics().command(message.getString("name"), "rate-limited");
+      engine.metrics().command(name, "rate-limited");
       send(CommandRejected.rateLimited().toJson(commandId));
       return;
     }
@@ -258,7 +259,6 @@ final class LiveConnection {
       return;
     }
     long started = System.nanoTime();
-    String name = message.getValue("name") instanceof String s ? s : null;
     // One after another, in the order sent: a replayed offline queue (log-set s3, update-set s3) depends on it.
     lastCommand = lastCommand.transform(previous -> engine.processor()
         .execute(principal, sessionId, commandId, name, message.getValue("payload", new JsonObject()))
