@@ -52,20 +52,12 @@ import java.util.List;
 
 /** The object graph: repositories, services and routes, wired once and shared by every HTTP verticle. */
 public final class Services {
-  final Pool pool;
-  final Redis redis;
-  final OpenAPIContract contract;
   final AccessGuard guard;
   final List<ApiRoutes> routes;
-
   final LiveEngine live;
 
   Services(Vertx vertx, SpotterConfig config, Pool pool, Redis redis, OpenAPIContract contract,
       MeterRegistry registry) {
-    this.pool = pool;
-    this.redis = redis;
-    this.contract = contract;
-
     AccessTokens accessTokens = new AccessTokens(vertx, config.jwtSecret().orElseThrow(),
         config.accessTokenTtl(), config.traineeTokenTtl());
     DisplayRepository displays = new DisplayRepository(pool);
