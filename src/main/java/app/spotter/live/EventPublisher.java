@@ -25,7 +25,7 @@ final class EventPublisher {
       redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
       redis.call('EXPIRE', KEYS[1], 86400)
       redis.call('DEL', KEYS[2])
-      return redis.call('PUBLISH', KEYS[3], ARGV[2])""";
+      return redis.call('PUBLISH', KEYS[3], ARGV[4])""";
 
   private final Vertx vertx;
   private final Redis redis;
@@ -40,10 +40,10 @@ final class EventPublisher {
   }
 
   Future<Void> publish(LiveEvent event) {
-    String json = event.toJson().encode();
-    hub.deliver(event, json);
+    EventFrame frame = EventFrame.of(event);
+    hub.deliver(frame);
     timers.track(event);
-    return toRedis(event, json, 1);
+    return toRedis(event, frame.json(), 1);
   }
 
   /** A late publish is harmless: subscribers drop what they have and fill gaps with the rest. */
@@ -51,7 +51,7 @@ final class EventPublisher {
     return redis.send(Request.cmd(Command.EVAL).arg(PUBLISH).arg(3)
             .arg(RedisKeys.recentEvents(event.sessionId())).arg(RedisKeys.snapshot(event.sessionId()))
             .arg(RedisKeys.sessionChannel(event.sessionId()))
-            .arg(event.seq()).arg(json).arg(RECENT_EVENTS_KEPT))
+            .arg(event.seq()).arg(json).arg(RECENT_EVENTS_KEPT).arg(hub.eventMessage(json)))
         .<Void>mapEmpty()
         .recover(e -> {
           if (attempt == 1 || attempt == MAX_ATTEMPTS) {

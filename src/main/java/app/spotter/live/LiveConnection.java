@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,11 +192,12 @@ final class LiveConnection {
   private Future<Void> catchUp(Subscription subscription, long afterSeq) {
     return engine.eventLog().after(subscription.sessionId, Math.max(afterSeq, 0)).compose(missed ->
         engine.currentSeq(subscription.sessionId).compose(current -> {
-          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY || tooBigToReplay(missed)) {
+          List<String> replay = missed.stream().map(e -> EventFrame.of(e).text(principal.role())).toList();
+          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY || tooBigToReplay(replay)) {
             return sendSnapshot(subscription);
           }
           long last = missed.isEmpty() ? afterSeq : missed.get(missed.size() - 1).seq();
-          missed.forEach(e -> send(LiveViews.event(principal.role(), e.toJson())));
+          replay.forEach(this::sendText);
           send(new JsonObject().put("type", "subscribed").put("sessionId", subscription.sessionId.toString())
               .put("seq", last).put("recovered", true));
           sendAll(subscription, subscription.start(last));
@@ -207,10 +209,10 @@ final class LiveConnection {
    * A replay is written in one go: past half the write-queue bound it could get a reader that keeps
    * up dropped as too slow, again on every retry, so a snapshot (bounded by the record) goes instead.
    */
-  private static boolean tooBigToReplay(List<LiveEvent> missed) {
+  private static boolean tooBigToReplay(List<String> replay) {
     long bytes = 0;
-    for (LiveEvent event : missed) {
-      bytes += event.toJson().toBuffer().length();
+    for (String text : replay) {
+      bytes += text.getBytes(StandardCharsets.UTF_8).length;
     }
     return bytes > WRITE_QUEUE_BYTES / 2;
   }
@@ -278,13 +280,13 @@ final class LiveConnection {
 
   // ---------------------------------------------------------------- from the hub (any thread)
 
-  void onEvent(LiveEvent event, JsonObject message) {
+  void onEvent(EventFrame frame) {
     context.runOnContext(v -> {
-      Subscription subscription = subscriptions.get(event.sessionId());
+      Subscription subscription = subscriptions.get(frame.event.sessionId());
       if (subscription == null || closed) {
         return;
       }
-      sendAll(subscription, subscription.accept(event.seq(), message));
+      sendAll(subscription, subscription.accept(frame));
       if (subscription.hasGap() && !subscription.repairScheduled) {
         subscription.repairScheduled = true;
         context.owner().setTimer(LiveEngine.GAP_REPAIR_MS, t -> repair(subscription));
@@ -320,16 +322,16 @@ final class LiveConnection {
       return;
     }
     engine.eventLog().after(subscription.sessionId, subscription.lastSeq()).onSuccess(events ->
-        events.forEach(e -> sendAll(subscription, subscription.accept(e.seq(), e.toJson()))));
+        events.forEach(e -> sendAll(subscription, subscription.accept(EventFrame.of(e)))));
   }
 
   // ---------------------------------------------------------------- outgoing
 
-  private void sendAll(Subscription subscription, List<JsonObject> events) {
-    for (JsonObject event : events) {
-      engine.metrics().fanout(event.getLong("serverTime"));
-      send(LiveViews.event(principal.role(), event));
-      if ("session-ended".equals(event.getString("name")) && followsTrainer) {
+  private void sendAll(Subscription subscription, List<EventFrame> frames) {
+    for (EventFrame frame : frames) {
+      engine.metrics().fanout(frame.event.serverTime());
+      sendText(frame.text(principal.role()));
+      if ("session-ended".equals(frame.event.name()) && followsTrainer) {
         subscriptions.remove(subscription.sessionId);
         engine.hub().unsubscribe(subscription.sessionId, this);
         engine.presence().leave(subscription.sessionId, this);
@@ -339,6 +341,10 @@ final class LiveConnection {
 
   /** A client that cannot keep up is dropped (it resumes with afterSeq) rather than buffered without bound. */
   void send(JsonObject message) {
+    sendText(message.encode());
+  }
+
+  private void sendText(String text) {
     // The peer may have closed before our close handler ran: writing then would throw.
     if (closed || ws.isClosed()) {
       return;
@@ -347,7 +353,7 @@ final class LiveConnection {
       close(CLOSE_SLOW_CONSUMER, "too slow");
       return;
     }
-    ws.writeTextMessage(message.encode());
+    ws.writeTextMessage(text);
   }
 
   private void sendError(String code, String message) {

@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveHub {
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+  private static final String EVENT_MARK = "E";
   private final Vertx vertx;
   private final Redis redis;
   private final Map<UUID, Set<LiveConnection>> bySession = new ConcurrentHashMap<>();
   private final Map<UUID, Set<LiveConnection>> displaysByTrainer = new ConcurrentHashMap<>();
   /** Every open socket of this instance, authenticated or not yet. */
   private final Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
+  /** Marks this instance's events on Redis, so their echo is not delivered a second time here. */
+  private final String origin = UUID.randomUUID().toString();
   private volatile RedisConnection subscriber;
   private volatile boolean stopped;
 
@@ -82,15 +85,27 @@ final class LiveHub {
   }
 
   /** Hands an event to every local subscriber of its session (each drops what it already has). */
-  void deliver(LiveEvent event, String json) {
-    Set<LiveConnection> subscribers = bySession.get(event.sessionId());
+  void deliver(EventFrame frame) {
+    Set<LiveConnection> subscribers = bySession.get(frame.event.sessionId());
     if (subscribers != null) {
-      JsonObject message = new JsonObject(json);
-      subscribers.forEach(c -> c.onEvent(event, message));
+      subscribers.forEach(c -> c.onEvent(frame));
     }
   }
 
+  /** An event as published on Redis: a mark, the publishing instance, then the event's JSON. */
+  String eventMessage(String json) {
+    return EVENT_MARK + origin + json;
+  }
+
   private void onMessage(String channel, String payload) {
+    if (payload.startsWith(EVENT_MARK)) {
+      // This instance's own events were delivered here before they were published.
+      if (!payload.startsWith(origin, EVENT_MARK.length())) {
+        String json = payload.substring(EVENT_MARK.length() + origin.length());
+        deliver(new EventFrame(LiveEvent.fromJson(new JsonObject(json)), json));
+      }
+      return;
+    }
     String key = channel.substring(RedisKeys.CHANNEL_PREFIX.length());
     UUID id = UUID.fromString(key.substring(2));
     JsonObject message = new JsonObject(payload);
@@ -102,8 +117,6 @@ final class LiveHub {
         UUID sessionId = UUID.fromString(message.getString("sessionId"));
         displays.forEach(d -> d.onSessionStarted(sessionId, message.getString("location")));
       }
-    } else if ("event".equals(message.getString("type"))) {
-      deliver(LiveEvent.fromJson(message), payload);
     } else {
       Set<LiveConnection> subscribers = bySession.get(id);
       if (subscribers != null) {

@@ -1,6 +1,5 @@
 package app.spotter.live;
 
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,7 @@ final class Subscription {
   final UUID sessionId;
   /** The last seq handed to the client; -1 until the snapshot or catch-up has been sent. */
   private long lastSeq = -1;
-  private final TreeMap<Long, JsonObject> pending = new TreeMap<>();
+  private final TreeMap<Long, EventFrame> pending = new TreeMap<>();
   boolean repairScheduled;
 
   Subscription(UUID sessionId) {
@@ -32,16 +31,17 @@ final class Subscription {
   }
 
   /** Takes an event; returns those now ready to send, in order. */
-  List<JsonObject> accept(long seq, JsonObject event) {
+  List<EventFrame> accept(EventFrame frame) {
+    long seq = frame.event.seq();
     if (ready() && seq <= lastSeq) {
       return List.of();
     }
-    pending.put(seq, event);
+    pending.put(seq, frame);
     return drain();
   }
 
   /** The client now has everything up to {@code seq} (a snapshot or the end of a catch-up). */
-  List<JsonObject> start(long seq) {
+  List<EventFrame> start(long seq) {
     lastSeq = seq;
     return drain();
   }
@@ -51,14 +51,14 @@ final class Subscription {
     return ready() && !pending.isEmpty() && pending.firstKey() > lastSeq + 1;
   }
 
-  private List<JsonObject> drain() {
+  private List<EventFrame> drain() {
     if (!ready()) {
       return List.of();
     }
     pending.headMap(lastSeq, true).clear();
-    List<JsonObject> out = new ArrayList<>();
+    List<EventFrame> out = new ArrayList<>();
     while (!pending.isEmpty() && pending.firstKey() == lastSeq + 1) {
-      Map.Entry<Long, JsonObject> next = pending.pollFirstEntry();
+      Map.Entry<Long, EventFrame> next = pending.pollFirstEntry();
       out.add(next.getValue());
       lastSeq = next.getKey();
     }
