@@ -6,6 +6,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** What a command sees while it runs inside its session's transaction, under the session lock. */
@@ -17,6 +19,7 @@ final class CommandContext {
   final long now;
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
+  private final List<Future<JsonObject>> writes = new ArrayList<>();
 
   CommandContext(SqlClient tx, LiveSessionRow session, Principal actor, JsonObject payload, long now,
       ExerciseRecordRepository exercises, LiveRepository live) {
@@ -43,10 +46,20 @@ final class CommandContext {
         .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")));
   }
 
-  /** Writes a changed exercise record back (its version moves on). */
+  /**
+   * Writes a changed exercise record back (its version moves on), resolving to the row as stored.
+   * The statement is sent at once; a command that needs nothing of the stored row need not wait for
+   * it, since the event is saved only after every write succeeded ({@link #writesDone}).
+   */
   Future<JsonObject> save(JsonObject exercise) {
-    return exercises.update(tx, exercise, exercise.getInteger("version"))
-        .map(saved -> saved.orElseThrow(() -> CommandRejected.conflict("the exercise record changed meanwhile")));
+    Future<JsonObject> saved = exercises.update(tx, exercise, exercise.getInteger("version"))
+        .map(row -> row.orElseThrow(() -> CommandRejected.conflict("the exercise record changed meanwhile")));
+    writes.add(saved);
+    return saved;
+  }
+
+  Future<Void> writesDone() {
+    return Future.all(writes).mapEmpty();
   }
 
   LiveRepository live() {

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,18 +40,16 @@ public final class CommandProcessor {
    * with {@link CommandRejected}. Final rejections are remembered, so a repeat gets the same answer.
    */
   public Future<Long> execute(Principal actor, UUID sessionId, String commandId, String name, Object payload) {
-    return rejections.recall(sessionId, commandId).compose(remembered -> {
-      if (remembered != null) {
-        return Future.failedFuture(remembered);
-      }
-      return run(actor, sessionId, commandId, name, payload)
-          .recover(e -> e instanceof CommandRejected rejected && rejected.isFinal()
-              ? rejections.remember(sessionId, commandId, rejected).compose(v -> Future.failedFuture(rejected))
-              : Future.failedFuture(e));
-    });
+    // Asked while the transaction starts; the answer is needed only once the session is locked.
+    Future<CommandRejected> remembered = rejections.recall(sessionId, commandId);
+    return run(actor, sessionId, commandId, name, payload, remembered)
+        .recover(e -> e instanceof CommandRejected rejected && rejected.isFinal() && rejected != remembered.result()
+            ? rejections.remember(sessionId, commandId, rejected).compose(v -> Future.failedFuture(rejected))
+            : Future.failedFuture(e));
   }
 
-  private Future<Long> run(Principal actor, UUID sessionId, String commandId, String name, Object payload) {
+  private Future<Long> run(Principal actor, UUID sessionId, String commandId, String name, Object payload,
+      Future<CommandRejected> remembered) {
     LiveCommand command = commands.get(name);
     if (command == null) {
       return Future.failedFuture(CommandRejected.invalidField("name", "unknown command '" + name + "'"));
@@ -63,18 +62,33 @@ public final class CommandProcessor {
     } catch (CommandRejected invalid) {
       return Future.failedFuture(invalid);
     }
-    return apply(actor, sessionId, commandId, command, (JsonObject) payload);
+    return apply(actor, sessionId, commandId, command, (JsonObject) payload, remembered);
   }
 
-  /** Also the way server-made commands (timer-finished) enter, with the server as actor. */
+  /** The way server-made commands (timer-finished) enter, with the server as actor. */
   Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {
+    return apply(actor, sessionId, commandId, command, payload, Future.succeededFuture());
+  }
+
+  /**
+   * Runs the command in its session's transaction, unless it was rejected before. Statements
+   * that do not wait for each other's answers are pipelined: sent together, run in order.
+   */
+  private Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command,
+      JsonObject payload, Future<CommandRejected> remembered) {
     long now = System.currentTimeMillis();
-    return pool.withTransaction(tx -> live.lock(tx, sessionId).compose(found -> {
-      LiveSessionRow session = found.filter(s -> maySee(actor, s))
-          .orElseThrow(() -> CommandRejected.notFound("no such session"));
-      return live.seqOfCommand(tx, sessionId, commandId).compose(seen -> {
-        if (seen.isPresent()) {
-          return Future.succeededFuture(new Applied(seen.get(), null));
+    return pool.withTransaction(tx -> {
+      Future<Optional<LiveSessionRow>> locked = live.lock(tx, sessionId);
+      // Runs once the lock is held, so it sees the previous command of this session committed.
+      Future<Optional<Long>> seen = live.seqOfCommand(tx, sessionId, commandId);
+      return Future.all(locked, seen, remembered).compose(all -> {
+        LiveSessionRow session = locked.result().filter(s -> maySee(actor, s))
+            .orElseThrow(() -> CommandRejected.notFound("no such session"));
+        if (remembered.result() != null) {
+          return Future.failedFuture(remembered.result());
+        }
+        if (seen.result().isPresent()) {
+          return Future.succeededFuture(new Applied(seen.result().get(), null));
         }
         if (!session.isLive()) {
           return Future.failedFuture(CommandRejected.sessionEnded());
@@ -83,10 +97,11 @@ public final class CommandProcessor {
         return command.apply().apply(context).compose(eventPayload -> {
           LiveEvent event = new LiveEvent(sessionId, session.seq + 1, command.event(), eventPayload, now,
               actor.role().wire(), actor.id());
-          return live.saveSession(tx, session, event, commandId).map(v -> new Applied(event.seq(), event));
+          Future<Void> saved = live.saveSession(tx, session, event, commandId);
+          return context.writesDone().compose(v -> saved).map(v -> new Applied(event.seq(), event));
         });
       });
-    })).map(applied -> {
+    }).map(applied -> {
       if (applied.event() != null) {
         // Queued behind this task, so the sender's ack (sent as this future completes) goes out first.
         Vertx.currentContext().runOnContext(v -> publisher.publish(applied.event()));

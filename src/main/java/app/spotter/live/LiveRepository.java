@@ -21,14 +21,15 @@ public final class LiveRepository {
       + " timer, trainer_notes, trainee_feedback, end_time";
   /** The per-session lock: every command of a session runs after the previous one committed. */
   private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1 FOR UPDATE";
+  /** The event and the session's live columns it moved on, in one statement. */
   private static final String SAVE = """
+      WITH event AS (
+        INSERT INTO live_session_event (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)
+        VALUES ($1, $2, $9, $10, $11, $12, $13, $14))
       UPDATE training_session_record SET live_seq = $2, status = $3, is_live = ($3 = 'live'), completed = ($3 = 'completed'),
         current_exercise_record_id = $4, timer = $5, trainer_notes = $6, trainee_feedback = $7, end_time = $8,
         version = version + 1, updated_at = now()
       WHERE id = $1""";
-  private static final String INSERT_EVENT = "INSERT INTO live_session_event"
-      + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
   private static final String SEQ_OF_COMMAND =
       "SELECT seq FROM live_session_event WHERE session_record_id = $1 AND command_id = $2";
   private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"
@@ -112,16 +113,14 @@ public final class LiveRepository {
 
   /** Writes the session's live columns and the event that moved it to {@code event.seq()}. */
   Future<Void> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId) {
-    Tuple session = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(s.status)
+    Tuple values = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(s.status)
         .addUUID(s.currentExerciseRecordId).addValue(s.timer).addString(s.trainerNotes)
         .addValue(s.traineeFeedback == null ? new JsonObject() : s.traineeFeedback)
-        .addValue(s.endTime == null ? null : OffsetDateTime.parse(s.endTime));
-    Tuple row = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(commandId).addString(event.actorRole())
-        .addUUID(event.actorId()).addString(event.name()).addValue(event.payload())
+        .addValue(s.endTime == null ? null : OffsetDateTime.parse(s.endTime))
+        .addString(commandId).addString(event.actorRole()).addUUID(event.actorId()).addString(event.name())
+        .addValue(event.payload())
         .addValue(OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC));
-    return tx.preparedQuery(SAVE).execute(session)
-        .compose(v -> tx.preparedQuery(INSERT_EVENT).execute(row))
-        .mapEmpty();
+    return tx.preparedQuery(SAVE).execute(values).mapEmpty();
   }
 
   /** Events after {@code afterSeq}, in order, at most {@code limit}. */

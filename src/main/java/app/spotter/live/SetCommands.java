@@ -25,12 +25,13 @@ final class SetCommands {
   /** Appends a set; a set id already used anywhere in the session is a conflict, never a second set. */
   private static Future<JsonObject> logSet(CommandContext c) {
     String setId = c.payload.getString("setId");
-    return c.live().setIdTaken(c.tx, c.session.id, setId).compose(taken -> {
-      if (taken) {
+    Future<Boolean> taken = c.live().setIdTaken(c.tx, c.session.id, setId);
+    Future<JsonObject> found = c.exercise("exerciseRecordId");
+    return Future.all(taken, found).compose(both -> {
+      if (taken.result()) {
         return Future.failedFuture(CommandRejected.conflict("set " + setId + " was already logged by another command"));
       }
-      return c.exercise("exerciseRecordId");
-    }).compose(exercise -> {
+      JsonObject exercise = found.result();
       JsonArray sets = exercise.getJsonArray("sets", new JsonArray()).copy();
       JsonObject set = new JsonObject().put("id", setId).put("number", sets.size() + 1).put("kind", "working");
       copyValues(c.payload, set);
@@ -42,10 +43,11 @@ final class SetCommands {
       }
       // Logging on an exercise that is not current makes it current (no start-exercise needed).
       c.session.currentExerciseRecordId = c.uuid("exerciseRecordId");
-      return c.save(exercise).map(saved -> new JsonObject()
-          .put("exerciseRecordId", saved.getString("id"))
+      c.save(exercise);
+      return Future.succeededFuture(new JsonObject()
+          .put("exerciseRecordId", exercise.getString("id"))
           .put("set", set)
-          .put("currentExerciseRecordId", saved.getString("id")));
+          .put("currentExerciseRecordId", exercise.getString("id")));
     });
   }
 
@@ -86,7 +88,8 @@ final class SetCommands {
       }
       JsonObject payload = change.apply(sets, index);
       exercise.put("sets", sets);
-      return c.save(exercise).map(saved -> payload.put("exerciseRecordId", saved.getString("id")));
+      c.save(exercise);
+      return Future.succeededFuture(payload.put("exerciseRecordId", exercise.getString("id")));
     });
   }
 
