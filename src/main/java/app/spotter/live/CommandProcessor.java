@@ -2,6 +2,7 @@ package app.spotter.live;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.infra.db.PipelinedTransaction;
 import app.spotter.record.ExerciseRecordRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -77,7 +78,7 @@ public final class CommandProcessor {
   private Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command,
       JsonObject payload, Future<CommandRejected> remembered) {
     long now = System.currentTimeMillis();
-    return pool.withTransaction(tx -> {
+    return PipelinedTransaction.run(pool, tx -> {
       Future<Optional<LiveSessionRow>> locked = live.lock(tx, sessionId);
       // Runs once the lock is held, so it sees the previous command of this session committed.
       Future<Optional<Long>> seen = live.seqOfCommand(tx, sessionId, commandId);
