@@ -3,19 +3,17 @@ package app.spotter.live;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * One live socket. Everything here runs on the socket's own event loop; other threads reach it
- * only through {@link #onEvent}, {@link #onSessionMessage} and {@link #onSessionStarted}.
+ * One live socket: hello, the frames it reads, what it writes, heartbeats and closing. What it
+ * follows is its {@link SessionFeed}, the commands it sends go through its {@link CommandIntake}.
+ * Everything here runs on the socket's own event loop; other threads reach it only through
+ * {@link #reconnect}, {@link #revoke} and the feed.
  */
 final class LiveConnection {
   static final int CLOSE_UNAUTHORIZED = 4401;
@@ -32,27 +30,25 @@ final class LiveConnection {
 
   final String id = UUID.randomUUID().toString();
   final long since = System.currentTimeMillis();
+  final SessionFeed feed;
   private final ServerWebSocket ws;
   private final Context context;
   private final LiveEngine engine;
-  private final Map<UUID, Subscription> subscriptions = new HashMap<>();
-  private final TokenBucket commands;
+  private final CommandIntake commands;
   /** Set once on hello; read by the hub and metrics from other threads. */
   private volatile Principal principal;
   private String device = "other";
-  private String displayLocation;
-  private boolean followsTrainer;
   private long lastHeard = System.currentTimeMillis();
   private long helloTimer;
   private long heartbeatTimer;
   private boolean closed;
-  private Future<?> lastCommand = Future.succeededFuture();
 
   LiveConnection(ServerWebSocket ws, Context context, LiveEngine engine) {
     this.ws = ws;
     this.context = context;
     this.engine = engine;
-    this.commands = new TokenBucket(engine.limits().liveCommandsPerSecond(), engine.limits().liveCommandBurst());
+    this.feed = new SessionFeed(this, engine, context);
+    this.commands = new CommandIntake(this, engine);
   }
 
   void open() {
@@ -78,6 +74,10 @@ final class LiveConnection {
 
   String device() {
     return device;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   /** Whether this socket authenticated through that access link (a trainee) or as that display. */
@@ -106,10 +106,18 @@ final class LiveConnection {
     switch (type == null ? "" : type) {
       case "hello" -> hello(message);
       case "ping" -> pong(message.getValue("clientTime"));
-      case "subscribe" -> subscribe(message);
-      case "subscribe-display" -> subscribeDisplay();
-      case "unsubscribe" -> unsubscribe(message);
-      case "command" -> command(message);
+      case "subscribe" -> {
+        if (feed.tryTake()) {
+          feed.subscribe(message);
+        }
+      }
+      case "subscribe-display" -> {
+        if (feed.tryTake()) {
+          feed.subscribeDisplay();
+        }
+      }
+      case "unsubscribe" -> feed.unsubscribe(message);
+      case "command" -> commands.accept(message);
       default -> sendError("unknown-type", "unknown message type '" + type + "'");
     }
   }
@@ -142,209 +150,14 @@ final class LiveConnection {
     });
   }
 
-  private void subscribe(JsonObject message) {
-    UUID sessionId = uuid(message.getValue("sessionId"));
-    Long afterSeq = message.getValue("afterSeq") instanceof Number n ? n.longValue() : null;
-    if (sessionId == null) {
-      sendError("not-found", "no such session", message.getValue("sessionId"));
-      return;
-    }
-    engine.visible(principal, sessionId).onComplete(visible -> {
-      if (visible.failed() || !visible.result()) {
-        sendError("not-found", "no such session", sessionId.toString());
-        return;
-      }
-      follow(sessionId, afterSeq);
-    });
-  }
-
-  /** Registers first (so nothing published meanwhile is lost), then sends the catch-up or a snapshot. */
-  private void follow(UUID sessionId, Long afterSeq) {
-    if (closed) {
-      return;
-    }
-    Subscription subscription = new Subscription(sessionId);
-    subscriptions.put(sessionId, subscription);
-    engine.hub().subscribe(sessionId, this);
-    engine.presence().join(sessionId, this);
-    Future<Void> started = afterSeq == null ? sendSnapshot(subscription) : catchUp(subscription, afterSeq);
-    started.onFailure(e -> {
-      subscriptions.remove(sessionId);
-      engine.hub().unsubscribe(sessionId, this);
-      sendError("unavailable", "the session could not be loaded: subscribe again", sessionId.toString());
-    });
-  }
-
-  private Future<Void> sendSnapshot(Subscription subscription) {
-    return engine.snapshot(subscription.sessionId).map(snapshot -> {
-      long seq = snapshot.getLong("seq");
-      send(new JsonObject().put("type", "snapshot").put("sessionId", subscription.sessionId.toString()).put("seq", seq)
-          .put("state", LiveViews.state(principal.role(), snapshot.getJsonObject("state"))));
-      sendAll(subscription, subscription.start(seq));
-      return null;
-    });
-  }
-
-  /**
-   * Exactly the missed events, then {@code subscribed}. A seq the session never reached, or more
-   * missed events than a replay holds, gets a snapshot instead.
-   */
-  private Future<Void> catchUp(Subscription subscription, long afterSeq) {
-    return engine.eventLog().after(subscription.sessionId, Math.max(afterSeq, 0)).compose(missed ->
-        engine.currentSeq(subscription.sessionId).compose(current -> {
-          List<String> replay = missed.stream().map(e -> EventFrame.of(e).text(principal.role())).toList();
-          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY || tooBigToReplay(replay)) {
-            return sendSnapshot(subscription);
-          }
-          long last = missed.isEmpty() ? afterSeq : missed.get(missed.size() - 1).seq();
-          replay.forEach(this::sendText);
-          send(new JsonObject().put("type", "subscribed").put("sessionId", subscription.sessionId.toString())
-              .put("seq", last).put("recovered", true));
-          sendAll(subscription, subscription.start(last));
-          return Future.succeededFuture();
-        }));
-  }
-
-  /**
-   * A replay is written in one go: past half the write-queue bound it could get a reader that keeps
-   * up dropped as too slow, again on every retry, so a snapshot (bounded by the record) goes instead.
-   */
-  private static boolean tooBigToReplay(List<String> replay) {
-    long bytes = 0;
-    for (String text : replay) {
-      bytes += text.getBytes(StandardCharsets.UTF_8).length;
-    }
-    return bytes > WRITE_QUEUE_BYTES / 2;
-  }
-
-  private void subscribeDisplay() {
-    if (principal.role() != Role.DISPLAY) {
-      sendError("forbidden", "only a display may subscribe-display");
-      return;
-    }
-    followsTrainer = true;
-    engine.hub().watchTrainer(principal.trainerId(), this);
-    engine.displayLocation(principal.id()).compose(location -> {
-      displayLocation = location;
-      return engine.liveSessionsOf(principal.trainerId(), location);
-    }).onSuccess(ids -> ids.forEach(id -> {
-      if (!subscriptions.containsKey(id)) {
-        follow(id, null);
-      }
-    }));
-  }
-
-  private void unsubscribe(JsonObject message) {
-    UUID sessionId = uuid(message.getValue("sessionId"));
-    if (sessionId != null && subscriptions.remove(sessionId) != null) {
-      engine.hub().unsubscribe(sessionId, this);
-      engine.presence().leave(sessionId, this);
-    }
-  }
-
-  private void command(JsonObject message) {
-    String commandId = message.getValue("commandId") instanceof String s && !s.isBlank() && s.length() <= 100 ? s : null;
-    if (commandId == null) {
-      send(CommandRejected.invalidField("commandId", "required: a string of at most 100 characters")
-          .toJson(null));
-      return;
-    }
-    String name = message.getValue("name") instanceof String s ? s : null;
-    if (!commands.tryTake()) {
-      engine.metrics().command(name, "rate-limited");
-      send(CommandRejected.rateLimited().toJson(commandId));
-      return;
-    }
-    UUID sessionId = uuid(message.getValue("sessionId"));
-    if (sessionId == null) {
-      send(CommandRejected.notFound("no such session").toJson(commandId));
-      return;
-    }
-    long started = System.nanoTime();
-    // One after another, in the order sent: a replayed offline queue (log-set s3, update-set s3) depends on it.
-    lastCommand = lastCommand.transform(previous -> engine.processor()
-        .execute(principal, sessionId, commandId, name, message.getValue("payload", new JsonObject()))
-        .onComplete(result -> {
-          if (result.succeeded()) {
-            engine.metrics().command(name, "ack");
-            engine.metrics().ackLatency(System.nanoTime() - started);
-            send(new JsonObject().put("type", "ack").put("commandId", commandId).put("seq", result.result()));
-          } else {
-            CommandRejected rejected = result.cause() instanceof CommandRejected r ? r
-                : CommandRejected.unavailable("the command could not be processed: retry");
-            engine.metrics().command(name, rejected.code());
-            send(rejected.toJson(commandId));
-          }
-        }));
-  }
-
-  // ---------------------------------------------------------------- from the hub (any thread)
-
-  void onEvent(EventFrame frame) {
-    context.runOnContext(v -> {
-      Subscription subscription = subscriptions.get(frame.event.sessionId());
-      if (subscription == null || closed) {
-        return;
-      }
-      sendAll(subscription, subscription.accept(frame));
-      if (subscription.hasGap() && !subscription.repairScheduled) {
-        subscription.repairScheduled = true;
-        context.owner().setTimer(LiveEngine.GAP_REPAIR_MS, t -> repair(subscription));
-      }
-    });
-  }
-
-  void onSessionMessage(UUID sessionId, JsonObject message) {
-    context.runOnContext(v -> {
-      if (subscriptions.containsKey(sessionId) && !closed) {
-        send(message);
-      }
-    });
-  }
-
-  void onSessionStarted(UUID sessionId, String location) {
-    context.runOnContext(v -> {
-      boolean here = displayLocation == null || displayLocation.equals(location);
-      if (followsTrainer && here && !closed && !subscriptions.containsKey(sessionId)) {
-        follow(sessionId, null);
-      }
-    });
-  }
-
-  /** After a lost Redis subscription: fetch whatever each followed session may have missed. */
-  void repairAll() {
-    context.runOnContext(v -> subscriptions.values().forEach(this::repair));
-  }
-
-  private void repair(Subscription subscription) {
-    subscription.repairScheduled = false;
-    if (!subscription.ready() || closed) {
-      return;
-    }
-    engine.eventLog().after(subscription.sessionId, subscription.lastSeq()).onSuccess(events ->
-        events.forEach(e -> sendAll(subscription, subscription.accept(EventFrame.of(e)))));
-  }
-
   // ---------------------------------------------------------------- outgoing
 
-  private void sendAll(Subscription subscription, List<EventFrame> frames) {
-    for (EventFrame frame : frames) {
-      engine.metrics().fanout(frame.event.serverTime());
-      sendText(frame.text(principal.role()));
-      if ("session-ended".equals(frame.event.name()) && followsTrainer) {
-        subscriptions.remove(subscription.sessionId);
-        engine.hub().unsubscribe(subscription.sessionId, this);
-        engine.presence().leave(subscription.sessionId, this);
-      }
-    }
-  }
-
-  /** A client that cannot keep up is dropped (it resumes with afterSeq) rather than buffered without bound. */
   void send(JsonObject message) {
     sendText(message.encode());
   }
 
-  private void sendText(String text) {
+  /** A client that cannot keep up is dropped (it resumes with afterSeq) rather than buffered without bound. */
+  void sendText(String text) {
     // The peer may have closed before our close handler ran: writing then would throw.
     if (closed || ws.isClosed()) {
       return;
@@ -356,11 +169,11 @@ final class LiveConnection {
     ws.writeTextMessage(text);
   }
 
-  private void sendError(String code, String message) {
+  void sendError(String code, String message) {
     sendError(code, message, null);
   }
 
-  private void sendError(String code, String message, Object sessionId) {
+  void sendError(String code, String message, Object sessionId) {
     JsonObject error = new JsonObject().put("type", "error").put("code", code).put("message", message);
     if (sessionId != null) {
       error.put("sessionId", sessionId);
@@ -375,6 +188,8 @@ final class LiveConnection {
       ws.writePing(Buffer.buffer("hb"));
     }
   }
+
+  // ---------------------------------------------------------------- closing
 
   /** Shutdown: tell the client to come back (to another instance), then close. */
   void reconnect(String reason) {
@@ -403,11 +218,10 @@ final class LiveConnection {
     context.owner().cancelTimer(helloTimer);
     context.owner().cancelTimer(heartbeatTimer);
     engine.hub().remove(this);
-    subscriptions.keySet().forEach(id -> engine.presence().leave(id, this));
-    subscriptions.clear();
+    feed.leaveAll();
   }
 
-  private static UUID uuid(Object value) {
+  static UUID uuid(Object value) {
     try {
       return value instanceof String s ? UUID.fromString(s) : null;
     } catch (IllegalArgumentException e) {

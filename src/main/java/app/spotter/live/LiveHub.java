@@ -1,5 +1,7 @@
 package app.spotter.live;
 
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
@@ -24,8 +26,8 @@ final class LiveHub {
   private static final String EVENT_MARK = "E";
   private final Vertx vertx;
   private final Redis redis;
-  private final Map<UUID, Set<LiveConnection>> bySession = new ConcurrentHashMap<>();
-  private final Map<UUID, Set<LiveConnection>> displaysByTrainer = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<SessionFeed>> bySession = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<SessionFeed>> displaysByTrainer = new ConcurrentHashMap<>();
   /** Every open socket of this instance, authenticated or not yet. */
   private final Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
   /** Marks this instance's events on Redis, so their echo is not delivered a second time here. */
@@ -53,30 +55,47 @@ final class LiveHub {
     all.add(connection);
   }
 
+  /** A closed socket; its feed leaves its sessions itself. */
   void remove(LiveConnection connection) {
     all.remove(connection);
-    bySession.values().forEach(set -> set.remove(connection));
-    displaysByTrainer.values().forEach(set -> set.remove(connection));
+    Principal principal = connection.principal();
+    if (principal != null && principal.role() == Role.DISPLAY) {
+      leave(displaysByTrainer, principal.trainerId(), connection.feed);
+    }
   }
 
   Set<LiveConnection> connections() {
     return all;
   }
 
-  void subscribe(UUID sessionId, LiveConnection connection) {
-    bySession.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+  void subscribe(UUID sessionId, SessionFeed feed) {
+    join(bySession, sessionId, feed);
   }
 
-  void unsubscribe(UUID sessionId, LiveConnection connection) {
-    Set<LiveConnection> set = bySession.get(sessionId);
-    if (set != null) {
-      set.remove(connection);
-    }
+  void unsubscribe(UUID sessionId, SessionFeed feed) {
+    leave(bySession, sessionId, feed);
   }
 
   /** A display that asked for all of its trainer's sessions hears of new ones. */
-  void watchTrainer(UUID trainerId, LiveConnection display) {
-    displaysByTrainer.computeIfAbsent(trainerId, id -> ConcurrentHashMap.newKeySet()).add(display);
+  void watchTrainer(UUID trainerId, SessionFeed display) {
+    join(displaysByTrainer, trainerId, display);
+  }
+
+  /** Atomic per key with {@link #leave}, so a set is never dropped while a feed joins it. */
+  private static void join(Map<UUID, Set<SessionFeed>> map, UUID key, SessionFeed feed) {
+    map.compute(key, (k, set) -> {
+      Set<SessionFeed> feeds = set == null ? ConcurrentHashMap.newKeySet() : set;
+      feeds.add(feed);
+      return feeds;
+    });
+  }
+
+  /** The last feed to leave takes the key with it: sessions come and go, the map stays small. */
+  private static void leave(Map<UUID, Set<SessionFeed>> map, UUID key, SessionFeed feed) {
+    map.computeIfPresent(key, (k, feeds) -> {
+      feeds.remove(feed);
+      return feeds.isEmpty() ? null : feeds;
+    });
   }
 
   /** Closes every local socket opened with this access link or as this display. */
@@ -86,7 +105,7 @@ final class LiveHub {
 
   /** Hands an event to every local subscriber of its session (each drops what it already has). */
   void deliver(EventFrame frame) {
-    Set<LiveConnection> subscribers = bySession.get(frame.event.sessionId());
+    Set<SessionFeed> subscribers = bySession.get(frame.event.sessionId());
     if (subscribers != null) {
       subscribers.forEach(c -> c.onEvent(frame));
     }
@@ -112,13 +131,13 @@ final class LiveHub {
     if (key.startsWith("r:")) {
       revoke(id);
     } else if (key.startsWith("t:")) {
-      Set<LiveConnection> displays = displaysByTrainer.get(id);
+      Set<SessionFeed> displays = displaysByTrainer.get(id);
       if (displays != null && "session-started".equals(message.getString("type"))) {
         UUID sessionId = UUID.fromString(message.getString("sessionId"));
         displays.forEach(d -> d.onSessionStarted(sessionId, message.getString("location")));
       }
     } else {
-      Set<LiveConnection> subscribers = bySession.get(id);
+      Set<SessionFeed> subscribers = bySession.get(id);
       if (subscribers != null) {
         subscribers.forEach(c -> c.onSessionMessage(id, message));
       }
@@ -143,7 +162,7 @@ final class LiveHub {
     }).onSuccess(conn -> {
       subscriber = conn;
       if (attempt > 0) {
-        all.forEach(LiveConnection::repairAll);
+        all.forEach(c -> c.feed.repairAll());
       }
     }).onFailure(e -> {
       LOG.warn("live subscription not connected ({}); retrying", e.getMessage());

@@ -121,6 +121,34 @@ class LiveProtectionTest extends LiveSceneTest {
   }
 
   @Test
+  @DisplayName("100 subscribes at once: past the burst of 20 they get error rate-limited, the socket stays and may subscribe again later")
+  void subscribeFlood() throws Exception {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    for (int i = 0; i < 100; i++) {
+      socket.send(new JsonObject().put("type", "subscribe").put("sessionId", scene.sessionId()));
+    }
+    int snapshots = 0;
+    int limited = 0;
+    for (int i = 0; i < 100; i++) {
+      JsonObject answer = socket.next(m -> List.of("snapshot", "error").contains(m.getString("type")));
+      if ("snapshot".equals(answer.getString("type"))) {
+        snapshots++;
+      } else {
+        assertThat(answer.getString("code")).isEqualTo("rate-limited");
+        limited++;
+      }
+    }
+    // A burst of 20, then 5 a second while the server reads the rest.
+    assertThat(snapshots).isBetween(20, 30);
+    assertThat(limited).isEqualTo(100 - snapshots);
+    assertThat(socket.isClosed()).isFalse();
+
+    Thread.sleep(400);
+    assertThat(socket.subscribe(scene.sessionId(), null).getString("type")).isEqualTo("snapshot");
+  }
+
+  @Test
   @DisplayName("a pong echoes clientTime only if it is a number, and made-up command names do not become metrics")
   void nothingMadeUpComesBack() {
     Scene scene = scene();

@@ -1,0 +1,219 @@
+package app.spotter.live;
+
+import app.spotter.auth.Role;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The sessions one socket follows: subscribe (snapshot or catch-up), subscribe-display, unsubscribe,
+ * and every event of those sessions exactly once, in seq order. Runs on the socket's event loop; the
+ * hub reaches it from other threads only through {@link #onEvent}, {@link #onSessionMessage},
+ * {@link #onSessionStarted} and {@link #repairAll}.
+ */
+final class SessionFeed {
+  /** Subscribe messages a socket may send per second, and at once: each one may read a snapshot. */
+  static final int SUBSCRIBES_PER_SECOND = 5;
+  static final int SUBSCRIBE_BURST = 20;
+
+  private final LiveConnection connection;
+  private final LiveEngine engine;
+  private final Context context;
+  private final Map<UUID, Subscription> subscriptions = new HashMap<>();
+  private final TokenBucket bucket = new TokenBucket(SUBSCRIBES_PER_SECOND, SUBSCRIBE_BURST);
+  private String displayLocation;
+  private boolean followsTrainer;
+
+  SessionFeed(LiveConnection connection, LiveEngine engine, Context context) {
+    this.connection = connection;
+    this.engine = engine;
+    this.context = context;
+  }
+
+  /** subscribe, subscribe-display and unsubscribe share one rate limit. */
+  boolean tryTake() {
+    if (bucket.tryTake()) {
+      return true;
+    }
+    connection.sendError("rate-limited", "too many subscribe messages: wait a moment");
+    return false;
+  }
+
+  void subscribe(JsonObject message) {
+    UUID sessionId = LiveConnection.uuid(message.getValue("sessionId"));
+    Long afterSeq = message.getValue("afterSeq") instanceof Number n ? n.longValue() : null;
+    if (sessionId == null) {
+      connection.sendError("not-found", "no such session", message.getValue("sessionId"));
+      return;
+    }
+    engine.visible(connection.principal(), sessionId).onComplete(visible -> {
+      if (visible.failed() || !visible.result()) {
+        connection.sendError("not-found", "no such session", sessionId.toString());
+        return;
+      }
+      follow(sessionId, afterSeq);
+    });
+  }
+
+  void subscribeDisplay() {
+    if (connection.principal().role() != Role.DISPLAY) {
+      connection.sendError("forbidden", "only a display may subscribe-display");
+      return;
+    }
+    followsTrainer = true;
+    UUID displayId = connection.principal().id();
+    UUID trainerId = connection.principal().trainerId();
+    engine.hub().watchTrainer(trainerId, this);
+    engine.displayLocation(displayId).compose(location -> {
+      displayLocation = location;
+      return engine.liveSessionsOf(trainerId, location);
+    }).onSuccess(ids -> ids.forEach(id -> {
+      if (!subscriptions.containsKey(id)) {
+        follow(id, null);
+      }
+    }));
+  }
+
+  void unsubscribe(JsonObject message) {
+    UUID sessionId = LiveConnection.uuid(message.getValue("sessionId"));
+    if (sessionId != null && subscriptions.containsKey(sessionId)) {
+      leave(sessionId);
+    }
+  }
+
+  /** The socket closed: it follows nothing any more. */
+  void leaveAll() {
+    List.copyOf(subscriptions.keySet()).forEach(this::leave);
+  }
+
+  /** Registers first (so nothing published meanwhile is lost), then sends the catch-up or a snapshot. */
+  private void follow(UUID sessionId, Long afterSeq) {
+    if (connection.isClosed()) {
+      return;
+    }
+    Subscription subscription = new Subscription(sessionId);
+    subscriptions.put(sessionId, subscription);
+    engine.hub().subscribe(sessionId, this);
+    engine.presence().join(sessionId, connection);
+    Future<Void> started = afterSeq == null ? sendSnapshot(subscription) : catchUp(subscription, afterSeq);
+    started.onFailure(e -> {
+      subscriptions.remove(sessionId);
+      engine.hub().unsubscribe(sessionId, this);
+      connection.sendError("unavailable", "the session could not be loaded: subscribe again", sessionId.toString());
+    });
+  }
+
+  private void leave(UUID sessionId) {
+    subscriptions.remove(sessionId);
+    engine.hub().unsubscribe(sessionId, this);
+    engine.presence().leave(sessionId, connection);
+  }
+
+  private Future<Void> sendSnapshot(Subscription subscription) {
+    return engine.snapshot(subscription.sessionId).map(snapshot -> {
+      long seq = snapshot.getLong("seq");
+      connection.send(new JsonObject().put("type", "snapshot").put("sessionId", subscription.sessionId.toString())
+          .put("seq", seq).put("state", LiveViews.state(role(), snapshot.getJsonObject("state"))));
+      sendAll(subscription, subscription.start(seq));
+      return null;
+    });
+  }
+
+  /**
+   * Exactly the missed events, then {@code subscribed}. A seq the session never reached, or more
+   * missed events than a replay holds, gets a snapshot instead.
+   */
+  private Future<Void> catchUp(Subscription subscription, long afterSeq) {
+    return engine.eventLog().after(subscription.sessionId, Math.max(afterSeq, 0)).compose(missed ->
+        engine.currentSeq(subscription.sessionId).compose(current -> {
+          List<String> replay = missed.stream().map(e -> EventFrame.of(e).text(role())).toList();
+          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY || tooBigToReplay(replay)) {
+            return sendSnapshot(subscription);
+          }
+          long last = missed.isEmpty() ? afterSeq : missed.get(missed.size() - 1).seq();
+          replay.forEach(connection::sendText);
+          connection.send(new JsonObject().put("type", "subscribed").put("sessionId", subscription.sessionId.toString())
+              .put("seq", last).put("recovered", true));
+          sendAll(subscription, subscription.start(last));
+          return Future.succeededFuture();
+        }));
+  }
+
+  /**
+   * A replay is written in one go: past half the write-queue bound it could get a reader that keeps
+   * up dropped as too slow, again on every retry, so a snapshot (bounded by the record) goes instead.
+   */
+  private static boolean tooBigToReplay(List<String> replay) {
+    long bytes = 0;
+    for (String text : replay) {
+      bytes += text.getBytes(StandardCharsets.UTF_8).length;
+    }
+    return bytes > LiveConnection.WRITE_QUEUE_BYTES / 2;
+  }
+
+  // ---------------------------------------------------------------- from the hub (any thread)
+
+  void onEvent(EventFrame frame) {
+    context.runOnContext(v -> {
+      Subscription subscription = subscriptions.get(frame.event.sessionId());
+      if (subscription == null || connection.isClosed()) {
+        return;
+      }
+      sendAll(subscription, subscription.accept(frame));
+      if (subscription.hasGap() && !subscription.repairScheduled) {
+        subscription.repairScheduled = true;
+        context.owner().setTimer(LiveEngine.GAP_REPAIR_MS, t -> repair(subscription));
+      }
+    });
+  }
+
+  void onSessionMessage(UUID sessionId, JsonObject message) {
+    context.runOnContext(v -> {
+      if (subscriptions.containsKey(sessionId)) {
+        connection.send(message);
+      }
+    });
+  }
+
+  void onSessionStarted(UUID sessionId, String location) {
+    context.runOnContext(v -> {
+      boolean here = displayLocation == null || displayLocation.equals(location);
+      if (followsTrainer && here && !subscriptions.containsKey(sessionId)) {
+        follow(sessionId, null);
+      }
+    });
+  }
+
+  /** After a lost Redis subscription: fetch whatever each followed session may have missed. */
+  void repairAll() {
+    context.runOnContext(v -> subscriptions.values().forEach(this::repair));
+  }
+
+  private void repair(Subscription subscription) {
+    subscription.repairScheduled = false;
+    if (!subscription.ready() || connection.isClosed()) {
+      return;
+    }
+    engine.eventLog().after(subscription.sessionId, subscription.lastSeq()).onSuccess(events ->
+        events.forEach(e -> sendAll(subscription, subscription.accept(EventFrame.of(e)))));
+  }
+
+  private void sendAll(Subscription subscription, List<EventFrame> frames) {
+    for (EventFrame frame : frames) {
+      engine.metrics().fanout(frame.event.serverTime());
+      connection.sendText(frame.text(role()));
+      if ("session-ended".equals(frame.event.name()) && followsTrainer) {
+        leave(subscription.sessionId);
+      }
+    }
+  }
+
+  private Role role() {
+    return connection.principal().role();
+  }
+}
