@@ -2,6 +2,7 @@ package app.spotter;
 
 import app.spotter.config.ConfigException;
 import app.spotter.config.SpotterConfig;
+import ch.qos.logback.classic.LoggerContext;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ public final class Main {
     } catch (Throwable e) {
       LOG.error("Spotter did not start: {}", e.getMessage(), e);
       vertx.close();
+      flushLog();
       System.exit(1);
       return;
     }
@@ -50,7 +52,15 @@ public final class Main {
       } catch (InterruptedException ignored) {
         Thread.currentThread().interrupt();
       }
+      flushLog();
     }, "spotter-shutdown"));
+  }
+
+  /** The log is written by a background thread (logback.xml): hand over what is queued before the JVM ends. */
+  private static void flushLog() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 
   /** Vert.x with Micrometer metrics (HTTP latency histograms, pool usage, JVM) on the given registry. */
