@@ -3,6 +3,7 @@ package app.spotter.load.live;
 import app.spotter.load.Bounded;
 import app.spotter.load.OpenLoop;
 import app.spotter.load.Options;
+import app.spotter.load.Timing;
 import app.spotter.load.metrics.Counters;
 import app.spotter.load.metrics.CpuUsage;
 import app.spotter.load.metrics.Latencies;
@@ -79,31 +80,18 @@ public final class FanoutRun {
     OpenLoop.Schedule schedule = OpenLoop.Schedule.of(options.warmup(), options.duration());
     Future<Void> load = OpenLoop.runAll(schedule, drivers.stream().map(d -> d.trainer.context()).toList(),
         options.interval(), options.seed(), (i, intended, measured) -> drivers.get(i).tick(intended, measured));
-    timeline.start(schedule.measureFromNanos());
-    sleepUntil(schedule.measureFromNanos());
-    CpuUsage.Sample cpuStart = CpuUsage.sample(serverPid, helperPids);
-    CpuUsage.Sample previous = cpuStart;
-    for (int second = 0; !load.isComplete(); second++) {
-      sleepUntil(schedule.measureFromNanos() + (second + 1) * 1_000_000_000L);
-      CpuUsage.Sample now = CpuUsage.sample(serverPid, helperPids);
-      timeline.cpu(second, CpuUsage.between(previous, now));
-      previous = now;
-    }
-    load.await();
-    CpuUsage.Sample cpuEnd = CpuUsage.sample(serverPid, helperPids);
+    JsonObject cpu = timeline.watch(load, schedule.measureFromNanos(), () -> CpuUsage.sample(serverPid, helperPids));
     boolean settled = drain();
     books.values().forEach(b -> b.tally(counters));
-    return result(fleet, connectSeconds, settled, CpuUsage.between(cpuStart, cpuEnd));
+    return result(fleet, connectSeconds, settled, cpu);
   }
 
   /** Ends every session (so a long-lived server is not left with them) and closes the sockets. */
   public void close() {
-    for (SessionDriver d : drivers) {
-      d.trainer.context().runOnContext(v -> d.end());
-    }
+    drivers.forEach(SessionDriver::end);
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline && !books.values().stream().allMatch(SessionBook::settled)) {
-      sleepUntil(System.nanoTime() + 100_000_000L);
+      Timing.sleepUntil(System.nanoTime() + 100_000_000L);
     }
     Bounded.map(sockets, 100, LiveSocket::close).otherwiseEmpty().await();
   }
@@ -162,7 +150,7 @@ public final class FanoutRun {
         progress = now;
         giveUp = System.nanoTime() + options.drain().toNanos();
       }
-      sleepUntil(System.nanoTime() + 50_000_000L);
+      Timing.sleepUntil(System.nanoTime() + 50_000_000L);
     }
     drainSeconds = (System.nanoTime() - started) / 1e9;
     return false;
@@ -204,17 +192,5 @@ public final class FanoutRun {
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
-  }
-
-  static void sleepUntil(long nanos) {
-    long ms = (nanos - System.nanoTime()) / 1_000_000;
-    if (ms > 0) {
-      try {
-        Thread.sleep(ms);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
   }
 }

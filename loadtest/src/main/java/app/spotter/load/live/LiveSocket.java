@@ -9,7 +9,11 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongConsumer;
 
 /**
  * One device's socket speaking the live protocol. Every handler runs on the socket's context; the
@@ -25,6 +29,8 @@ public final class LiveSocket {
   private final Map<String, Stream> streams = new ConcurrentHashMap<>();
   private final Map<String, Promise<Void>> snapshotsAwaited = new ConcurrentHashMap<>();
   private final Map<String, SessionBook> commandsInFlight = new ConcurrentHashMap<>();
+  /** Protocol pings not yet answered, oldest first (the server answers them in order). */
+  private final Queue<PendingPing> pings = new ConcurrentLinkedQueue<>();
   private final Promise<Void> welcome = Promise.promise();
   private volatile boolean closing;
 
@@ -83,6 +89,25 @@ public final class LiveSocket {
         .put("commandId", sent.commandId()).put("name", sent.name()).put("payload", payload).encode());
   }
 
+  /** Ends the session with {@code end-session} (not measured); the ack settles the book. */
+  public void endSession(SessionBook book) {
+    context.runOnContext(v -> command(book, new SessionBook.Sent(UUID.randomUUID().toString(), "end-session", this,
+        System.nanoTime(), false, null, null), new JsonObject().put("status", "completed")));
+  }
+
+  private record PendingPing(long clientTime, LongConsumer onPong) {}
+
+  /** Sends a protocol {@code ping} now (call on this socket's context); its pong's arrival time goes to {@code onPong}. */
+  public void ping(LongConsumer onPong) {
+    long clientTime = System.currentTimeMillis();
+    pings.add(new PendingPing(clientTime, onPong));
+    ws.writeTextMessage(new JsonObject().put("type", "ping").put("clientTime", clientTime).encode());
+  }
+
+  public int unansweredPings() {
+    return pings.size();
+  }
+
   public Context context() {
     return context;
   }
@@ -133,7 +158,15 @@ public final class LiveSocket {
           awaited.tryFail("subscribe failed: " + m.encode());
         }
       }
-      case "presence", "pong", "subscribed" -> { }
+      case "pong" -> {
+        PendingPing ping = pings.poll();
+        if (ping == null || ping.clientTime() != m.getLong("clientTime", -1L)) {
+          counters.add("error:unexpected-pong");
+        } else {
+          ping.onPong().accept(now);
+        }
+      }
+      case "presence", "subscribed" -> { }
       default -> counters.add("error:unexpected-" + type);
     }
   }

@@ -1,7 +1,6 @@
 package app.spotter.load.live;
 
 import app.spotter.load.metrics.Latencies;
-import io.vertx.core.json.JsonObject;
 import java.util.Random;
 import java.util.UUID;
 
@@ -35,7 +34,6 @@ final class SessionDriver {
 
   /** Ends the session after the run (not measured). */
   void end() {
-    trainer.command(book, new SessionBook.Sent(UUID.randomUUID().toString(), "end-session", trainer, System.nanoTime(),
-        false, null, null), new JsonObject().put("status", "completed"));
+    trainer.endSession(book);
   }
 }
