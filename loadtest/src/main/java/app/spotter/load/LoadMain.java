@@ -21,7 +21,7 @@ public final class LoadMain {
     }
     switch (options.scenario()) {
       case "echo-server" -> EchoServer.main(Integer.parseInt(options.given().getOrDefault("port", "8090")));
-      case "fanout", "floors" -> System.exit(run(options, args));
+      case "fanout", "connections", "floors" -> System.exit(run(options, args));
       default -> {
         System.err.println("unknown scenario '" + options.scenario() + "'");
         System.err.print(Options.USAGE);

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The command line: {@code <scenario> --name value ...}; every option has a default (see README). */
 public record Options(
@@ -31,10 +34,20 @@ public record Options(
     int dbPoolSize,
     Path resultsDir,
     long seed,
+    int sockets,
+    int socketsPerSession,
+    int rampRate,
+    int rampInFlight,
+    int pingRate,
+    OptionalLong serverPid,
+    List<Integer> rates,
+    Duration stepDuration,
+    Duration p99Target,
+    int concurrency,
     Map<String, String> given) {
 
   static final String USAGE = """
-      usage: java -jar spotter-load.jar <fanout|floors|echo-server> [options]
+      usage: java -jar spotter-load.jar <fanout|connections|http|floors|echo-server|read-server> [options]
         --url URL                 a running Spotter (default http://localhost:8080)
         --start-server            start target/spotter.jar (embedded Postgres/Redis, temp data dir, free port)
         --server-jar PATH         the jar --start-server runs (default target/spotter.jar)
@@ -54,6 +67,18 @@ public record Options(
         --db-pool N               pool size of the commit floor (default 16, the server's default)
         --results DIR             where results go (default loadtest/target/results)
         --seed N                  random seed of the command mix (default 42)
+      connections:
+        --sockets N               live sockets to hold (default 20000; capped to what the open-file limit allows)
+        --sockets-per-session N   sockets subscribed to each live session (default 20)
+        --ramp-rate N             sockets opened per second at most (default 1000)
+        --ramp-in-flight N        sockets opening at once at most (default 200): the ramp slows to the server's pace
+        --ping-rate N             protocol pings per second over random held sockets (default 500)
+        --server-pid N            the server's PID when not started here (heap and RSS readings need it)
+      http:
+        --rates 200,400,800       request rates (per second) to step through (default: double from 100, then bisect)
+        --step-duration 20s       measured time per rate (after --warmup)
+        --p99-target 50ms         the p99 a rate must stay under to pass
+        --concurrency N           connections of the closed-loop throughput comparison (default 16)
       """;
 
   public static Options parse(String[] args) {
@@ -90,9 +115,19 @@ public record Options(
         positive(take(in, "db-pool", "16"), "db-pool"),
         Path.of(take(in, "results", defaultResults().toString())),
         Long.parseLong(take(in, "seed", "42")),
+        positive(take(in, "sockets", "20000"), "sockets"),
+        positive(take(in, "sockets-per-session", "20"), "sockets-per-session"),
+        positive(take(in, "ramp-rate", "1000"), "ramp-rate"),
+        positive(take(in, "ramp-in-flight", "200"), "ramp-in-flight"),
+        positive(take(in, "ping-rate", "500"), "ping-rate"),
+        in.containsKey("server-pid") ? OptionalLong.of(Long.parseLong(in.remove("server-pid"))) : OptionalLong.empty(),
+        rates(take(in, "rates", "")),
+        duration(take(in, "step-duration", "20s")),
+        duration(take(in, "p99-target", "50ms")),
+        positive(take(in, "concurrency", "16"), "concurrency"),
         given);
-    if ("echo-server".equals(args[0])) {
-      in.remove("port"); // the echo floor's server, started by the generator itself
+    if (args[0].endsWith("-server")) {
+      in.remove("port"); // a floor's server (echo-server, read-server), started by the generator itself
     }
     if (!in.isEmpty()) {
       throw new IllegalArgumentException("unknown option(s): " + in.keySet());
@@ -101,10 +136,6 @@ public record Options(
       throw new IllegalArgumentException("--interval below 50ms exceeds the server's 20 commands/s per connection");
     }
     return options;
-  }
-
-  public int trainers() {
-    return (sessions + sessionsPerTrainer - 1) / sessionsPerTrainer;
   }
 
   /** "250ms", "1s", "2m" or ISO-8601 ("PT1S"). */
@@ -122,6 +153,16 @@ public record Options(
       case 'm' -> Duration.ofMinutes(n);
       default -> throw new IllegalArgumentException("not a duration: " + text);
     };
+  }
+
+  private static List<Integer> rates(String text) {
+    List<Integer> rates = new ArrayList<>();
+    for (String r : text.split(",")) {
+      if (!r.isBlank()) {
+        rates.add(positive(r.trim(), "rates"));
+      }
+    }
+    return List.copyOf(rates);
   }
 
   private static Map<String, String> keyValues(String text) {

@@ -21,6 +21,7 @@ import java.util.function.LongConsumer;
  * commandId (they carry no sessionId).
  */
 public final class LiveSocket {
+  private static final String PRESENCE = "{\"type\":\"presence\"";
   public final String device;
   private final Context context;
   private final Counters counters;
@@ -123,6 +124,9 @@ public final class LiveSocket {
 
   private void onText(String text) {
     long now = System.nanoTime();
+    if (text.startsWith(PRESENCE)) {
+      return; // lists every device of the session, sent to each on every join: not checked, so not parsed
+    }
     JsonObject m = new JsonObject(text);
     String type = m.getString("type", "");
     switch (type) {

@@ -42,6 +42,13 @@ public final class Latencies {
     return copies;
   }
 
+  /** The {@link #summary} of every histogram, by name. */
+  public JsonObject summaries() {
+    JsonObject out = new JsonObject();
+    all().forEach((name, h) -> out.put(name, summary(h)));
+    return out;
+  }
+
   /** count, mean, p50, p90, p99, p99.9 and max, in microseconds. */
   public static JsonObject summary(Histogram h) {
     JsonObject s = new JsonObject().put("count", h.getTotalCount());
