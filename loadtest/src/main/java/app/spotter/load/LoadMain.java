@@ -1,6 +1,7 @@
 package app.spotter.load;
 
 import app.spotter.load.floor.EchoServer;
+import app.spotter.load.floor.ReadServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -21,7 +22,10 @@ public final class LoadMain {
     }
     switch (options.scenario()) {
       case "echo-server" -> EchoServer.main(Integer.parseInt(options.given().getOrDefault("port", "8090")));
-      case "fanout", "connections", "floors" -> System.exit(run(options, args));
+      case "read-server" -> ReadServer.main(Integer.parseInt(options.given().getOrDefault("port", "8091")),
+          options.databaseUrl().orElseThrow(() -> new IllegalArgumentException("read-server needs --database-url")),
+          options.dbPoolSize());
+      case "fanout", "connections", "http", "floors" -> System.exit(run(options, args));
       default -> {
         System.err.println("unknown scenario '" + options.scenario() + "'");
         System.err.print(Options.USAGE);
@@ -40,7 +44,7 @@ public final class LoadMain {
     }
   }
 
-  /** This generator's jar, which also runs the echo floor server. */
+  /** This generator's jar, which also runs the floors' servers. */
   static Optional<Path> ownJar() {
     try {
       Path p = Path.of(LoadMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -3,6 +3,7 @@ package app.spotter.load;
 import app.spotter.load.connections.ConnectionsRun;
 import app.spotter.load.connections.SocketBudget;
 import app.spotter.load.floor.Floors;
+import app.spotter.load.http.HttpRun;
 import app.spotter.load.live.FanoutRun;
 import app.spotter.load.metrics.Counters;
 import app.spotter.load.metrics.Latencies;
@@ -80,6 +81,15 @@ final class LoadRun {
           result.mergeIn(run.run(setUp.fleet(), budget));
           result.getJsonObject("setup").put("restSeconds", setUp.restSeconds());
           latencies = run.latencies();
+          passed = result.getBoolean("passed");
+        }
+        case "http" -> {
+          SetUp setUp = setUp(vertx, target, options.sessions(), 0, 0);
+          HttpRun run = new HttpRun(vertx, options, on, ownJar, database,
+              options.resultsDir().resolve(base + "-read-server.log"));
+          result.mergeIn(run.run(setUp.fleet()));
+          result.getJsonObject("setup").put("restSeconds", setUp.restSeconds());
+          latencies = run.chart();
           passed = result.getBoolean("passed");
         }
         default -> { }

@@ -4,10 +4,10 @@ import app.spotter.load.Options;
 import java.time.Duration;
 
 /** The floors' warm-up: the fan-out's, at most 5 s. */
-final class FloorWarmup {
+public final class FloorWarmup {
   private FloorWarmup() {}
 
-  static Duration of(Options options) {
+  public static Duration of(Options options) {
     return options.warmup().compareTo(Duration.ofSeconds(5)) < 0 ? options.warmup() : Duration.ofSeconds(5);
   }
 }

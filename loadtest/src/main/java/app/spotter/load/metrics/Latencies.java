@@ -29,6 +29,15 @@ public final class Latencies {
     h.recordValue(Math.max(0, Math.min(HIGHEST_MICROS, nanos / 1_000)));
   }
 
+  /** Adds everything {@code h} holds to the histogram {@code name}. */
+  public void add(String name, Histogram h) {
+    Histogram into;
+    synchronized (this) {
+      into = byName.computeIfAbsent(name, n -> new ConcurrentHistogram(HIGHEST_MICROS, 3));
+    }
+    into.add(h);
+  }
+
   /** A copy (recording may go on meanwhile), or null. */
   public synchronized Histogram get(String name) {
     Histogram h = byName.get(name);

@@ -37,6 +37,7 @@ public final class Report {
     row(md, "command", "`" + r.getString("command") + "`");
     switch (r.getString("scenario")) {
       case "connections" -> ConnectionsMarkdown.append(md, r);
+      case "http" -> HttpMarkdown.append(md, r);
       default -> fanout(md, r);
     }
     errors(md, r);
