@@ -199,11 +199,11 @@ final class HeldSockets {
     return openings.stream().mapToLong(o -> o.socket().unansweredPings()).sum();
   }
 
-  /** Ends every session through its first (trainer) socket, waits up to 10 s for the acks, closes everything. */
+  /** Ends every session through its first (trainer) socket if open, waits up to 10 s for the acks, closes everything. */
   void close() {
     for (int i = 0; i < openings.size(); i++) {
       Opening o = openings.get(i);
-      if (i == 0 || openings.get(i - 1).book() != o.book()) {
+      if ((i == 0 || openings.get(i - 1).book() != o.book()) && opened.contains(o.socket())) {
         o.socket().endSession(o.book());
       }
     }

@@ -27,6 +27,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
+import org.HdrHistogram.Histogram;
 
 /**
  * A realistic REST mix at fixed arrival rates (open model, latency from the intended send time),
@@ -54,6 +55,9 @@ public final class HttpRun {
   private final Path bareLog;
   private final List<Context> contexts;
   private final Latencies chart = new Latencies();
+
+  /** One rate's result, and its latencies of all kinds together for the chart. */
+  private record Measured(JsonObject json, Histogram all) {}
 
   public HttpRun(Vertx vertx, Options options, Target target, Optional<Path> ownJar, Optional<URI> database,
       Path bareLog) {
@@ -84,13 +88,15 @@ public final class HttpRun {
     RestMix mix = new RestMix(client, rosters);
     System.out.printf("warming the server up: the mix at %d/s for %d s (not measured)%n", JIT_WARMUP_RATE,
         JIT_WARMUP.toSeconds());
-    JsonObject warmUp = step(mix, JIT_WARMUP_RATE, JIT_WARMUP);
+    JsonObject warmUp = step(mix, JIT_WARMUP_RATE, JIT_WARMUP).json();
     RateSteps rates = new RateSteps(options.rates());
     JsonArray steps = new JsonArray();
     JsonObject errors = new JsonObject();
     for (OptionalInt next = rates.next(); next.isPresent(); next = rates.next()) {
       int rate = next.getAsInt();
-      JsonObject step = step(mix, rate, options.warmup());
+      Measured measured = step(mix, rate, options.warmup());
+      JsonObject step = measured.json();
+      chart.add(rate + "/s", measured.all());
       rates.record(rate, step.getBoolean("passed"));
       steps.add(step);
       step.getJsonObject("errors").forEach(e -> errors.put(rate + "/s " + e.getKey(), e.getValue()));
@@ -120,7 +126,7 @@ public final class HttpRun {
   }
 
   /** One rate: warm-up, then the measured window, then waiting for the last answers. */
-  private JsonObject step(RestMix mix, int rate, Duration warmup) {
+  private Measured step(RestMix mix, int rate, Duration warmup) {
     System.out.printf("rate %d/s: %d s warm-up, %d s measured%n", rate, warmup.toSeconds(),
         options.stepDuration().toSeconds());
     RestMix.Step step = new RestMix.Step((int) options.stepDuration().toSeconds());
@@ -136,8 +142,8 @@ public final class HttpRun {
     if (step.inFlight().get() > 0) {
       errors.put("unanswered", step.inFlight().get());
     }
-    JsonObject all = Latencies.summary(step.latencies().get(RestMix.ALL));
-    chart.add(rate + "/s", step.latencies().get(RestMix.ALL));
+    Histogram histogram = step.latencies().get(RestMix.ALL);
+    JsonObject all = Latencies.summary(histogram);
     boolean passed = errors.isEmpty() && all.getLong("count") > 0
         && all.getLong("p99") < options.p99Target().toNanos() / 1000;
     JsonObject meanBytes = new JsonObject();
@@ -145,11 +151,11 @@ public final class HttpRun {
         ((Number) e.getValue()).longValue() / Math.max(1, step.counters().get("answered:" + e.getKey()))));
     System.out.printf(Locale.ROOT, "rate %d/s: p99 %.1f ms, %d errors: %s%n", rate, all.getLong("p99", 0L) / 1000.0,
         errors.stream().mapToLong(e -> ((Number) e.getValue()).longValue()).sum(), passed ? "passed" : "failed");
-    return new JsonObject().put("rate", rate).put("passed", passed).put("senders", senders)
+    return new Measured(new JsonObject().put("rate", rate).put("passed", passed).put("senders", senders)
         .put("sent", step.counters().get("sent")).put("answeredInWindow", all.getLong("count"))
         .put("latencyMicros", step.latencies().summaries()).put("meanResponseBytes", meanBytes)
         .put("patchWaitsForFreeTrainee", step.counters().get("patch-waited-for-a-free-trainee"))
-        .put("errors", errors).put("cpu", cpu).put("worstSeconds", step.timeline().worst(3));
+        .put("errors", errors).put("cpu", cpu).put("worstSeconds", step.timeline().worst(3)), histogram);
   }
 
   /** The closed loop against Spotter's single-trainee read, then against the bare read server. */

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RestMix {
   static final String ALL = "all";
+  /** The API's largest page. */
+  private static final int MAX_PAGE = 200;
 
   /** A kind of request, its share of the mix in percent and the status it must get. */
   enum Kind {
@@ -81,7 +83,8 @@ final class RestMix {
       case GET_TRAINEE -> answer(request(HttpMethod.GET, "/trainees/" + trainee, trainer).send(), kind, intended,
           measured, step);
       case LIST_TRAINEES -> answer(request(HttpMethod.GET, "/trainees", trainer)
-          .addQueryParam("limit", String.valueOf(trainer.trainees.size())).send(), kind, intended, measured, step);
+          .addQueryParam("limit", String.valueOf(Math.min(MAX_PAGE, trainer.trainees.size()))).send(), kind, intended,
+          measured, step);
       case GET_RECORD -> {
         List<String> records = trainer.records.get(t);
         answer(request(HttpMethod.GET, "/session-records/" + records.get(random.nextInt(records.size())), trainer).send(),
