@@ -88,14 +88,20 @@ public final class HttpRun {
     RestMix mix = new RestMix(client, rosters);
     System.out.printf("warming the server up: the mix at %d/s for %d s (not measured)%n", JIT_WARMUP_RATE,
         JIT_WARMUP.toSeconds());
-    JsonObject warmUp = step(mix, JIT_WARMUP_RATE, JIT_WARMUP).json();
+    JsonObject warmUp = step(mix, JIT_WARMUP_RATE, Duration.ZERO, JIT_WARMUP).json();
     RateSteps rates = new RateSteps(options.rates());
     JsonArray steps = new JsonArray();
     JsonObject errors = new JsonObject();
     for (OptionalInt next = rates.next(); next.isPresent(); next = rates.next()) {
       int rate = next.getAsInt();
-      Measured measured = step(mix, rate, options.warmup());
+      System.out.printf("rate %d/s: %d s warm-up, %d s measured%n", rate, options.warmup().toSeconds(),
+          options.stepDuration().toSeconds());
+      Measured measured = step(mix, rate, options.warmup(), options.stepDuration());
       JsonObject step = measured.json();
+      System.out.printf(Locale.ROOT, "rate %d/s: p99 %.1f ms, %d errors: %s%n", rate,
+          step.getJsonObject("latencyMicros").getJsonObject(RestMix.ALL).getLong("p99", 0L) / 1000.0,
+          step.getJsonObject("errors").stream().mapToLong(e -> ((Number) e.getValue()).longValue()).sum(),
+          step.getBoolean("passed") ? "passed" : "failed");
       chart.add(rate + "/s", measured.all());
       rates.record(rate, step.getBoolean("passed"));
       steps.add(step);
@@ -126,14 +132,12 @@ public final class HttpRun {
   }
 
   /** One rate: warm-up, then the measured window, then waiting for the last answers. */
-  private Measured step(RestMix mix, int rate, Duration warmup) {
-    System.out.printf("rate %d/s: %d s warm-up, %d s measured%n", rate, warmup.toSeconds(),
-        options.stepDuration().toSeconds());
-    RestMix.Step step = new RestMix.Step((int) options.stepDuration().toSeconds());
+  private Measured step(RestMix mix, int rate, Duration warmup, Duration window) {
+    RestMix.Step step = new RestMix.Step((int) window.toSeconds());
     int senders = Math.max(contexts.size(), (int) Math.ceil(rate / PER_SENDER_PER_SECOND));
     List<Random> randoms = IntStream.range(0, senders).mapToObj(i -> new Random(options.seed() * 7919 + rate * 31L + i))
         .toList();
-    OpenLoop.Schedule schedule = OpenLoop.Schedule.of(warmup, options.stepDuration());
+    OpenLoop.Schedule schedule = OpenLoop.Schedule.of(warmup, window);
     Future<Void> load = OpenLoop.atRate(schedule, contexts, rate, senders, options.seed() + rate,
         (sender, intended, measured) -> mix.send(randoms.get(sender), intended, measured, step));
     JsonObject cpu = step.timeline().watch(load, schedule.measureFromNanos(), target::cpu);
@@ -149,8 +153,6 @@ public final class HttpRun {
     JsonObject meanBytes = new JsonObject();
     step.counters().withPrefix("bytes:").forEach(e -> meanBytes.put(e.getKey(),
         ((Number) e.getValue()).longValue() / Math.max(1, step.counters().get("answered:" + e.getKey()))));
-    System.out.printf(Locale.ROOT, "rate %d/s: p99 %.1f ms, %d errors: %s%n", rate, all.getLong("p99", 0L) / 1000.0,
-        errors.stream().mapToLong(e -> ((Number) e.getValue()).longValue()).sum(), passed ? "passed" : "failed");
     return new Measured(new JsonObject().put("rate", rate).put("passed", passed).put("senders", senders)
         .put("sent", step.counters().get("sent")).put("answeredInWindow", all.getLong("count"))
         .put("latencyMicros", step.latencies().summaries()).put("meanResponseBytes", meanBytes)
