@@ -20,11 +20,14 @@ public final class LoadMain {
       System.exit(2);
       return;
     }
+    if (options.scenario().equals("read-server") && options.databaseUrl().isEmpty()) {
+      System.err.println("read-server needs --database-url");
+      System.exit(2);
+    }
     switch (options.scenario()) {
       case "echo-server" -> EchoServer.main(Integer.parseInt(options.given().getOrDefault("port", "8090")));
       case "read-server" -> ReadServer.main(Integer.parseInt(options.given().getOrDefault("port", "8091")),
-          options.databaseUrl().orElseThrow(() -> new IllegalArgumentException("read-server needs --database-url")),
-          options.dbPoolSize());
+          options.databaseUrl().orElseThrow(), options.dbPoolSize());
       case "fanout", "connections", "http", "floors" -> System.exit(run(options, args));
       default -> {
         System.err.println("unknown scenario '" + options.scenario() + "'");

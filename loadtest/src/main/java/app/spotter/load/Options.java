@@ -53,7 +53,7 @@ public record Options(
         --server-jar PATH         the jar --start-server runs (default target/spotter.jar)
         --server-java-opts "..."  JVM options for that server (default none)
         --server-env K=V,K=V      extra environment for that server, e.g. SPOTTER_DB_POOL_SIZE=32
-        --sessions N              live sessions (default 100)
+        --sessions N              live sessions (default 100; in http, one trainee each)
         --sessions-per-trainer N  sessions per trainer (default 10)
         --displays-per-session N  display sockets subscribed to each session (default 1)
         --trainer-displays N      displays per trainer following all its sessions (subscribe-display, default 1)
@@ -61,10 +61,10 @@ public record Options(
         --duration 60s            measured load time
         --warmup 5s               load before measuring (not in the histograms, still checked)
         --drain 15s               how long to wait for the last acks and events
-        --floor-duration 20s      length of each floor measurement
-        --no-floors               skip the floors in fanout
-        --database-url URL        postgresql://user:pass@host:port/db for the commit floor (automatic with --start-server)
-        --db-pool N               pool size of the commit floor (default 16, the server's default)
+        --floor-duration 20s      length of each floor measurement (and of each closed loop in http)
+        --no-floors               skip the floors in fanout, the throughput comparison in http
+        --database-url URL        postgresql://user:pass@host:port/db for the floors (automatic with --start-server)
+        --db-pool N               pool size of the floors (default 16, the server's default)
         --results DIR             where results go (default loadtest/target/results)
         --seed N                  random seed of the command mix (default 42)
       connections:
