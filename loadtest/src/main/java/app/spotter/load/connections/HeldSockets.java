@@ -201,12 +201,14 @@ final class HeldSockets {
 
   /** Ends every session through its first (trainer) socket if open, waits up to 10 s for the acks, closes everything. */
   void close() {
+    List<Future<Void>> ends = new ArrayList<>();
     for (int i = 0; i < openings.size(); i++) {
       Opening o = openings.get(i);
       if ((i == 0 || openings.get(i - 1).book() != o.book()) && opened.contains(o.socket())) {
-        o.socket().endSession(o.book());
+        ends.add(o.socket().endSession(o.book()));
       }
     }
+    Future.all(ends).await();
     Timing.waitUntil(() -> books.stream().allMatch(SessionBook::settled), Duration.ofSeconds(10));
     Bounded.map(openings, 100, o -> o.socket().close()).otherwiseEmpty().await();
     clients.forEach(c -> c.close().await());

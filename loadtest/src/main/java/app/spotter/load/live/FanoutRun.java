@@ -82,7 +82,7 @@ public final class FanoutRun {
 
   /** Ends every session (so a long-lived server is not left with them) and closes the sockets. */
   public void close() {
-    drivers.forEach(SessionDriver::end);
+    Future.all(drivers.stream().map(SessionDriver::end).toList()).await();
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline && !books.values().stream().allMatch(SessionBook::settled)) {
       Timing.sleepUntil(System.nanoTime() + 100_000_000L);

@@ -90,10 +90,18 @@ public final class LiveSocket {
         .put("commandId", sent.commandId()).put("name", sent.name()).put("payload", payload).encode());
   }
 
-  /** Ends the session with {@code end-session} (not measured); the ack settles the book. */
-  public void endSession(SessionBook book) {
-    context.runOnContext(v -> command(book, new SessionBook.Sent(UUID.randomUUID().toString(), "end-session", this,
-        System.nanoTime(), false, null, null), new JsonObject().put("status", "completed")));
+  /**
+   * Ends the session with {@code end-session} (not measured); resolves once the command is in the
+   * book and on its way, so the book is settled only when its ack has come.
+   */
+  public Future<Void> endSession(SessionBook book) {
+    Promise<Void> sent = Promise.promise();
+    context.runOnContext(v -> {
+      command(book, new SessionBook.Sent(UUID.randomUUID().toString(), "end-session", this, System.nanoTime(), false,
+          null, null), new JsonObject().put("status", "completed"));
+      sent.complete();
+    });
+    return sent.future();
   }
 
   private record PendingPing(long clientTime, LongConsumer onPong) {}

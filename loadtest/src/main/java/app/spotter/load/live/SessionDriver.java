@@ -1,6 +1,7 @@
 package app.spotter.load.live;
 
 import app.spotter.load.metrics.Latencies;
+import io.vertx.core.Future;
 import java.util.Random;
 import java.util.UUID;
 
@@ -33,7 +34,7 @@ final class SessionDriver {
   }
 
   /** Ends the session after the run (not measured). */
-  void end() {
-    trainer.endSession(book);
+  Future<Void> end() {
+    return trainer.endSession(book);
   }
 }
