@@ -1,6 +1,7 @@
 package app.spotter.load;
 
 import app.spotter.load.floor.EchoServer;
+import app.spotter.load.floor.ReadServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,9 +20,15 @@ public final class LoadMain {
       System.exit(2);
       return;
     }
+    if (options.scenario().equals("read-server") && options.databaseUrl().isEmpty()) {
+      System.err.println("read-server needs --database-url");
+      System.exit(2);
+    }
     switch (options.scenario()) {
       case "echo-server" -> EchoServer.main(Integer.parseInt(options.given().getOrDefault("port", "8090")));
-      case "fanout", "floors" -> System.exit(run(options, args));
+      case "read-server" -> ReadServer.main(Integer.parseInt(options.given().getOrDefault("port", "8091")),
+          options.databaseUrl().orElseThrow(), options.dbPoolSize());
+      case "fanout", "connections", "http", "floors" -> System.exit(run(options, args));
       default -> {
         System.err.println("unknown scenario '" + options.scenario() + "'");
         System.err.print(Options.USAGE);
@@ -40,7 +47,7 @@ public final class LoadMain {
     }
   }
 
-  /** This generator's jar, which also runs the echo floor server. */
+  /** This generator's jar, which also runs the floors' servers. */
   static Optional<Path> ownJar() {
     try {
       Path p = Path.of(LoadMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());

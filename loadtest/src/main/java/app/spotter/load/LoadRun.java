@@ -1,9 +1,11 @@
 package app.spotter.load;
 
+import app.spotter.load.connections.ConnectionsRun;
+import app.spotter.load.connections.SocketBudget;
 import app.spotter.load.floor.Floors;
+import app.spotter.load.http.HttpRun;
 import app.spotter.load.live.FanoutRun;
 import app.spotter.load.metrics.Counters;
-import app.spotter.load.metrics.CpuUsage;
 import app.spotter.load.metrics.Latencies;
 import app.spotter.load.report.Report;
 import app.spotter.load.setup.Fleet;
@@ -18,7 +20,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * One run: the target (a URL, or a Spotter started here), the scenario, the floors, the report.
@@ -62,18 +63,41 @@ final class LoadRun {
           .put("command", commandLine).put("options", new JsonObject(new java.util.LinkedHashMap<String, Object>(options.given())));
       Latencies latencies = new Latencies();
       boolean passed = true;
-      if (options.scenario().equals("fanout")) {
-        FanoutRun fanout = fanout(vertx, target, server, result);
-        latencies = fanout.latencies();
-        passed = result.getBoolean("passed");
+      Target on = server != null ? new Target(target, server.pid(), server.helperPids())
+          : new Target(target, options.serverPid().orElse(-1), List.of());
+      switch (options.scenario()) {
+        case "fanout" -> {
+          FanoutRun fanout = fanout(vertx, on, result);
+          latencies = fanout.latencies();
+          passed = result.getBoolean("passed");
+        }
+        case "connections" -> {
+          SocketBudget budget = SocketBudget.of(options.sockets(), on.serverPid());
+          if (budget.note() != null) {
+            System.out.println(budget.note());
+          }
+          SetUp setUp = setUp(vertx, target, ConnectionsRun.sessionsFor(budget.sockets(), options), 1, 0);
+          ConnectionsRun run = new ConnectionsRun(vertx, options, on);
+          result.mergeIn(run.run(setUp.fleet(), budget));
+          result.getJsonObject("setup").put("restSeconds", setUp.restSeconds());
+          latencies = run.latencies();
+          passed = result.getBoolean("passed");
+        }
+        case "http" -> {
+          SetUp setUp = setUp(vertx, target, options.sessions(), 0, 0);
+          HttpRun run = new HttpRun(vertx, options, on, ownJar, database,
+              options.resultsDir().resolve(base + "-read-server.log"));
+          result.mergeIn(run.run(setUp.fleet()));
+          result.getJsonObject("setup").put("restSeconds", setUp.restSeconds());
+          latencies = run.chart();
+          passed = result.getBoolean("passed");
+        }
+        default -> { }
       }
-      if (options.scenario().equals("floors") || options.floors()) {
+      if (options.scenario().equals("floors") || options.scenario().equals("fanout") && options.floors()) {
         Counters floorCounters = new Counters();
-        ServerProcess started = server;
-        Supplier<CpuUsage.Sample> cpu = () -> started == null ? CpuUsage.sample(-1, List.of())
-            : CpuUsage.sample(started.pid(), started.helperPids());
         result.put("floors", Floors.run(vertx, options, ownJar, database, options.resultsDir(), base, latencies,
-            floorCounters, cpu));
+            floorCounters, on::cpu));
         JsonObject floorErrors = floorCounters.withPrefix("error:");
         floorErrors.forEach(e -> result.getJsonObject("errors", new JsonObject()).put(e.getKey(), e.getValue()));
         passed &= floorErrors.stream().allMatch(e -> ((Number) e.getValue()).longValue() == 0);
@@ -93,20 +117,30 @@ final class LoadRun {
     }
   }
 
-  private FanoutRun fanout(Vertx vertx, URI target, ServerProcess server, JsonObject result) {
-    System.out.printf("setting up %d sessions (%d trainers) through %s%n", options.sessions(), options.trainers(), target);
+  private record SetUp(Fleet fleet, double restSeconds) {}
+
+  /** The fleet, made through the REST API, and how long that took. */
+  private SetUp setUp(Vertx vertx, URI target, int sessions, int displaysPerSession, int trainerDisplays) {
+    int trainers = (sessions + options.sessionsPerTrainer() - 1) / options.sessionsPerTrainer();
+    System.out.printf("setting up %d sessions (%d trainers) through %s%n", sessions, trainers, target);
     long t0 = System.nanoTime();
     Fleet fleet;
     try (RestClient rest = new RestClient(vertx, target)) {
-      fleet = new FleetSetup(rest).create(options.sessions(), options.sessionsPerTrainer(), options.displaysPerSession(),
-          options.trainerDisplays()).await();
+      fleet = new FleetSetup(rest).create(sessions, options.sessionsPerTrainer(), displaysPerSession, trainerDisplays)
+          .await();
     }
     double restSeconds = Math.round((System.nanoTime() - t0) / 1e7) / 100.0;
-    System.out.printf("setup done in %.1f s; connecting %d sockets%n", restSeconds, fleet.sockets());
-    FanoutRun run = server == null ? new FanoutRun(vertx, options, target, -1, List.of())
-        : new FanoutRun(vertx, options, target, server.pid(), server.helperPids());
+    System.out.printf("setup done in %.1f s%n", restSeconds);
+    return new SetUp(fleet, restSeconds);
+  }
+
+  private FanoutRun fanout(Vertx vertx, Target target, JsonObject result) {
+    SetUp setUp = setUp(vertx, target.url(), options.sessions(), options.displaysPerSession(), options.trainerDisplays());
+    Fleet fleet = setUp.fleet();
+    System.out.printf("connecting %d sockets%n", fleet.sockets());
+    FanoutRun run = new FanoutRun(vertx, options, target);
     JsonObject fanout = run.run(fleet);
-    fanout.getJsonObject("setup").put("restSeconds", restSeconds);
+    fanout.getJsonObject("setup").put("restSeconds", setUp.restSeconds());
     run.close();
     result.mergeIn(fanout);
     return run;

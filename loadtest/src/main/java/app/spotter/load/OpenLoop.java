@@ -59,6 +59,19 @@ public final class OpenLoop {
     return Future.all(loops).mapEmpty();
   }
 
+  /**
+   * {@code perSecond} actions in all, spread over {@code senders} open loops (sender i on context
+   * i mod n), so each sender's interval stays well above the timers' millisecond resolution.
+   */
+  public static Future<Void> atRate(Schedule schedule, List<Context> contexts, double perSecond, int senders, long seed,
+      Sender sender) {
+    List<Context> assigned = new ArrayList<>();
+    for (int i = 0; i < senders; i++) {
+      assigned.add(contexts.get(i % contexts.size()));
+    }
+    return runAll(schedule, assigned, Duration.ofNanos(Math.round(senders * 1e9 / perSecond)), seed, sender);
+  }
+
   /** Runs {@code tick(intendedNanos)} on {@code context} until {@code endNanos}; resolves after the last tick. */
   public static Future<Void> run(Context context, long firstNanos, long intervalNanos, long endNanos, LongConsumer tick) {
     OpenLoop loop = new OpenLoop(context, intervalNanos, endNanos, tick);

@@ -4,10 +4,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The command line: {@code <scenario> --name value ...}; every option has a default (see README). */
 public record Options(
@@ -31,16 +34,26 @@ public record Options(
     int dbPoolSize,
     Path resultsDir,
     long seed,
+    int sockets,
+    int socketsPerSession,
+    int rampRate,
+    int rampInFlight,
+    int pingRate,
+    OptionalLong serverPid,
+    List<Integer> rates,
+    Duration stepDuration,
+    Duration p99Target,
+    int concurrency,
     Map<String, String> given) {
 
   static final String USAGE = """
-      usage: java -jar spotter-load.jar <fanout|floors|echo-server> [options]
+      usage: java -jar spotter-load.jar <fanout|connections|http|floors|echo-server|read-server> [options]
         --url URL                 a running Spotter (default http://localhost:8080)
         --start-server            start target/spotter.jar (embedded Postgres/Redis, temp data dir, free port)
         --server-jar PATH         the jar --start-server runs (default target/spotter.jar)
         --server-java-opts "..."  JVM options for that server (default none)
         --server-env K=V,K=V      extra environment for that server, e.g. SPOTTER_DB_POOL_SIZE=32
-        --sessions N              live sessions (default 100)
+        --sessions N              live sessions (default 100; in http, one trainee each)
         --sessions-per-trainer N  sessions per trainer (default 10)
         --displays-per-session N  display sockets subscribed to each session (default 1)
         --trainer-displays N      displays per trainer following all its sessions (subscribe-display, default 1)
@@ -48,12 +61,24 @@ public record Options(
         --duration 60s            measured load time
         --warmup 5s               load before measuring (not in the histograms, still checked)
         --drain 15s               how long to wait for the last acks and events
-        --floor-duration 20s      length of each floor measurement
-        --no-floors               skip the floors in fanout
-        --database-url URL        postgresql://user:pass@host:port/db for the commit floor (automatic with --start-server)
-        --db-pool N               pool size of the commit floor (default 16, the server's default)
+        --floor-duration 20s      length of each floor measurement (and of each closed loop in http)
+        --no-floors               skip the floors in fanout, the throughput comparison in http
+        --database-url URL        postgresql://user:pass@host:port/db for the floors (automatic with --start-server)
+        --db-pool N               pool size of the floors (default 16, the server's default)
         --results DIR             where results go (default loadtest/target/results)
         --seed N                  random seed of the command mix (default 42)
+      connections:
+        --sockets N               live sockets to hold (default 20000; capped to what the open-file limit allows)
+        --sockets-per-session N   sockets subscribed to each live session (default 20)
+        --ramp-rate N             sockets opened per second at most (default 1000)
+        --ramp-in-flight N        sockets opening at once at most (default 200): the ramp slows to the server's pace
+        --ping-rate N             protocol pings per second over random held sockets (default 500)
+        --server-pid N            the server's PID when not started here (heap and RSS readings need it)
+      http:
+        --rates 200,400,800       request rates (per second) to step through (default: double from 100, then bisect)
+        --step-duration 20s       measured time per rate (after --warmup)
+        --p99-target 50ms         the p99 a rate must stay under to pass
+        --concurrency N           connections of the closed-loop throughput comparison (default 16)
       """;
 
   public static Options parse(String[] args) {
@@ -90,9 +115,19 @@ public record Options(
         positive(take(in, "db-pool", "16"), "db-pool"),
         Path.of(take(in, "results", defaultResults().toString())),
         Long.parseLong(take(in, "seed", "42")),
+        positive(take(in, "sockets", "20000"), "sockets"),
+        positive(take(in, "sockets-per-session", "20"), "sockets-per-session"),
+        positive(take(in, "ramp-rate", "1000"), "ramp-rate"),
+        positive(take(in, "ramp-in-flight", "200"), "ramp-in-flight"),
+        positive(take(in, "ping-rate", "500"), "ping-rate"),
+        in.containsKey("server-pid") ? OptionalLong.of(Long.parseLong(in.remove("server-pid"))) : OptionalLong.empty(),
+        rates(take(in, "rates", "")),
+        duration(take(in, "step-duration", "20s")),
+        duration(take(in, "p99-target", "50ms")),
+        positive(take(in, "concurrency", "16"), "concurrency"),
         given);
-    if ("echo-server".equals(args[0])) {
-      in.remove("port"); // the echo floor's server, started by the generator itself
+    if (args[0].endsWith("-server")) {
+      in.remove("port"); // a floor's server (echo-server, read-server), started by the generator itself
     }
     if (!in.isEmpty()) {
       throw new IllegalArgumentException("unknown option(s): " + in.keySet());
@@ -101,10 +136,6 @@ public record Options(
       throw new IllegalArgumentException("--interval below 50ms exceeds the server's 20 commands/s per connection");
     }
     return options;
-  }
-
-  public int trainers() {
-    return (sessions + sessionsPerTrainer - 1) / sessionsPerTrainer;
   }
 
   /** "250ms", "1s", "2m" or ISO-8601 ("PT1S"). */
@@ -122,6 +153,16 @@ public record Options(
       case 'm' -> Duration.ofMinutes(n);
       default -> throw new IllegalArgumentException("not a duration: " + text);
     };
+  }
+
+  private static List<Integer> rates(String text) {
+    List<Integer> rates = new ArrayList<>();
+    for (String r : text.split(",")) {
+      if (!r.isBlank()) {
+        rates.add(positive(r.trim(), "rates"));
+      }
+    }
+    return List.copyOf(rates);
   }
 
   private static Map<String, String> keyValues(String text) {

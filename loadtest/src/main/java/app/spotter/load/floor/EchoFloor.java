@@ -3,6 +3,7 @@ package app.spotter.load.floor;
 import app.spotter.load.Bounded;
 import app.spotter.load.OpenLoop;
 import app.spotter.load.Options;
+import app.spotter.load.Timing;
 import app.spotter.load.ServerProcess;
 import app.spotter.load.metrics.Counters;
 import app.spotter.load.metrics.Latencies;
@@ -46,17 +47,17 @@ public final class EchoFloor {
         false)) {
       WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000));
       WebSocketConnectOptions where = new WebSocketConnectOptions().setHost("localhost").setPort(echo.port).setURI("/");
-      List<Context> loops = FloorContexts.eventLoops(vertx);
+      List<Context> loops = Timing.eventLoops(vertx);
       List<Sender> senders = IntStream.range(0, options.sessions()).mapToObj(i ->
           new Sender(loops.get(i % loops.size()), client.webSocket(), new ConcurrentLinkedQueue<Sent>())).toList();
       Bounded.map(senders, 50, s -> connect(s, where, latencies, counters)).await();
-      OpenLoop.runAll(OpenLoop.Schedule.of(FloorContexts.warmup(options), options.floorDuration()),
+      OpenLoop.runAll(OpenLoop.Schedule.of(FloorWarmup.of(options), options.floorDuration()),
           senders.stream().map(Sender::context).toList(), options.interval(), options.seed(), (i, intended, measured) -> {
             Sender s = senders.get(i);
             s.inFlight().add(new Sent(intended, measured));
             s.ws().writeTextMessage(FRAME);
           }).await();
-      FloorContexts.waitUntil(() -> senders.stream().allMatch(s -> s.inFlight().isEmpty()), options.drain());
+      Timing.waitUntil(() -> senders.stream().allMatch(s -> s.inFlight().isEmpty()), options.drain());
       long missing = senders.stream().mapToLong(s -> s.inFlight().size()).sum();
       if (missing > 0) {
         counters.add("error:floor-echo-missing", missing);

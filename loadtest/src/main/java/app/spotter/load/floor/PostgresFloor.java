@@ -2,6 +2,7 @@ package app.spotter.load.floor;
 
 import app.spotter.load.OpenLoop;
 import app.spotter.load.Options;
+import app.spotter.load.Timing;
 import app.spotter.load.metrics.Counters;
 import app.spotter.load.metrics.Latencies;
 import io.vertx.core.Context;
@@ -32,8 +33,7 @@ public final class PostgresFloor {
 
   private PostgresFloor() {}
 
-  public static void run(Vertx vertx, Options options, URI databaseUrl, Latencies latencies, Counters counters)
-      throws InterruptedException {
+  public static void run(Vertx vertx, Options options, URI databaseUrl, Latencies latencies, Counters counters) {
     Pool pool = PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(options.dbPoolSize()).setShared(false))
         .connectingTo(connectOptions(databaseUrl))
@@ -44,10 +44,10 @@ public final class PostgresFloor {
       JsonObject payload = new JsonObject().put("setId", "1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9").put("reps", 8)
           .put("weight", 62.5).put("unit", "kg");
       AtomicLong inFlight = new AtomicLong();
-      List<Context> loops = FloorContexts.eventLoops(vertx);
+      List<Context> loops = Timing.eventLoops(vertx);
       List<Context> senders = java.util.stream.IntStream.range(0, options.sessions())
           .mapToObj(i -> loops.get(i % loops.size())).toList();
-      OpenLoop.runAll(OpenLoop.Schedule.of(FloorContexts.warmup(options), options.floorDuration()), senders,
+      OpenLoop.runAll(OpenLoop.Schedule.of(FloorWarmup.of(options), options.floorDuration()), senders,
           options.interval(), options.seed(), (i, intended, measured) -> {
             inFlight.incrementAndGet();
             pool.preparedQuery(INSERT).execute(Tuple.of(i, payload)).onComplete(r -> {
@@ -59,7 +59,7 @@ public final class PostgresFloor {
               }
             });
           }).await();
-      FloorContexts.waitUntil(() -> inFlight.get() == 0, options.drain());
+      Timing.waitUntil(() -> inFlight.get() == 0, options.drain());
       pool.query(DROP).execute().await();
     } finally {
       pool.close().await();

@@ -3,8 +3,9 @@ package app.spotter.load.live;
 import app.spotter.load.Bounded;
 import app.spotter.load.OpenLoop;
 import app.spotter.load.Options;
+import app.spotter.load.Target;
+import app.spotter.load.Timing;
 import app.spotter.load.metrics.Counters;
-import app.spotter.load.metrics.CpuUsage;
 import app.spotter.load.metrics.Latencies;
 import app.spotter.load.metrics.Timeline;
 import app.spotter.load.setup.Fleet;
@@ -18,7 +19,6 @@ import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +35,7 @@ import java.util.function.Supplier;
 public final class FanoutRun {
   private final Vertx vertx;
   private final Options options;
-  private final URI target;
-  private final long serverPid;
-  private final List<Long> helperPids;
+  private final Target target;
   private final Latencies latencies = new Latencies().declare(SessionBook.ACK).declare(SessionBook.OTHER);
   private final Counters counters = new Counters();
   private final Timeline timeline;
@@ -46,13 +44,10 @@ public final class FanoutRun {
   private final List<LiveSocket> sockets = new ArrayList<>();
   private final List<SessionDriver> drivers = new ArrayList<>();
 
-  /** {@code serverPid} -1 and no helpers when the server was not started here (no server CPU figures then). */
-  public FanoutRun(Vertx vertx, Options options, URI target, long serverPid, List<Long> helperPids) {
+  public FanoutRun(Vertx vertx, Options options, Target target) {
     this.vertx = vertx;
     this.options = options;
     this.target = target;
-    this.serverPid = serverPid;
-    this.helperPids = helperPids;
     this.timeline = new Timeline((int) options.duration().toSeconds());
   }
 
@@ -79,38 +74,25 @@ public final class FanoutRun {
     OpenLoop.Schedule schedule = OpenLoop.Schedule.of(options.warmup(), options.duration());
     Future<Void> load = OpenLoop.runAll(schedule, drivers.stream().map(d -> d.trainer.context()).toList(),
         options.interval(), options.seed(), (i, intended, measured) -> drivers.get(i).tick(intended, measured));
-    timeline.start(schedule.measureFromNanos());
-    sleepUntil(schedule.measureFromNanos());
-    CpuUsage.Sample cpuStart = CpuUsage.sample(serverPid, helperPids);
-    CpuUsage.Sample previous = cpuStart;
-    for (int second = 0; !load.isComplete(); second++) {
-      sleepUntil(schedule.measureFromNanos() + (second + 1) * 1_000_000_000L);
-      CpuUsage.Sample now = CpuUsage.sample(serverPid, helperPids);
-      timeline.cpu(second, CpuUsage.between(previous, now));
-      previous = now;
-    }
-    load.await();
-    CpuUsage.Sample cpuEnd = CpuUsage.sample(serverPid, helperPids);
+    JsonObject cpu = timeline.watch(load, schedule.measureFromNanos(), target::cpu);
     boolean settled = drain();
     books.values().forEach(b -> b.tally(counters));
-    return result(fleet, connectSeconds, settled, CpuUsage.between(cpuStart, cpuEnd));
+    return result(fleet, connectSeconds, settled, cpu);
   }
 
   /** Ends every session (so a long-lived server is not left with them) and closes the sockets. */
   public void close() {
-    for (SessionDriver d : drivers) {
-      d.trainer.context().runOnContext(v -> d.end());
-    }
+    Future.all(drivers.stream().map(SessionDriver::end).toList()).await();
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline && !books.values().stream().allMatch(SessionBook::settled)) {
-      sleepUntil(System.nanoTime() + 100_000_000L);
+      Timing.sleepUntil(System.nanoTime() + 100_000_000L);
     }
     Bounded.map(sockets, 100, LiveSocket::close).otherwiseEmpty().await();
   }
 
   private List<Supplier<Future<Void>>> openers(WebSocketClient client, Fleet fleet) {
-    WebSocketConnectOptions where = new WebSocketConnectOptions().setHost(target.getHost())
-        .setPort(target.getPort() < 0 ? 80 : target.getPort()).setURI("/api/v1/live");
+    WebSocketConnectOptions where = new WebSocketConnectOptions().setHost(target.url().getHost())
+        .setPort(target.url().getPort() < 0 ? 80 : target.url().getPort()).setURI("/api/v1/live");
     List<Supplier<Future<Void>>> openers = new ArrayList<>();
     Map<TrainerSetup, Context> contexts = new LinkedHashMap<>();
     for (SessionSetup s : fleet.sessions()) {
@@ -162,7 +144,7 @@ public final class FanoutRun {
         progress = now;
         giveUp = System.nanoTime() + options.drain().toNanos();
       }
-      sleepUntil(System.nanoTime() + 50_000_000L);
+      Timing.sleepUntil(System.nanoTime() + 50_000_000L);
     }
     drainSeconds = (System.nanoTime() - started) / 1e9;
     return false;
@@ -170,10 +152,7 @@ public final class FanoutRun {
 
   private JsonObject result(Fleet fleet, double connectSeconds, boolean settled, JsonObject cpu) {
     double rate = fleet.sessions().size() / (options.interval().toNanos() / 1e9);
-    JsonObject latency = new JsonObject();
-    latencies.all().forEach((name, h) -> latency.put(name, Latencies.summary(h)));
-    JsonObject errors = counters.withPrefix("error:");
-    counters.withPrefix("rejected:").forEach(e -> errors.put("rejected:" + e.getKey(), e.getValue()));
+    JsonObject errors = counters.errors();
     if (counters.get("unanswered-commands") > 0) {
       errors.put("unanswered-commands", counters.get("unanswered-commands"));
     }
@@ -193,7 +172,7 @@ public final class FanoutRun {
             .put("acked", counters.get("acked")).put("eventsReceived", counters.get("events-received"))
             .put("serverEvents", counters.withPrefix("server-events:")).put("drained", settled)
             .put("drainSeconds", round(drainSeconds)))
-        .put("latencyMicros", latency)
+        .put("latencyMicros", latencies.summaries())
         .put("correctness", correctness)
         .put("errors", errors)
         .put("cpu", cpu)
@@ -204,17 +183,5 @@ public final class FanoutRun {
 
   private static double round(double v) {
     return Math.round(v * 100) / 100.0;
-  }
-
-  static void sleepUntil(long nanos) {
-    long ms = (nanos - System.nanoTime()) / 1_000_000;
-    if (ms > 0) {
-      try {
-        Thread.sleep(ms);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
   }
 }

@@ -9,7 +9,11 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.LongConsumer;
 
 /**
  * One device's socket speaking the live protocol. Every handler runs on the socket's context; the
@@ -17,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * commandId (they carry no sessionId).
  */
 public final class LiveSocket {
+  private static final String PRESENCE = "{\"type\":\"presence\"";
   public final String device;
   private final Context context;
   private final Counters counters;
@@ -25,6 +30,8 @@ public final class LiveSocket {
   private final Map<String, Stream> streams = new ConcurrentHashMap<>();
   private final Map<String, Promise<Void>> snapshotsAwaited = new ConcurrentHashMap<>();
   private final Map<String, SessionBook> commandsInFlight = new ConcurrentHashMap<>();
+  /** Protocol pings not yet answered, oldest first (the server answers them in order). */
+  private final Queue<PendingPing> pings = new ConcurrentLinkedQueue<>();
   private final Promise<Void> welcome = Promise.promise();
   private volatile boolean closing;
 
@@ -83,6 +90,33 @@ public final class LiveSocket {
         .put("commandId", sent.commandId()).put("name", sent.name()).put("payload", payload).encode());
   }
 
+  /**
+   * Ends the session with {@code end-session} (not measured); resolves once the command is in the
+   * book and on its way, so the book is settled only when its ack has come.
+   */
+  public Future<Void> endSession(SessionBook book) {
+    Promise<Void> sent = Promise.promise();
+    context.runOnContext(v -> {
+      command(book, new SessionBook.Sent(UUID.randomUUID().toString(), "end-session", this, System.nanoTime(), false,
+          null, null), new JsonObject().put("status", "completed"));
+      sent.complete();
+    });
+    return sent.future();
+  }
+
+  private record PendingPing(long clientTime, LongConsumer onPong) {}
+
+  /** Sends a protocol {@code ping} now (call on this socket's context); its pong's arrival time goes to {@code onPong}. */
+  public void ping(LongConsumer onPong) {
+    long clientTime = System.currentTimeMillis();
+    pings.add(new PendingPing(clientTime, onPong));
+    ws.writeTextMessage(new JsonObject().put("type", "ping").put("clientTime", clientTime).encode());
+  }
+
+  public int unansweredPings() {
+    return pings.size();
+  }
+
   public Context context() {
     return context;
   }
@@ -98,6 +132,9 @@ public final class LiveSocket {
 
   private void onText(String text) {
     long now = System.nanoTime();
+    if (text.startsWith(PRESENCE)) {
+      return; // lists every device of the session, sent to each on every join: not checked, so not parsed
+    }
     JsonObject m = new JsonObject(text);
     String type = m.getString("type", "");
     switch (type) {
@@ -133,7 +170,15 @@ public final class LiveSocket {
           awaited.tryFail("subscribe failed: " + m.encode());
         }
       }
-      case "presence", "pong", "subscribed" -> { }
+      case "pong" -> {
+        PendingPing ping = pings.poll();
+        if (ping == null || ping.clientTime() != m.getLong("clientTime", -1L)) {
+          counters.add("error:unexpected-pong");
+        } else {
+          ping.onPong().accept(now);
+        }
+      }
+      case "presence", "subscribed" -> { }
       default -> counters.add("error:unexpected-" + type);
     }
   }

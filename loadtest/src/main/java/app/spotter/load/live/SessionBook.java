@@ -125,7 +125,7 @@ public final class SessionBook {
   }
 
   /** No command waits for its answer and every subscriber has everything up to the last known seq. */
-  synchronized boolean settled() {
+  public synchronized boolean settled() {
     long last = finalSeq();
     return unacked.isEmpty() && streams.stream().allMatch(s -> s.complete(last));
   }

@@ -1,7 +1,7 @@
 package app.spotter.load.live;
 
 import app.spotter.load.metrics.Latencies;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.Future;
 import java.util.Random;
 import java.util.UUID;
 
@@ -34,8 +34,7 @@ final class SessionDriver {
   }
 
   /** Ends the session after the run (not measured). */
-  void end() {
-    trainer.command(book, new SessionBook.Sent(UUID.randomUUID().toString(), "end-session", trainer, System.nanoTime(),
-        false, null, null), new JsonObject().put("status", "completed"));
+  Future<Void> end() {
+    return trainer.endSession(book);
   }
 }

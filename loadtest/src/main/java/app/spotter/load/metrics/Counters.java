@@ -34,6 +34,13 @@ public final class Counters {
     return out;
   }
 
+  /** What fails a run: every {@code error:} counter (prefix removed) and every {@code rejected:} one (kept). */
+  public JsonObject errors() {
+    JsonObject errors = withPrefix("error:");
+    withPrefix("rejected:").forEach(e -> errors.put("rejected:" + e.getKey(), e.getValue()));
+    return errors;
+  }
+
   public long sumWithPrefix(String prefix) {
     return counts.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(e -> e.getValue().sum()).sum();
   }

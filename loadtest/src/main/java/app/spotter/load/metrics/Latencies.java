@@ -29,6 +29,15 @@ public final class Latencies {
     h.recordValue(Math.max(0, Math.min(HIGHEST_MICROS, nanos / 1_000)));
   }
 
+  /** Adds everything {@code h} holds to the histogram {@code name}. */
+  public void add(String name, Histogram h) {
+    Histogram into;
+    synchronized (this) {
+      into = byName.computeIfAbsent(name, n -> new ConcurrentHistogram(HIGHEST_MICROS, 3));
+    }
+    into.add(h);
+  }
+
   /** A copy (recording may go on meanwhile), or null. */
   public synchronized Histogram get(String name) {
     Histogram h = byName.get(name);
@@ -40,6 +49,13 @@ public final class Latencies {
     Map<String, Histogram> copies = new LinkedHashMap<>();
     byName.forEach((name, h) -> copies.put(name, h.copy()));
     return copies;
+  }
+
+  /** The {@link #summary} of every histogram, by name. */
+  public JsonObject summaries() {
+    JsonObject out = new JsonObject();
+    all().forEach((name, h) -> out.put(name, summary(h)));
+    return out;
   }
 
   /** count, mean, p50, p90, p99, p99.9 and max, in microseconds. */

@@ -1,15 +1,18 @@
 package app.spotter.load.metrics;
 
+import app.spotter.load.Timing;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * Command→ack latency second by second (by intended send time), beside the CPU each second: shows
+ * A latency (command→ack, ping→pong) second by second (by intended send time), beside the CPU each second: shows
  * whether a tail is one bad moment (a pause, a neighbour's burst) or the steady state.
  */
 public final class Timeline {
@@ -26,6 +29,25 @@ public final class Timeline {
 
   public void start(long nanos) {
     startNanos = nanos;
+  }
+
+  /**
+   * Follows a load whose measured window starts at {@code fromNanos}: samples CPU every second of
+   * it until {@code load} completes (blocking this thread); returns the CPU of the whole window.
+   */
+  public JsonObject watch(Future<?> load, long fromNanos, Supplier<CpuUsage.Sample> cpu) {
+    start(fromNanos);
+    Timing.sleepUntil(fromNanos);
+    CpuUsage.Sample first = cpu.get();
+    CpuUsage.Sample previous = first;
+    for (int second = 0; !load.isComplete(); second++) {
+      Timing.sleepUntil(fromNanos + (second + 1) * 1_000_000_000L);
+      CpuUsage.Sample now = cpu.get();
+      cpu(second, CpuUsage.between(previous, now));
+      previous = now;
+    }
+    load.await();
+    return CpuUsage.between(first, cpu.get());
   }
 
   public void record(long intendedNanos, long latencyNanos) {

@@ -10,7 +10,7 @@ import org.HdrHistogram.Histogram;
 
 /** Writes a run's result as JSON, a Markdown summary and an SVG latency chart, side by side. */
 public final class Report {
-  private static final String LATENCY_HEADER = "| | count | p50 | p90 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|---:|\n";
+  static final String LATENCY_HEADER = "| | count | p50 | p90 | p99 | p99.9 | max |\n|---|---:|---:|---:|---:|---:|---:|\n";
   private Report() {}
 
   /** Writes {@code <base>.json}, {@code <base>.md} and {@code <base>.svg} into {@code dir}; returns the Markdown. */
@@ -35,6 +35,17 @@ public final class Report {
         + "; load average at start " + m.getValue("loadAverageAtStart") + "; open files " + m.getValue("openFileLimit"));
     row(md, "target", r.getString("target"));
     row(md, "command", "`" + r.getString("command") + "`");
+    switch (r.getString("scenario")) {
+      case "connections" -> ConnectionsMarkdown.append(md, r);
+      case "http" -> HttpMarkdown.append(md, r);
+      default -> fanout(md, r);
+    }
+    errors(md, r);
+    md.append("\n![latency by percentile](").append(svgName).append(")\n");
+    return md.toString();
+  }
+
+  private static void fanout(StringBuilder md, JsonObject r) {
     JsonObject setup = r.getJsonObject("setup");
     JsonObject load = r.getJsonObject("load");
     if (setup != null) {
@@ -51,21 +62,8 @@ public final class Report {
       row(md, "acked / events received", load.getValue("acked") + " / " + load.getValue("eventsReceived"));
       row(md, "server-made events", load.getJsonObject("serverEvents").encode());
     }
-    JsonObject cpu = r.getJsonObject("cpu");
-    if (cpu != null) {
-      row(md, "CPU during the measured load (100 % = one core)", cpu.encode());
-    }
-    section(md, "Latency (ms, from the intended send time)");
-    md.append(LATENCY_HEADER);
-    r.getJsonObject("latencyMicros", new JsonObject()).forEach(e -> latencyRow(md, e.getKey(), (JsonObject) e.getValue()));
-    if (r.getJsonArray("worstSeconds") != null && !r.getJsonArray("worstSeconds").isEmpty()) {
-      md.append("\nWorst seconds of command->ack (second of the measured window: p99 / max ms; CPU that second):\n\n");
-      r.getJsonArray("worstSeconds").forEach(o -> {
-        JsonObject s = (JsonObject) o;
-        md.append("* ").append(s.getValue("second")).append(": ").append(ms(s.getLong("p99"))).append(" / ")
-            .append(ms(s.getLong("max"))).append("; ").append(s.getJsonObject("cpu").encode()).append('\n');
-      });
-    }
+    cpuRow(md, r, "the measured load");
+    latencies(md, r, "command->ack");
     JsonObject floors = r.getJsonObject("floors");
     if (floors != null) {
       section(md, "Floors (same concurrency and interval)");
@@ -87,6 +85,32 @@ public final class Report {
     }
     section(md, "Correctness (every subscriber, every event, exactly once, in seq order)");
     counts(md, r.getJsonObject("correctness", new JsonObject()));
+  }
+
+  static void cpuRow(StringBuilder md, JsonObject r, String during) {
+    JsonObject cpu = r.getJsonObject("cpu");
+    if (cpu != null) {
+      row(md, "CPU during " + during + " (100 % = one core)", cpu.encode());
+    }
+  }
+
+  /** The latency table and the worst seconds of the histogram the timeline follows. */
+  static void latencies(StringBuilder md, JsonObject r, String followed) {
+    section(md, "Latency (ms, from the intended send time)");
+    md.append(LATENCY_HEADER);
+    r.getJsonObject("latencyMicros", new JsonObject()).forEach(e -> latencyRow(md, e.getKey(), (JsonObject) e.getValue()));
+    if (r.getJsonArray("worstSeconds") != null && !r.getJsonArray("worstSeconds").isEmpty()) {
+      md.append("\nWorst seconds of ").append(followed)
+          .append(" (second of the measured window: p99 / max ms; CPU that second):\n\n");
+      r.getJsonArray("worstSeconds").forEach(o -> {
+        JsonObject s = (JsonObject) o;
+        md.append("* ").append(s.getValue("second")).append(": ").append(ms(s.getLong("p99"))).append(" / ")
+            .append(ms(s.getLong("max"))).append("; ").append(s.getJsonObject("cpu").encode()).append('\n');
+      });
+    }
+  }
+
+  private static void errors(StringBuilder md, JsonObject r) {
     section(md, "Errors");
     JsonObject errors = r.getJsonObject("errors", new JsonObject());
     if (errors.isEmpty()) {
@@ -94,11 +118,9 @@ public final class Report {
     } else {
       counts(md, errors);
     }
-    md.append("\n![latency by percentile](").append(svgName).append(")\n");
-    return md.toString();
   }
 
-  private static void latencyRow(StringBuilder md, String name, JsonObject s) {
+  static void latencyRow(StringBuilder md, String name, JsonObject s) {
     md.append("| ").append(name).append(" | ").append(s.getValue("count"));
     for (String q : new String[] {"p50", "p90", "p99", "p99.9", "max"}) {
       md.append(" | ").append(s.containsKey(q) ? ms(s.getLong(q)) : "–");
@@ -106,19 +128,19 @@ public final class Report {
     md.append(" |\n");
   }
 
-  private static void counts(StringBuilder md, JsonObject counts) {
+  static void counts(StringBuilder md, JsonObject counts) {
     md.append("| | count |\n|---|---:|\n");
     counts.forEach(e -> md.append("| ").append(e.getKey()).append(" | ").append(e.getValue()).append(" |\n"));
   }
 
-  private static void section(StringBuilder md, String title) {
+  static void section(StringBuilder md, String title) {
     md.append("\n## ").append(title).append("\n\n");
     if ("Setup".equals(title)) {
       md.append("| | |\n|---|---|\n");
     }
   }
 
-  private static void row(StringBuilder md, String name, Object value) {
+  static void row(StringBuilder md, String name, Object value) {
     md.append("| ").append(name).append(" | ").append(value).append(" |\n");
   }
 

@@ -67,7 +67,7 @@ public final class FleetSetup {
             displays(token, displays, "Session display " + index).compose(displayTokens ->
                 rest.post("/live-sessions", token, new JsonObject().put("traineeId", traineeId)
                     .put("sessionTemplateId", templateId), 201).map(record -> new SessionSetup(index, trainer,
-                    record.getString("id"), exerciseIds(record), traineeToken, displayTokens)))));
+                    record.getString("id"), exerciseIds(record), traineeId, traineeToken, displayTokens)))));
   }
 
   /** Access link → trainee token, as the trainee's phone gets one. */

@@ -19,23 +19,40 @@ public final class RestClient implements AutoCloseable {
 
   public RestClient(Vertx vertx, URI base) {
     this.base = base;
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
-        .setDefaultPort(base.getPort() < 0 ? 80 : base.getPort()).setSsl("https".equals(base.getScheme()))
-        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(32));
+    this.client = webClient(vertx, base, 32);
   }
 
+  /** A keep-alive client of {@code base} with at most {@code connections} HTTP/1.1 connections. */
+  public static WebClient webClient(Vertx vertx, URI base, int connections) {
+    return WebClient.create(vertx, new WebClientOptions().setDefaultHost(base.getHost())
+        .setDefaultPort(base.getPort() < 0 ? 80 : base.getPort()).setSsl("https".equals(base.getScheme()))
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(connections));
+  }
+
+  /** An answer's JSON body and its ETag (null when it has none). */
+  public record Reply(JsonObject body, String etag) {}
+
   public Future<JsonObject> post(String path, String token, JsonObject body, int expected) {
-    return call(HttpMethod.POST, path, token, body, expected);
+    return call(HttpMethod.POST, path, token, null, body, expected).map(Reply::body);
   }
 
   public Future<JsonObject> get(String path, String token, int expected) {
-    return call(HttpMethod.GET, path, token, null, expected);
+    return call(HttpMethod.GET, path, token, null, null, expected).map(Reply::body);
   }
 
-  private Future<JsonObject> call(HttpMethod method, String path, String token, JsonObject body, int expected) {
+  /** A PATCH, with {@code If-Match} when {@code ifMatch} is not null; 200 expected. */
+  public Future<Reply> patch(String path, String token, String ifMatch, JsonObject body) {
+    return call(HttpMethod.PATCH, path, token, ifMatch, body, 200);
+  }
+
+  private Future<Reply> call(HttpMethod method, String path, String token, String ifMatch, JsonObject body,
+      int expected) {
     HttpRequest<Buffer> request = client.request(method, "/api/v1" + path);
     if (token != null) {
       request.bearerTokenAuthentication(token);
+    }
+    if (ifMatch != null) {
+      request.putHeader("If-Match", ifMatch);
     }
     Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendJsonObject(body);
     return sent.compose(response -> {
@@ -43,7 +60,7 @@ public final class RestClient implements AutoCloseable {
         return Future.failedFuture(new IllegalStateException(method + " " + path + " answered "
             + response.statusCode() + " (expected " + expected + "): " + response.bodyAsString()));
       }
-      return Future.succeededFuture(response.bodyAsJsonObject());
+      return Future.succeededFuture(new Reply(response.bodyAsJsonObject(), response.getHeader("ETag")));
     });
   }
 

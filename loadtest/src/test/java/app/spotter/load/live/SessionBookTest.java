@@ -16,7 +16,7 @@ class SessionBookTest {
   private final Latencies latencies = new Latencies();
   private final Counters counters = new Counters();
   private final SessionBook book = new SessionBook(new SessionSetup(0, new TrainerSetup(0, "t", "token", List.of()),
-      "s", List.of("e1", "e2"), "trainee-token", List.of()), latencies, counters, new Timeline(0));
+      "s", List.of("e1", "e2"), "trainee", "trainee-token", List.of()), latencies, counters, new Timeline(0));
   private final Object trainerSocket = new Object();
   private final Object traineeSocket = new Object();
   private final Stream trainer = book.follow(trainerSocket, "trainer");
