@@ -5,6 +5,7 @@ import app.spotter.http.ApiRouter;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.HttpVerticle;
 import app.spotter.http.OperationsRoutes;
+import app.spotter.http.ValidatorCachingContract;
 import app.spotter.http.WebClientRoutes;
 import app.spotter.infra.Clients;
 import app.spotter.infra.DatabaseHealth;
@@ -64,7 +65,7 @@ public final class Spotter {
         })
         .compose(v -> Future.all(OpenAPIContract.from(vertx, CONTRACT_PATH), vertx.fileSystem().readFile(CONTRACT_PATH)))
         .compose(loaded -> {
-          OpenAPIContract contract = loaded.resultAt(0);
+          OpenAPIContract contract = new ValidatorCachingContract(loaded.resultAt(0));
           Buffer yaml = loaded.resultAt(1);
           Services services = new Services(vertx, config, pool, redis, contract, registry);
           live = services.live;
