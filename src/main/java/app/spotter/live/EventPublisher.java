@@ -43,7 +43,9 @@ final class EventPublisher {
     EventFrame frame = EventFrame.of(event);
     hub.deliver(frame);
     timers.track(event);
-    return toRedis(event, frame.json(), 1);
+    // Once more after Redis has it: a subscriber that registered after the first delivery but read
+    // its snapshot or catch-up before the script ran would miss it (the feed drops what it has).
+    return toRedis(event, frame.json(), 1).onSuccess(v -> hub.deliver(frame));
   }
 
   /** A late publish is harmless: subscribers drop what they have and fill gaps with the rest. */

@@ -118,7 +118,7 @@ final class LiveHub {
 
   private void onMessage(String channel, String payload) {
     if (payload.startsWith(EVENT_MARK)) {
-      // This instance's own events were delivered here before they were published.
+      // This instance's own events are delivered here by the publisher itself.
       if (!payload.startsWith(origin, EVENT_MARK.length())) {
         String json = payload.substring(EVENT_MARK.length() + origin.length());
         deliver(new EventFrame(LiveEvent.fromJson(new JsonObject(json)), json));
@@ -136,6 +136,9 @@ final class LiveHub {
         UUID sessionId = UUID.fromString(message.getString("sessionId"));
         displays.forEach(d -> d.onSessionStarted(sessionId, message.getString("location")));
       }
+    } else if ("event".equals(message.getString("type"))) {
+      // An instance of the release before (rolling upgrade): its events are plain JSON.
+      deliver(new EventFrame(LiveEvent.fromJson(message), payload));
     } else {
       Set<SessionFeed> subscribers = bySession.get(id);
       if (subscribers != null) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.LiveClient;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +95,24 @@ class LiveScaleOutTest extends LiveTest {
     assertThat(restSetIds(1)).containsExactly("b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "after");
     assertThat(restSetIds(1)).containsAll(acked);
     assertThat(eventRows("set-logged")).isEqualTo(2 + 10 + 1);
+  }
+
+  @Test
+  @DisplayName("an event from an instance of the previous release (plain JSON on Redis) reaches subscribers in order, through the role filter")
+  void previousReleaseEvent() {
+    startSession();
+    LiveClient trainee = traineeSocket(stack.port);
+    trainee.subscribe(sessionId, null);
+    JsonObject note = new LiveEvent(UUID.fromString(sessionId), 1, "note-added", new JsonObject().put("text", "private"),
+        System.currentTimeMillis(), "trainer", UUID.randomUUID()).toJson();
+
+    stack.redis().send(Request.cmd(Command.PUBLISH).arg(RedisKeys.sessionChannel(UUID.fromString(sessionId)))
+        .arg(note.encode())).await();
+
+    JsonObject received = trainee.events(sessionId, 1).get(0);
+    assertThat(received.getLong("seq")).isEqualTo(1);
+    assertThat(received.getString("name")).isEqualTo("note-added");
+    assertThat(received.getJsonObject("payload").containsKey("text")).as("trainer-private").isFalse();
   }
 
   @Test
