@@ -118,6 +118,22 @@ describe('events', () => {
     expect(socket.sessions.get(SESSION)!.state.record.exercises[0]!.sets).toHaveLength(4);
   });
 
+  it('a rate-limited resubscribe is sent again a moment later, and the gap still fills', async () => {
+    const { socket, ws } = await following(0);
+    ws.receive(logged(1));
+    ws.receive(logged(3));
+    ws.receive({ type: 'error', code: 'rate-limited', message: 'too many subscribe messages', sessionId: SESSION });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(ws.sentOf('subscribe').slice(1)).toEqual([
+      { type: 'subscribe', sessionId: SESSION, afterSeq: 1 },
+      { type: 'subscribe', sessionId: SESSION, afterSeq: 1 },
+    ]);
+    ws.receive(logged(2));
+    ws.receive(logged(3));
+    ws.receive({ type: 'subscribed', sessionId: SESSION, seq: 3, recovered: true });
+    expect(socket.sessions.get(SESSION)!.seq).toBe(3);
+  });
+
   it('a snapshot older than what it already applied changes nothing', async () => {
     const { socket, ws } = await following(0);
     ws.receive(logged(1));

@@ -365,7 +365,7 @@ export class LiveSocket {
   }
 
   private onError(code: string, message: string | undefined, sessionId: string | undefined): void {
-    if (sessionId && (code === 'not-found' || code === 'unavailable')) {
+    if (sessionId && (code === 'not-found' || code === 'unavailable' || code === 'rate-limited')) {
       if (code === 'not-found') {
         // Not ours, or (for a display) no longer live: stop following; its queued commands cannot succeed.
         this.followed.delete(sessionId);

@@ -49,7 +49,8 @@ final class CommandContext {
   /**
    * Writes a changed exercise record back (its version moves on), resolving to the row as stored.
    * The statement is sent at once; a command that needs nothing of the stored row need not wait for
-   * it, since the event is saved only after every write succeeded ({@link #writesDone}).
+   * it: the transaction commits only once every write succeeded ({@link #writesDone}), so a failed
+   * write takes the event with it.
    */
   Future<JsonObject> save(JsonObject exercise) {
     Future<JsonObject> saved = exercises.update(tx, exercise, exercise.getInteger("version"))

@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command the durable way: in one transaction under the session's row lock it checks the
@@ -17,6 +18,7 @@ import java.util.UUID;
  * Only after the commit does anyone hear of it (ack, Redis, subscribers).
  */
 public final class CommandProcessor {
+  private static final long RECALL_TIMEOUT_MS = 300;
   private final Pool pool;
   private final LiveRepository live;
   private final ExerciseRecordRepository exercises;
@@ -41,8 +43,10 @@ public final class CommandProcessor {
    * with {@link CommandRejected}. Final rejections are remembered, so a repeat gets the same answer.
    */
   public Future<Long> execute(Principal actor, UUID sessionId, String commandId, String name, Object payload) {
-    // Asked while the transaction starts; the answer is needed only once the session is locked.
-    Future<CommandRejected> remembered = rejections.recall(sessionId, commandId);
+    // Asked while the transaction starts; the answer is needed only once the session is locked. A Redis
+    // that does not answer must not hold the lock and a connection: after a moment, nothing is remembered.
+    Future<CommandRejected> remembered = rejections.recall(sessionId, commandId)
+        .timeout(RECALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise((CommandRejected) null);
     return run(actor, sessionId, commandId, name, payload, remembered)
         .recover(e -> e instanceof CommandRejected rejected && rejected.isFinal() && rejected != remembered.result()
             ? rejections.remember(sessionId, commandId, rejected).compose(v -> Future.failedFuture(rejected))

@@ -32,7 +32,7 @@ final class EventFrame {
     return switch (role) {
       case TRAINEE -> traineeView != null ? traineeView : (traineeView = view(role));
       case DISPLAY -> displayView != null ? displayView : (displayView = view(role));
-      default -> whole;
+      case TRAINER, SERVER -> whole;
     };
   }
 

@@ -107,12 +107,12 @@ final class LiveConnection {
       case "hello" -> hello(message);
       case "ping" -> pong(message.getValue("clientTime"));
       case "subscribe" -> {
-        if (feed.tryTake()) {
+        if (feed.tryTake(message)) {
           feed.subscribe(message);
         }
       }
       case "subscribe-display" -> {
-        if (feed.tryTake()) {
+        if (feed.tryTake(message)) {
           feed.subscribeDisplay();
         }
       }

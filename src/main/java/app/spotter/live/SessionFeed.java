@@ -35,12 +35,12 @@ final class SessionFeed {
     this.context = context;
   }
 
-  /** subscribe, subscribe-display and unsubscribe share one rate limit. */
-  boolean tryTake() {
+  /** subscribe and subscribe-display share one rate limit; the error names the session, if any. */
+  boolean tryTake(JsonObject message) {
     if (bucket.tryTake()) {
       return true;
     }
-    connection.sendError("rate-limited", "too many subscribe messages: wait a moment");
+    connection.sendError("rate-limited", "too many subscribe messages: wait a moment", message.getValue("sessionId"));
     return false;
   }
 
@@ -131,8 +131,11 @@ final class SessionFeed {
   private Future<Void> catchUp(Subscription subscription, long afterSeq) {
     return engine.eventLog().after(subscription.sessionId, Math.max(afterSeq, 0)).compose(missed ->
         engine.currentSeq(subscription.sessionId).compose(current -> {
+          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY) {
+            return sendSnapshot(subscription);
+          }
           List<String> replay = missed.stream().map(e -> EventFrame.of(e).text(role())).toList();
-          if (afterSeq < 0 || afterSeq > current || missed.size() >= EventLog.MAX_REPLAY || tooBigToReplay(replay)) {
+          if (tooBigToReplay(replay)) {
             return sendSnapshot(subscription);
           }
           long last = missed.isEmpty() ? afterSeq : missed.get(missed.size() - 1).seq();

@@ -19,9 +19,16 @@ public final class PipelinedTransaction {
     return pool.withConnection(conn -> {
       Future<Transaction> begun = conn.begin();
       Future<T> done = work.apply(conn);
-      return begun.compose(tx -> done.transform(result -> result.succeeded()
-          ? tx.commit().map(result.result())
-          : tx.rollback().transform(ignored -> Future.<T>failedFuture(result.cause()))));
+      // Decided only once the work has settled too, so nothing of it runs after a failed BEGIN's answer.
+      return begun.transform(began -> done.transform(result -> {
+        if (began.failed()) {
+          return Future.failedFuture(began.cause());
+        }
+        Transaction tx = began.result();
+        return result.succeeded()
+            ? tx.commit().map(result.result())
+            : tx.rollback().transform(ignored -> Future.<T>failedFuture(result.cause()));
+      }));
     });
   }
 }
