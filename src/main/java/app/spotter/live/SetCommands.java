@@ -22,14 +22,22 @@ final class SetCommands {
             SetCommands::recordRpe));
   }
 
-  /** Appends a set; a set id already used anywhere in the session is a conflict, never a second set. */
+  /**
+   * Appends a set; a set id already logged in this session (by an earlier log-set, even of a set
+   * deleted since, or already in this exercise's sets) is a conflict, never a second set.
+   */
   private static Future<JsonObject> logSet(CommandContext c) {
     String setId = c.payload.getString("setId");
-    Future<Boolean> taken = c.live().setIdTaken(c.tx, c.session.id, setId);
+    Future<Boolean> logged = c.live().setIdLogged(c.tx, c.session.id, setId);
     Future<JsonObject> found = c.exercise("exerciseRecordId");
-    return Future.all(taken, found).compose(both -> {
-      if (taken.result()) {
+    return Future.join(logged, found).transform(both -> {
+      boolean taken = logged.succeeded() && logged.result()
+          || found.succeeded() && indexOf(found.result().getJsonArray("sets", new JsonArray()), setId) >= 0;
+      if (taken) {
         return Future.failedFuture(CommandRejected.conflict("set " + setId + " was already logged by another command"));
+      }
+      if (both.failed()) {
+        return Future.failedFuture(both.cause());
       }
       JsonObject exercise = found.result();
       JsonArray sets = exercise.getJsonArray("sets", new JsonArray()).copy();

@@ -168,6 +168,21 @@ class LiveBadInputTest extends LiveSceneTest {
   }
 
   @Test
+  @DisplayName("a deleted set's id stays taken: logging it again under another commandId is a conflict")
+  void deletedSetId() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    socket.command(scene.sessionId(), "delete-set", new JsonObject().put("exerciseRecordId", scene.squat())
+        .put("setId", "s1"));
+
+    JsonObject again = socket.command(scene.sessionId(), "log-set", scene.logSet(scene.bench(), "s1"));
+
+    assertThat(again.getString("code")).isEqualTo("conflict");
+    assertThat(record(scene).getJsonArray("exercises").getJsonObject(1).getJsonArray("sets")).isEmpty();
+  }
+
+  @Test
   @DisplayName("a missing or another trainer's session: commands rejected not-found, subscribe error not-found")
   void foreignSessions() {
     Scene mine = scene();
