@@ -42,7 +42,12 @@ final class Presence {
   }
 
   void join(UUID sessionId, LiveConnection connection) {
-    local.computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+    // Atomic per key with the sweep's removal of an empty set, so a join is never dropped with it.
+    local.compute(sessionId, (id, set) -> {
+      Set<LiveConnection> connections = set == null ? ConcurrentHashMap.newKeySet() : set;
+      connections.add(connection);
+      return connections;
+    });
     write(sessionId, connection).compose(v -> publish(sessionId));
   }
 
@@ -79,7 +84,7 @@ final class Presence {
   private void refreshAndSweep() {
     local.forEach((sessionId, connections) -> {
       if (connections.isEmpty()) {
-        local.remove(sessionId, connections);
+        local.computeIfPresent(sessionId, (id, set) -> set.isEmpty() ? null : set);
         return;
       }
       Future.all(connections.stream().map(c -> write(sessionId, c)).toList())

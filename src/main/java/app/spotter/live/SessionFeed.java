@@ -102,8 +102,7 @@ final class SessionFeed {
     engine.presence().join(sessionId, connection);
     Future<Void> started = afterSeq == null ? sendSnapshot(subscription) : catchUp(subscription, afterSeq);
     started.onFailure(e -> {
-      subscriptions.remove(sessionId);
-      engine.hub().unsubscribe(sessionId, this);
+      leave(sessionId);
       connection.sendError("unavailable", "the session could not be loaded: subscribe again", sessionId.toString());
     });
   }
