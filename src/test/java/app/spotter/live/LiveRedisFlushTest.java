@@ -99,6 +99,21 @@ class LiveRedisFlushTest extends LiveTest {
   }
 
   @Test
+  @DisplayName("a Redis that keeps connections open but never answers: commands are still acked")
+  void redisHangs() {
+    startSession();
+    ExtraInstance a = open(ExtraInstance.start(Map.of()));
+    LiveClient trainerOnA = trainerSocket(a.port);
+    ack(trainerOnA, "log-set", set(squat, "s1", 8));
+
+    a.redisRoad.stall();
+    // Each gives up on the remembered-rejection lookup after 300 ms instead of waiting for Redis.
+    assertThat(ack(trainerOnA, "log-set", set(squat, "s2", 8))).isEqualTo(2);
+    assertThat(ack(trainerOnA, "log-set", set(squat, "s3", 8))).isEqualTo(3);
+    assertThat(restSetIds(0)).containsExactly("s1", "s2", "s3");
+  }
+
+  @Test
   @DisplayName("events committed on an instance cut off from Redis reach the other instance's subscribers once it is back")
   void oneInstanceCutOff() {
     startSession();

@@ -7,18 +7,27 @@ import io.vertx.core.net.NetSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A TCP pass-through that can be cut, the way a dead host or a network partition cuts connections. */
+/**
+ * A TCP pass-through that can be cut, the way a dead host or a network partition cuts connections,
+ * or stalled, the way a hung server keeps connections open and never answers.
+ */
 final class TcpProxy implements AutoCloseable {
   private final NetServer server;
   private final NetClient client;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+  private volatile boolean stalled;
 
   TcpProxy(Vertx vertx, String host, int port) {
     client = vertx.createNetClient();
     server = vertx.createNetServer().connectHandler(front -> {
       if (cut) {
         front.close();
+        return;
+      }
+      if (stalled) {
+        sockets.add(front);
+        front.handler(ignored -> {});
         return;
       }
       front.pause();
@@ -42,6 +51,12 @@ final class TcpProxy implements AutoCloseable {
     cut = true;
     sockets.forEach(NetSocket::close);
     sockets.clear();
+  }
+
+  /** Connections stay open, old and new, but nothing sent through them arrives any more. */
+  void stall() {
+    stalled = true;
+    sockets.forEach(socket -> socket.handler(ignored -> {}));
   }
 
   /** New connections pass again. */
