@@ -8,6 +8,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** What a command sees while it runs inside its session's transaction, under the session lock. */
@@ -53,7 +54,18 @@ final class CommandContext {
    * write takes the event with it.
    */
   Future<JsonObject> save(JsonObject exercise) {
-    Future<JsonObject> saved = exercises.update(tx, exercise, exercise.getInteger("version"))
+    return written(exercises.update(tx, exercise, exercise.getInteger("version")));
+  }
+
+  /** {@link #save} for a change to the sets (and start time) only: writes those columns, reads nothing back. */
+  void saveSets(JsonObject exercise) {
+    written(exercises.updateSets(tx, exercise, exercise.getInteger("version"))
+        .map(updated -> updated ? Optional.of(exercise) : Optional.<JsonObject>empty()));
+  }
+
+  /** Registers a version-checked write; empty means the row changed (or went) meanwhile. */
+  private Future<JsonObject> written(Future<Optional<JsonObject>> write) {
+    Future<JsonObject> saved = write
         .map(row -> row.orElseThrow(() -> CommandRejected.conflict("the exercise record changed meanwhile")));
     writes.add(saved);
     return saved;

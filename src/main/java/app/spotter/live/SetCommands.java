@@ -51,7 +51,7 @@ final class SetCommands {
       }
       // Logging on an exercise that is not current makes it current (no start-exercise needed).
       c.session.currentExerciseRecordId = c.uuid("exerciseRecordId");
-      c.save(exercise);
+      c.saveSets(exercise);
       return Future.succeededFuture(new JsonObject()
           .put("exerciseRecordId", exercise.getString("id"))
           .put("set", set)
@@ -96,7 +96,7 @@ final class SetCommands {
       }
       JsonObject payload = change.apply(sets, index);
       exercise.put("sets", sets);
-      c.save(exercise);
+      c.saveSets(exercise);
       return Future.succeededFuture(payload.put("exerciseRecordId", exercise.getString("id")));
     });
   }

@@ -56,6 +56,9 @@ public final class ExerciseRecordRepository {
       + " WHERE id = $1 AND session_record_id = $2";
   private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
+  /** What a live set command changes: the sets, and the start time at the first set. */
+  private static final List<String> SET_FIELDS = List.of("sets", "startedAt");
+  private static final String UPDATE_SETS = TABLE.updateSql(SET_FIELDS, "AND session_record_id = $" + (SET_FIELDS.size() + 3));
   private static final String DELETE = "DELETE FROM exercise_record WHERE id = $1 AND session_record_id = $2 AND version = $3";
   /** How many of the given exercise templates belong to the trainer (through their session template). */
   private static final String TEMPLATES_OWNED = "SELECT count(*) FROM exercise_template et"
@@ -123,6 +126,19 @@ public final class ExerciseRecordRepository {
         .addInteger(expectedVersion)
         .addUUID(UUID.fromString(merged.getString("sessionRecordId")));
     return tx.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
+  }
+
+  /**
+   * Writes only the sets and start time of an exercise read in the same transaction, the hot path of
+   * a live session (the other columns, and the stored row, stay where they are); false when the row
+   * is gone or its version moved on.
+   */
+  public Future<Boolean> updateSets(SqlClient tx, JsonObject exercise, int expectedVersion) {
+    Tuple tuple = TABLE.writeTuple(exercise, SET_FIELDS)
+        .addUUID(UUID.fromString(exercise.getString("id")))
+        .addInteger(expectedVersion)
+        .addUUID(UUID.fromString(exercise.getString("sessionRecordId")));
+    return tx.preparedQuery(UPDATE_SETS).execute(tuple).map(rows -> rows.rowCount() > 0);
   }
 
   public Future<Boolean> delete(SqlClient tx, UUID recordId, UUID id, int expectedVersion) {

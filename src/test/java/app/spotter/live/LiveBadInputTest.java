@@ -2,10 +2,13 @@ package app.spotter.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.config.DatabaseUrl;
 import app.spotter.support.LiveClient;
 import app.spotter.support.LiveFixtures;
 import app.spotter.support.RawWebSocket;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,41 @@ class LiveBadInputTest extends LiveSceneTest {
 
     assertThat(again.getString("code")).isEqualTo("conflict");
     assertThat(record(scene).getJsonArray("exercises").getJsonObject(1).getJsonArray("sets")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a set logged while another writer changes its exercise record is a conflict: neither write is lost")
+  void exerciseChangedMeanwhile() throws Exception {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    DatabaseUrl db = stack.servers.databaseUrl();
+    try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      other.setAutoCommit(false);
+      other.createStatement().executeUpdate("UPDATE exercise_record SET notes = 'edited elsewhere',"
+          + " version = version + 1 WHERE id = '" + scene.squat() + "'");
+      String commandId = UUID.randomUUID().toString();
+      socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
+          .put("commandId", commandId).put("name", "log-set").put("payload", scene.logSet(scene.squat(), "s1")));
+      awaitOneWaitingForARowLock();
+      other.commit();
+
+      JsonObject answer = socket.next(m -> commandId.equals(m.getString("commandId")));
+
+      assertThat(answer.getString("code")).isEqualTo("conflict");
+    }
+    JsonObject squat = record(scene).getJsonArray("exercises").getJsonObject(0);
+    assertThat(squat.getString("notes")).isEqualTo("edited elsewhere");
+    assertThat(squat.getJsonArray("sets")).isEmpty();
+    assertThat(eventRows(scene.sessionId())).isZero();
+  }
+
+  /** The live command's exercise write is queued behind the other writer's row lock. */
+  private void awaitOneWaitingForARowLock() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (stack.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == 0) {
+      assertThat(System.currentTimeMillis()).as("a statement waiting for the row lock").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   @Test

@@ -86,34 +86,62 @@ public final class TableMapping {
 
   /**
    * {@code UPDATE t SET w1=$1..wn=$n, version=version+1, updated_at=now() WHERE id=$n+1 AND version=$n+2}
-   * followed by {@code extraWhere} (more parameters from $n+3 on). Bind with {@link #writeTuple} then id, version.
+   * followed by {@code extraWhere} (more parameters from $n+3 on), returning the row. Bind with
+   * {@link #writeTuple} then id, version.
    */
   public String updateSql(String extraWhere) {
+    return update(writable, extraWhere) + " RETURNING " + selectList();
+  }
+
+  /**
+   * The same for only the named writable fields, returning nothing: for a statement that changes a
+   * known few columns of a wide row, so neither side handles the others. Bind with
+   * {@link #writeTuple(JsonObject, List)} then id, version.
+   */
+  public String updateSql(List<String> fields, String extraWhere) {
+    return update(columns(fields), extraWhere);
+  }
+
+  private String update(List<Column> columns, String extraWhere) {
     StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
-    for (int i = 0; i < writable.size(); i++) {
-      sql.append(writable.get(i).name()).append(" = $").append(i + 1).append(", ");
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(columns.get(i).name()).append(" = $").append(i + 1).append(", ");
     }
-    int n = writable.size();
+    int n = columns.size();
     sql.append("version = version + 1, updated_at = now() WHERE id = $").append(n + 1)
         .append(" AND version = $").append(n + 2);
     if (!extraWhere.isEmpty()) {
       sql.append(' ').append(extraWhere);
     }
-    return sql.append(" RETURNING ").append(selectList()).toString();
+    return sql.toString();
   }
 
-  /** Number of parameters {@link #updateSql} uses before {@code extraWhere}'s own. */
+  /** Number of parameters {@link #updateSql(String)} uses before {@code extraWhere}'s own. */
   public int updateParameterCount() {
     return writable.size() + 2;
   }
 
   /** The writable columns' values, read from a JSON object by their field names (absent = null). */
   public Tuple writeTuple(JsonObject json) {
+    return write(json, writable);
+  }
+
+  /** The named writable fields' values, in the order named. */
+  public Tuple writeTuple(JsonObject json, List<String> fields) {
+    return write(json, columns(fields));
+  }
+
+  private static Tuple write(JsonObject json, List<Column> columns) {
     Tuple tuple = Tuple.tuple();
-    for (Column c : writable) {
+    for (Column c : columns) {
       tuple.addValue(c.toSql(json.getValue(c.field())));
     }
     return tuple;
+  }
+
+  private List<Column> columns(List<String> fields) {
+    return fields.stream().map(field -> writable.stream().filter(c -> c.field().equals(field)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(table + " has no writable field " + field))).toList();
   }
 
   public JsonObject toJson(Row row) {
