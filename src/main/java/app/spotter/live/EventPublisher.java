@@ -25,7 +25,7 @@ final class EventPublisher {
       redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
       redis.call('EXPIRE', KEYS[1], 86400)
       redis.call('DEL', KEYS[2])
-      return redis.call('PUBLISH', KEYS[3], ARGV[4])""";
+      return redis.call('PUBLISH', KEYS[3], ARGV[4] .. ARGV[2])""";
 
   private final Vertx vertx;
   private final Redis redis;
@@ -53,7 +53,7 @@ final class EventPublisher {
     return redis.send(Request.cmd(Command.EVAL).arg(PUBLISH).arg(3)
             .arg(RedisKeys.recentEvents(event.sessionId())).arg(RedisKeys.snapshot(event.sessionId()))
             .arg(RedisKeys.sessionChannel(event.sessionId()))
-            .arg(event.seq()).arg(json).arg(RECENT_EVENTS_KEPT).arg(hub.eventMessage(json)))
+            .arg(event.seq()).arg(json).arg(RECENT_EVENTS_KEPT).arg(hub.eventPrefix()))
         .<Void>mapEmpty()
         .recover(e -> {
           if (attempt == 1 || attempt == MAX_ATTEMPTS) {

@@ -111,9 +111,9 @@ final class LiveHub {
     }
   }
 
-  /** An event as published on Redis: a mark, the publishing instance, then the event's JSON. */
-  String eventMessage(String json) {
-    return EVENT_MARK + origin + json;
+  /** An event as published on Redis is this prefix (a mark, the publishing instance), then the event's JSON. */
+  String eventPrefix() {
+    return EVENT_MARK + origin;
   }
 
   private void onMessage(String channel, String payload) {
