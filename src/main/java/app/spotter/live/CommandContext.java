@@ -18,14 +18,16 @@ final class CommandContext {
   final Principal actor;
   final JsonObject payload;
   final long now;
+  final CommandReads reads;
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
   private final List<Future<JsonObject>> writes = new ArrayList<>();
 
-  CommandContext(SqlClient tx, LiveSessionRow session, Principal actor, JsonObject payload, long now,
+  CommandContext(SqlClient tx, LiveSessionRow session, CommandReads reads, Principal actor, JsonObject payload, long now,
       ExerciseRecordRepository exercises, LiveRepository live) {
     this.tx = tx;
     this.session = session;
+    this.reads = reads;
     this.actor = actor;
     this.payload = payload;
     this.now = now;
@@ -43,8 +45,7 @@ final class CommandContext {
 
   /** The exercise record named by {@code field}, which must belong to this session. */
   Future<JsonObject> exercise(String field) {
-    return exercises.find(tx, session.id, uuid(field))
-        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")));
+    return reads.exercise(field);
   }
 
   /**

@@ -84,8 +84,10 @@ public final class CommandProcessor {
     long now = System.currentTimeMillis();
     return PipelinedTransaction.run(pool, tx -> {
       Future<Optional<LiveSessionRow>> locked = live.lock(tx, sessionId);
-      // Runs once the lock is held, so it sees the previous command of this session committed.
+      // These run once the lock is held, so they see the previous command of this session committed.
       Future<Optional<Long>> seen = live.seqOfCommand(tx, sessionId, commandId);
+      CommandReads reads = new CommandReads(tx, sessionId, payload, exercises, live);
+      command.prefetch().accept(reads);
       return Future.all(locked, seen, remembered).compose(all -> {
         LiveSessionRow session = locked.result().filter(s -> maySee(actor, s))
             .orElseThrow(() -> CommandRejected.notFound("no such session"));
@@ -98,7 +100,7 @@ public final class CommandProcessor {
         if (!session.isLive()) {
           return Future.failedFuture(CommandRejected.sessionEnded());
         }
-        CommandContext context = new CommandContext(tx, session, actor, payload, now, exercises, live);
+        CommandContext context = new CommandContext(tx, session, reads, actor, payload, now, exercises, live);
         return command.apply().apply(context).compose(eventPayload -> {
           LiveEvent event = new LiveEvent(sessionId, session.seq + 1, command.event(), eventPayload, now,
               actor.role().wire(), actor.id());

@@ -15,16 +15,17 @@ final class ExerciseCommands {
   static List<LiveCommand> all() {
     return List.of(
         new LiveCommand("start-exercise", "exercise-started", "LiveStartExercise", LiveCommand.TRAINER,
-            ExerciseCommands::start),
+            ExerciseCommands::start, LiveCommand.NAMED_EXERCISE),
         new LiveCommand("complete-exercise", "exercise-completed", "LiveCompleteExercise", LiveCommand.TRAINER,
-            ExerciseCommands::complete),
+            ExerciseCommands::complete, LiveCommand.NAMED_EXERCISE),
         new LiveCommand("skip-exercise", "exercise-skipped", "LiveSkipExercise", LiveCommand.TRAINER,
-            ExerciseCommands::skip),
-        new LiveCommand("rate-form", "form-rated", "LiveRateForm", LiveCommand.TRAINER, ExerciseCommands::rateForm),
+            ExerciseCommands::skip, LiveCommand.NAMED_EXERCISE),
+        new LiveCommand("rate-form", "form-rated", "LiveRateForm", LiveCommand.TRAINER, ExerciseCommands::rateForm,
+            LiveCommand.NAMED_EXERCISE),
         new LiveCommand("add-exercise", "exercise-added", "LiveAddExercise", LiveCommand.TRAINER,
             ExerciseCommands::add),
         new LiveCommand("modify-exercise", "exercise-modified", "LiveModifyExercise", LiveCommand.TRAINER,
-            ExerciseCommands::modify));
+            ExerciseCommands::modify, LiveCommand.NAMED_EXERCISE));
   }
 
   private static Future<JsonObject> start(CommandContext c) {

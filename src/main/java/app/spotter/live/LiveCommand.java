@@ -4,15 +4,24 @@ import app.spotter.auth.Role;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * One command of the live protocol: who may send it, the event it becomes, the schema of its
- * payload (components/schemas/{@code schema} in docs/openapi.yaml) and what it does.
+ * payload (components/schemas/{@code schema} in docs/openapi.yaml), the reads it starts with
+ * (sent with the session lock, see {@link CommandReads}) and what it does.
  */
 record LiveCommand(String name, String event, String schema, Set<Role> roles,
-    Function<CommandContext, Future<JsonObject>> apply) {
+    Function<CommandContext, Future<JsonObject>> apply, Consumer<CommandReads> prefetch) {
 
   static final Set<Role> TRAINER = Set.of(Role.TRAINER);
   static final Set<Role> TRAINER_OR_TRAINEE = Set.of(Role.TRAINER, Role.TRAINEE);
+  /** For a command that starts by reading the exercise record its payload names. */
+  static final Consumer<CommandReads> NAMED_EXERCISE = reads -> reads.exerciseIfNamed("exerciseRecordId");
+
+  /** A command with nothing to read before it runs. */
+  LiveCommand(String name, String event, String schema, Set<Role> roles, Function<CommandContext, Future<JsonObject>> apply) {
+    this(name, event, schema, roles, apply, reads -> { });
+  }
 }

@@ -15,11 +15,14 @@ final class SetCommands {
 
   static List<LiveCommand> all() {
     return List.of(
-        new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, SetCommands::logSet),
-        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, SetCommands::updateSet),
-        new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, SetCommands::deleteSet),
+        new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, SetCommands::logSet,
+            LiveCommand.NAMED_EXERCISE.andThen(CommandReads::setIdLogged)),
+        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, SetCommands::updateSet,
+            LiveCommand.NAMED_EXERCISE),
+        new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, SetCommands::deleteSet,
+            LiveCommand.NAMED_EXERCISE),
         new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE,
-            SetCommands::recordRpe));
+            SetCommands::recordRpe, LiveCommand.NAMED_EXERCISE));
   }
 
   /**
@@ -28,7 +31,7 @@ final class SetCommands {
    */
   private static Future<JsonObject> logSet(CommandContext c) {
     String setId = c.payload.getString("setId");
-    Future<Boolean> logged = c.live().setIdLogged(c.tx, c.session.id, setId);
+    Future<Boolean> logged = c.reads.setIdLogged();
     Future<JsonObject> found = c.exercise("exerciseRecordId");
     return Future.join(logged, found).transform(both -> {
       boolean taken = logged.succeeded() && logged.result()

@@ -17,7 +17,8 @@ final class TimerCommands {
 
   static List<LiveCommand> all() {
     return List.of(
-        new LiveCommand("start-timer", "timer-started", "LiveStartTimer", LiveCommand.TRAINER, TimerCommands::start),
+        new LiveCommand("start-timer", "timer-started", "LiveStartTimer", LiveCommand.TRAINER, TimerCommands::start,
+            LiveCommand.NAMED_EXERCISE),
         new LiveCommand("adjust-timer", "timer-adjusted", "LiveAdjustTimer", LiveCommand.TRAINER, TimerCommands::adjust),
         new LiveCommand("pause-timer", "timer-paused", "LiveEmpty", LiveCommand.TRAINER, TimerCommands::pause),
         new LiveCommand("resume-timer", "timer-resumed", "LiveEmpty", LiveCommand.TRAINER, TimerCommands::resume),

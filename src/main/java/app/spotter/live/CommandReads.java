@@ -1,0 +1,56 @@
+package app.spotter.live;
+
+import app.spotter.record.ExerciseRecordRepository;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The reads a command makes in its session's transaction, each made once. A command's first reads
+ * are sent together with the session lock ({@link LiveCommand#prefetch}) and run as soon as it is
+ * granted, so they see the previous command committed and cost no round trip of their own; the
+ * command then finds their answers here.
+ */
+final class CommandReads {
+  private final SqlClient tx;
+  private final UUID sessionId;
+  private final JsonObject payload;
+  private final ExerciseRecordRepository exercises;
+  private final LiveRepository live;
+  private final Map<String, Future<?>> made = new HashMap<>();
+
+  CommandReads(SqlClient tx, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises, LiveRepository live) {
+    this.tx = tx;
+    this.sessionId = sessionId;
+    this.payload = payload;
+    this.exercises = exercises;
+    this.live = live;
+  }
+
+  /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
+  Future<JsonObject> exercise(String field) {
+    return once("exercise " + field, () -> exercises.find(tx, sessionId, UUID.fromString(payload.getString(field)))
+        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session"))));
+  }
+
+  /** {@link #exercise} of the payload's {@code field}, when the payload has one. */
+  void exerciseIfNamed(String field) {
+    if (payload.getString(field) != null) {
+      exercise(field);
+    }
+  }
+
+  /** Whether a log-set of this session already logged a set with the payload's {@code setId}. */
+  Future<Boolean> setIdLogged() {
+    return once("set-id", () -> live.setIdLogged(tx, sessionId, payload.getString("setId")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Future<T> once(String key, Supplier<Future<T>> read) {
+    return (Future<T>) made.computeIfAbsent(key, k -> read.get());
+  }
+}
