@@ -116,13 +116,7 @@ final class CompiledSchema {
             }
             checks.add(text(s -> UUID.matcher(s).find()));
           }
-          default -> {
-            // A comma in an unquoted YAML flow value ({description: a, b}) makes "b" a key without a
-            // value: the validator ignores such a key, and so may this.
-            if (arg != null) {
-              throw refused(where, "keyword \"" + keyword + "\"");
-            }
-          }
+          default -> throw refused(where, "keyword \"" + keyword + "\"");
         }
       }
       if (object.containsKey("properties") || object.containsKey("additionalProperties")) {

@@ -123,15 +123,6 @@ class CompiledSchemaTest {
         .hasMessageContaining("schema " + parts[1] + " uses " + parts[2]);
   }
 
-  @Test
-  @DisplayName("a key without a value, as a comma in an unquoted YAML description makes, is ignored like the validator does")
-  void keyWithoutValueIgnored() {
-    JsonObject contractSchemas = new JsonObject().put("LiveX", new JsonObject()
-        .put("type", "object").put("description", "Made by the client").putNull("so it is never added twice."));
-
-    assertThat(CompiledSchema.compile(contractSchemas, "LiveX").accepts(new JsonObject())).isTrue();
-  }
-
   /** Values and payloads made from what one schema (and what it refers to) declares. */
   private static final class Probes {
     private final Set<String> properties = new LinkedHashSet<>();
