@@ -8,6 +8,8 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every change is published to the session's subscribers as a {@code presence} message.
  */
 final class Presence {
+  /**
+   * Sessions refreshed per Redis round trip, one batch after another: refreshing thousands of sockets
+   * at once overflowed the client's queue of 1,024 waiting requests, and event publishes queued
+   * behind it failed (every 10 s under 600 sessions and more).
+   */
+  private static final int SESSIONS_PER_BATCH = 100;
   private final Vertx vertx;
   private final Redis redis;
   private final long expiryMs;
@@ -67,11 +75,17 @@ final class Presence {
   }
 
   private Future<Void> write(UUID sessionId, LiveConnection c) {
-    JsonObject entry = new JsonObject().put("connectionId", c.id).put("role", c.principal().role().wire())
-        .put("device", c.device()).put("since", c.since).put("seenAt", System.currentTimeMillis());
-    return redis.send(Request.cmd(Command.HSET).arg(RedisKeys.presence(sessionId)).arg(c.id).arg(entry.encode()))
-        .compose(v -> redis.send(Request.cmd(Command.PEXPIRE).arg(RedisKeys.presence(sessionId)).arg(expiryMs * 4)))
-        .mapEmpty();
+    return redis.batch(List.of(Request.cmd(Command.HSET).arg(RedisKeys.presence(sessionId)).arg(c.id).arg(entry(c)),
+        expire(sessionId))).mapEmpty();
+  }
+
+  private static String entry(LiveConnection c) {
+    return new JsonObject().put("connectionId", c.id).put("role", c.principal().role().wire())
+        .put("device", c.device()).put("since", c.since).put("seenAt", System.currentTimeMillis()).encode();
+  }
+
+  private Request expire(UUID sessionId) {
+    return Request.cmd(Command.PEXPIRE).arg(RedisKeys.presence(sessionId)).arg(expiryMs * 4);
   }
 
   private Future<Void> publish(UUID sessionId) {
@@ -82,14 +96,42 @@ final class Presence {
   }
 
   private void refreshAndSweep() {
+    List<UUID> sessions = new ArrayList<>();
     local.forEach((sessionId, connections) -> {
       if (connections.isEmpty()) {
         local.computeIfPresent(sessionId, (id, set) -> set.isEmpty() ? null : set);
-        return;
+      } else {
+        sessions.add(sessionId);
       }
-      Future.all(connections.stream().map(c -> write(sessionId, c)).toList())
-          .compose(v -> redis.send(Request.cmd(Command.HGETALL).arg(RedisKeys.presence(sessionId))))
-          .compose(all -> sweep(sessionId, all));
+    });
+    Future<Void> previous = Future.succeededFuture();
+    for (int from = 0; from < sessions.size(); from += SESSIONS_PER_BATCH) {
+      List<UUID> batch = sessions.subList(from, Math.min(sessions.size(), from + SESSIONS_PER_BATCH));
+      previous = previous.transform(done -> refresh(batch)); // a failed batch does not stop the next
+    }
+  }
+
+  /** Rewrites this instance's entries of these sessions and reads each session's back to sweep it: one round trip. */
+  private Future<Void> refresh(List<UUID> sessions) {
+    List<UUID> refreshed = new ArrayList<>();
+    List<Request> batch = new ArrayList<>();
+    for (UUID sessionId : sessions) {
+      List<LiveConnection> connections = List.copyOf(local.getOrDefault(sessionId, Set.of()));
+      if (!connections.isEmpty()) { // its last connection may have left meanwhile
+        Request entries = Request.cmd(Command.HSET).arg(RedisKeys.presence(sessionId));
+        connections.forEach(c -> entries.arg(c.id).arg(entry(c)));
+        refreshed.add(sessionId);
+        batch.add(entries);
+        batch.add(expire(sessionId));
+        batch.add(Request.cmd(Command.HGETALL).arg(RedisKeys.presence(sessionId)));
+      }
+    }
+    return batch.isEmpty() ? Future.succeededFuture() : redis.batch(batch).compose(replies -> {
+      List<Future<Void>> sweeps = new ArrayList<>(refreshed.size());
+      for (int i = 0; i < refreshed.size(); i++) {
+        sweeps.add(sweep(refreshed.get(i), replies.get(3 * i + 2)));
+      }
+      return Future.all(sweeps).mapEmpty();
     });
   }
 

@@ -3,7 +3,10 @@ package app.spotter.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.LiveClient;
+import app.spotter.support.LiveFixtures;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class LivePresenceTest extends LiveTest {
+  private static final int CROWD_SESSIONS = 60;
+  private static final int SOCKETS_PER_SESSION = 20;
 
   @Test
   @DisplayName("presence lists the connected devices when one subscribes and when one leaves")
@@ -55,6 +60,35 @@ class LivePresenceTest extends LiveTest {
 
     awaitPresence(trainerSocket, Set.of(trainerId));
     assertThat(System.currentTimeMillis() - vanished).as("gone within expiry + one refresh").isLessThan(4_000);
+  }
+
+  @Test
+  @DisplayName("a crowd on one instance stays present through its refreshes: 1,200 sockets, more than Redis requests may wait")
+  void crowdStaysPresent() throws InterruptedException {
+    ExtraInstance instance = open(ExtraInstance.start(Map.of("SPOTTER_LIVE_PRESENCE_EXPIRY", "PT1S")));
+    Trainer coach = registerTrainer();
+    String template = LiveFixtures.template(coach, "Squat");
+    List<LiveClient> observers = new ArrayList<>();
+    for (int s = 0; s < CROWD_SESSIONS; s++) {
+      String session = LiveFixtures.start(coach, createTrainee(coach.api(), "Crowd " + s), template).getString("id");
+      for (int d = 0; d < SOCKETS_PER_SESSION; d++) {
+        LiveClient socket = open(LiveClient.connect(stack.vertx, instance.port)).hello(coach.api().token(), "screen-" + d);
+        socket.subscribe(session, null);
+        if (d == 0) {
+          observers.add(socket);
+        }
+      }
+    }
+    for (LiveClient observer : observers) {
+      observer.next(m -> "presence".equals(m.getString("type")) && ids(m).size() == SOCKETS_PER_SESSION);
+      observer.forget();
+    }
+
+    Thread.sleep(3_000); // nine refreshes; an entry not refreshed for 1 s is swept, and its session told
+
+    for (LiveClient observer : observers) {
+      assertThat(observer.poll(m -> "presence".equals(m.getString("type")), 0)).as("a presence change").isNull();
+    }
   }
 
   /** Waits for the presence message that lists exactly these connections. */

@@ -85,6 +85,12 @@ public final class LiveClient implements AutoCloseable {
         && List.of("snapshot", "subscribed", "error").contains(m.getString("type")));
   }
 
+  /** Drops every message received so far, so what comes next can be told apart from it. */
+  public void forget() {
+    seen.clear();
+    inbox.clear();
+  }
+
   /** The next message of any kind (5 s at most). */
   public JsonObject next() {
     return next(m -> true);
