@@ -40,7 +40,7 @@ final class CommandContext {
   }
 
   UUID uuid(String field) {
-    return UUID.fromString(payload.getString(field));
+    return CommandReads.uuid(payload, field);
   }
 
   /** The exercise record named by {@code field}, which must belong to this session. */

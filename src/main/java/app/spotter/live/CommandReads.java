@@ -13,7 +13,8 @@ import java.util.function.Supplier;
  * The reads a command makes in its session's transaction, each made once. A command's first reads
  * are sent together with the session lock ({@link LiveCommand#prefetch}) and run as soon as it is
  * granted, so they see the previous command committed and cost no round trip of their own; the
- * command then finds their answers here.
+ * command then finds their answers here. An answer is the row as first read: a command that saves a
+ * row keeps the copy it saved rather than reading it here again.
  */
 final class CommandReads {
   private final SqlClient tx;
@@ -33,8 +34,28 @@ final class CommandReads {
 
   /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
   Future<JsonObject> exercise(String field) {
-    return once("exercise " + field, () -> exercises.find(tx, sessionId, UUID.fromString(payload.getString(field)))
-        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session"))));
+    return once("exercise " + field, () -> {
+      UUID id;
+      try {
+        id = uuid(payload, field);
+      } catch (CommandRejected invalid) {
+        return Future.failedFuture(invalid); // also when prefetched: it runs inside the transaction's work
+      }
+      return exercises.find(tx, sessionId, id)
+          .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")));
+    });
+  }
+
+  /**
+   * The payload's {@code field} as a UUID. The contract's uuid format also admits forms no id of ours
+   * has ({@code urn:uuid:…}, a trailing newline): those are invalid here, not a failure to retry.
+   */
+  static UUID uuid(JsonObject payload, String field) {
+    UUID id = LiveConnection.uuid(payload.getValue(field));
+    if (id == null) {
+      throw CommandRejected.invalidField(field, "must be a plain UUID");
+    }
+    return id;
   }
 
   /** {@link #exercise} of the payload's {@code field}, when the payload has one. */

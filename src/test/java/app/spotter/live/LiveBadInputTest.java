@@ -186,6 +186,27 @@ class LiveBadInputTest extends LiveSceneTest {
   }
 
   @Test
+  @DisplayName("an id in a form the uuid format admits but no id has (urn:uuid:…) is invalid, and the session goes on")
+  void urnUuid() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+
+    JsonObject prefetched = socket.command(scene.sessionId(), "delete-set",
+        new JsonObject().put("exerciseRecordId", "urn:uuid:" + scene.squat()).put("setId", "s1"));
+    JsonObject added = socket.command(scene.sessionId(), "add-exercise",
+        new JsonObject().put("exerciseRecordId", "urn:uuid:" + UUID.randomUUID()).put("exerciseName", "Dips"));
+
+    for (JsonObject rejected : new JsonObject[] {prefetched, added}) {
+      assertThat(rejected.getString("code")).as(rejected.encode()).isEqualTo("invalid");
+      assertThat(errorFields(rejected)).containsExactly("exerciseRecordId");
+    }
+    assertThat(socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s2")).getString("type"))
+        .isEqualTo("ack");
+    assertThat(stack.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")).isZero();
+  }
+
+  @Test
   @DisplayName("a set logged while another writer changes its exercise record is a conflict: neither write is lost")
   void exerciseChangedMeanwhile() throws Exception {
     Scene scene = scene();

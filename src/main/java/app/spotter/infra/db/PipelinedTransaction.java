@@ -18,7 +18,7 @@ public final class PipelinedTransaction {
   public static <T> Future<T> run(Pool pool, Function<SqlConnection, Future<T>> work) {
     return pool.withConnection(conn -> {
       Future<Transaction> begun = conn.begin();
-      Future<T> done = work.apply(conn);
+      Future<T> done = start(work, conn);
       // Decided only once the work has settled too, so nothing of it runs after a failed BEGIN's answer.
       return begun.transform(began -> done.transform(result -> {
         if (began.failed()) {
@@ -30,5 +30,14 @@ public final class PipelinedTransaction {
             : tx.rollback().transform(ignored -> Future.<T>failedFuture(result.cause()));
       }));
     });
+  }
+
+  /** The work's future, also when it throws: statements may be out already (a lock among them), so the transaction must still end. */
+  private static <T> Future<T> start(Function<SqlConnection, Future<T>> work, SqlConnection conn) {
+    try {
+      return work.apply(conn);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 }
