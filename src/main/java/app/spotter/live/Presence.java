@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which devices watch a session, across instances: a Redis hash per session (connection → device),
@@ -22,12 +25,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Every change is published to the session's subscribers as a {@code presence} message.
  */
 final class Presence {
+  private static final Logger LOG = LoggerFactory.getLogger(Presence.class);
   /**
-   * Sessions refreshed per Redis round trip, one batch after another: refreshing thousands of sockets
-   * at once overflowed the client's queue of 1,024 waiting requests, and event publishes queued
-   * behind it failed (every 10 s under 600 sessions and more).
+   * Sessions refreshed per Redis round trip, one batch after another: a request per socket at once
+   * overflowed the client's queue of 1,024 waiting requests beyond about 1,040 sockets, and event
+   * publishes queued behind it failed.
    */
   private static final int SESSIONS_PER_BATCH = 100;
+  /** A refresh still running when the next is due (a slow Redis) is not overtaken by it. */
+  private final AtomicBoolean refreshing = new AtomicBoolean();
   private final Vertx vertx;
   private final Redis redis;
   private final long expiryMs;
@@ -96,6 +102,9 @@ final class Presence {
   }
 
   private void refreshAndSweep() {
+    if (!refreshing.compareAndSet(false, true)) {
+      return;
+    }
     List<UUID> sessions = new ArrayList<>();
     local.forEach((sessionId, connections) -> {
       if (connections.isEmpty()) {
@@ -107,8 +116,10 @@ final class Presence {
     Future<Void> previous = Future.succeededFuture();
     for (int from = 0; from < sessions.size(); from += SESSIONS_PER_BATCH) {
       List<UUID> batch = sessions.subList(from, Math.min(sessions.size(), from + SESSIONS_PER_BATCH));
-      previous = previous.transform(done -> refresh(batch)); // a failed batch does not stop the next
+      previous = previous.transform(done -> refresh(batch) // a failed batch does not stop the next
+          .onFailure(e -> LOG.warn("presence of {} sessions not refreshed: {}", batch.size(), e.getMessage())));
     }
+    previous.onComplete(done -> refreshing.set(false));
   }
 
   /** Rewrites this instance's entries of these sessions and reads each session's back to sweep it: one round trip. */

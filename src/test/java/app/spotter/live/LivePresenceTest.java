@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.spotter.support.LiveClient;
 import app.spotter.support.LiveFixtures;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -68,9 +72,11 @@ class LivePresenceTest extends LiveTest {
     ExtraInstance instance = open(ExtraInstance.start(Map.of("SPOTTER_LIVE_PRESENCE_EXPIRY", "PT1S")));
     Trainer coach = registerTrainer();
     String template = LiveFixtures.template(coach, "Squat");
+    List<String> sessions = new ArrayList<>();
     List<LiveClient> observers = new ArrayList<>();
     for (int s = 0; s < CROWD_SESSIONS; s++) {
       String session = LiveFixtures.start(coach, createTrainee(coach.api(), "Crowd " + s), template).getString("id");
+      sessions.add(session);
       for (int d = 0; d < SOCKETS_PER_SESSION; d++) {
         LiveClient socket = open(LiveClient.connect(stack.vertx, instance.port)).hello(coach.api().token(), "screen-" + d);
         socket.subscribe(session, null);
@@ -88,6 +94,14 @@ class LivePresenceTest extends LiveTest {
 
     for (LiveClient observer : observers) {
       assertThat(observer.poll(m -> "presence".equals(m.getString("type")), 0)).as("a presence change").isNull();
+    }
+    long refreshedSince = System.currentTimeMillis() - 1_000;
+    for (String session : sessions) {
+      Response entries = stack.redis().send(Request.cmd(Command.HGETALL)
+          .arg(RedisKeys.presence(UUID.fromString(session)))).await();
+      assertThat(entries.getKeys()).hasSize(SOCKETS_PER_SESSION);
+      assertThat(entries.getKeys()).allSatisfy(connection ->
+          assertThat(new JsonObject(entries.get(connection).toString()).getLong("seenAt")).isGreaterThan(refreshedSince));
     }
   }
 

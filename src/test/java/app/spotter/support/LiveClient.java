@@ -107,6 +107,7 @@ public final class LiveClient implements AutoCloseable {
 
   /** Like {@link #next(Predicate)}, but waits at most {@code millis} and answers null if nothing matching came. */
   public JsonObject poll(Predicate<JsonObject> wanted, long millis) {
+    inbox.drainTo(seen); // everything received so far, in order, also when not waiting at all
     for (JsonObject m : List.copyOf(seen)) {
       if (wanted.test(m)) {
         seen.remove(m);
