@@ -58,7 +58,8 @@ public final class ExerciseRecordRepository {
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
   /** What a live set command changes: the sets, and the start time at the first set. */
   private static final List<String> SET_FIELDS = List.of("sets", "startedAt");
-  private static final String UPDATE_SETS = TABLE.updateSql(SET_FIELDS, "AND session_record_id = $" + (SET_FIELDS.size() + 3));
+  private static final String UPDATE_SETS =
+      TABLE.updateSql(SET_FIELDS, "AND session_record_id = $" + (TABLE.updateParameterCount(SET_FIELDS) + 1));
   private static final String DELETE = "DELETE FROM exercise_record WHERE id = $1 AND session_record_id = $2 AND version = $3";
   /** How many of the given exercise templates belong to the trainer (through their session template). */
   private static final String TEMPLATES_OWNED = "SELECT count(*) FROM exercise_template et"

@@ -6,7 +6,9 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +31,7 @@ public final class TableMapping {
   private final String table;
   private final List<Column> writable;
   private final List<Column> all;
+  private final Map<List<String>, List<Column>> subsets = new ConcurrentHashMap<>();
 
   public TableMapping(String table, List<Column> writable) {
     this(table, VERSIONED, writable, List.of());
@@ -121,6 +124,11 @@ public final class TableMapping {
     return writable.size() + 2;
   }
 
+  /** Number of parameters {@link #updateSql(List, String)} uses before {@code extraWhere}'s own. */
+  public int updateParameterCount(List<String> fields) {
+    return fields.size() + 2;
+  }
+
   /** The writable columns' values, read from a JSON object by their field names (absent = null). */
   public Tuple writeTuple(JsonObject json) {
     return write(json, writable);
@@ -139,9 +147,12 @@ public final class TableMapping {
     return tuple;
   }
 
+  /** Looked up once per list of fields: a hot statement binds through it for every row it writes. */
   private List<Column> columns(List<String> fields) {
-    return fields.stream().map(field -> writable.stream().filter(c -> c.field().equals(field)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(table + " has no writable field " + field))).toList();
+    return subsets.computeIfAbsent(fields, names -> names.stream()
+        .map(field -> writable.stream().filter(c -> c.field().equals(field)).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(table + " has no writable field " + field)))
+        .toList());
   }
 
   public JsonObject toJson(Row row) {
