@@ -2,6 +2,7 @@ package app.spotter.live;
 
 import app.spotter.auth.Principal;
 import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -58,10 +59,20 @@ final class CommandContext {
     return written(exercises.update(tx, exercise, exercise.getInteger("version")));
   }
 
-  /** {@link #save} for a change to the sets (and start time) only: writes those columns, reads nothing back. */
+  /** Appends {@code set} to the target exercise, starting the exercise at its first set. Reads nothing back. */
+  void appendSet(SetTarget target, JsonObject set) {
+    String startedAt = target.startedAt() == null ? nowIso() : target.startedAt();
+    writtenBlind(exercises.appendSet(tx, target, set, startedAt));
+  }
+
+  /** Writes one changed set of {@code exercise}. */
+  void saveSet(JsonObject exercise, JsonObject set) {
+    writtenBlind(exercises.updateSet(tx, exercise, set));
+  }
+
+  /** Writes all of {@code exercise}'s sets (one was removed). */
   void saveSets(JsonObject exercise) {
-    written(exercises.updateSets(tx, exercise, exercise.getInteger("version"))
-        .map(updated -> updated ? Optional.of(exercise) : Optional.<JsonObject>empty()));
+    writtenBlind(exercises.rewriteSets(tx, exercise));
   }
 
   /** Registers a version-checked write; empty means the row changed (or went) meanwhile. */
@@ -70,6 +81,11 @@ final class CommandContext {
         .map(row -> row.orElseThrow(() -> CommandRejected.conflict("the exercise record changed meanwhile")));
     writes.add(saved);
     return saved;
+  }
+
+  /** {@link #written} for a write that reads nothing back: false means the row changed (or went) meanwhile. */
+  private void writtenBlind(Future<Boolean> write) {
+    written(write.map(done -> done ? Optional.of(new JsonObject()) : Optional.<JsonObject>empty()));
   }
 
   Future<Void> writesDone() {

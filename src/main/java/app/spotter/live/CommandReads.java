@@ -1,12 +1,15 @@
 package app.spotter.live;
 
 import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,16 +37,24 @@ final class CommandReads {
 
   /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
   Future<JsonObject> exercise(String field) {
-    return once("exercise " + field, () -> {
-      UUID id;
-      try {
-        id = uuid(payload, field);
-      } catch (CommandRejected invalid) {
-        return Future.failedFuture(invalid); // also when prefetched: it runs inside the transaction's work
-      }
-      return exercises.find(tx, sessionId, id)
-          .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")));
-    });
+    return once("exercise " + field, () -> named(field, id -> exercises.find(tx, sessionId, id)));
+  }
+
+  /** The same exercise record as a set logged into it sees it, without its sets (log-set's setId is asked about). */
+  Future<SetTarget> setTarget(String field) {
+    return once("set target " + field,
+        () -> named(field, id -> exercises.findSetTarget(tx, sessionId, id, payload.getString("setId"))));
+  }
+
+  private <T> Future<T> named(String field, Function<UUID, Future<Optional<T>>> find) {
+    UUID id;
+    try {
+      id = uuid(payload, field);
+    } catch (CommandRejected invalid) {
+      return Future.failedFuture(invalid); // also when prefetched: it runs inside the transaction's work
+    }
+    return find.apply(id)
+        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")));
   }
 
   /**

@@ -1,5 +1,6 @@
 package app.spotter.live;
 
+import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +17,10 @@ final class SetCommands {
   static List<LiveCommand> all() {
     return List.of(
         new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, SetCommands::logSet,
-            LiveCommand.NAMED_EXERCISE.andThen(CommandReads::setIdLogged)),
+            reads -> {
+              reads.setTarget("exerciseRecordId");
+              reads.setIdLogged();
+            }),
         new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, SetCommands::updateSet,
             LiveCommand.NAMED_EXERCISE),
         new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, SetCommands::deleteSet,
@@ -32,63 +36,62 @@ final class SetCommands {
   private static Future<JsonObject> logSet(CommandContext c) {
     String setId = c.payload.getString("setId");
     Future<Boolean> logged = c.reads.setIdLogged();
-    Future<JsonObject> found = c.exercise("exerciseRecordId");
+    Future<SetTarget> found = c.reads.setTarget("exerciseRecordId");
     return Future.join(logged, found).transform(both -> {
-      boolean taken = logged.succeeded() && logged.result()
-          || found.succeeded() && indexOf(found.result().getJsonArray("sets", new JsonArray()), setId) >= 0;
+      boolean taken = logged.succeeded() && logged.result() || found.succeeded() && found.result().holdsSet();
       if (taken) {
         return Future.failedFuture(CommandRejected.conflict("set " + setId + " was already logged by another command"));
       }
       if (both.failed()) {
         return Future.failedFuture(both.cause());
       }
-      JsonObject exercise = found.result();
-      JsonArray sets = exercise.getJsonArray("sets", new JsonArray()).copy();
-      JsonObject set = new JsonObject().put("id", setId).put("number", sets.size() + 1).put("kind", "working");
+      SetTarget target = found.result();
+      JsonObject set = new JsonObject().put("id", setId).put("number", target.setCount() + 1).put("kind", "working");
       copyValues(c.payload, set);
       set.put("completedAt", c.nowIso()).put("loggedBy", c.actorJson());
-      sets.add(set);
-      exercise.put("sets", sets);
-      if (exercise.getString("startedAt") == null) {
-        exercise.put("startedAt", c.nowIso());
-      }
       // Logging on an exercise that is not current makes it current (no start-exercise needed).
-      c.session.currentExerciseRecordId = c.uuid("exerciseRecordId");
-      c.saveSets(exercise);
+      c.session.currentExerciseRecordId = target.id();
+      c.appendSet(target, set);
       return Future.succeededFuture(new JsonObject()
-          .put("exerciseRecordId", exercise.getString("id"))
+          .put("exerciseRecordId", target.id().toString())
           .put("set", set)
-          .put("currentExerciseRecordId", exercise.getString("id")));
+          .put("currentExerciseRecordId", target.id().toString()));
     });
   }
 
   private static Future<JsonObject> updateSet(CommandContext c) {
-    return withSet(c, (sets, index) -> {
+    return withSet(c, (exercise, sets, index) -> {
       JsonObject set = sets.getJsonObject(index);
       copyValues(c.payload, set);
+      c.saveSet(exercise, set);
       return new JsonObject().put("set", set);
     });
   }
 
   /** Removes the set and renumbers the rest 1..n. */
   private static Future<JsonObject> deleteSet(CommandContext c) {
-    return withSet(c, (sets, index) -> {
+    return withSet(c, (exercise, sets, index) -> {
       sets.remove(index);
       for (int i = 0; i < sets.size(); i++) {
         sets.getJsonObject(i).put("number", i + 1);
       }
+      c.saveSets(exercise);
       return new JsonObject().put("setId", c.payload.getString("setId"));
     });
   }
 
   private static Future<JsonObject> recordRpe(CommandContext c) {
-    return withSet(c, (sets, index) -> {
+    return withSet(c, (exercise, sets, index) -> {
       JsonObject set = sets.getJsonObject(index).put("rpe", c.payload.getValue("rpe"));
+      c.saveSet(exercise, set);
       return new JsonObject().put("setId", set.getString("id")).put("rpe", set.getValue("rpe")).put("set", set);
     });
   }
 
-  /** A change to one existing set of the named exercise; a set id of another exercise is not found. */
+  /**
+   * A change to one existing set of the named exercise, made on a copy of its sets that the exercise
+   * then holds; the change saves what it changed. A set id of another exercise is not found.
+   */
   private static Future<JsonObject> withSet(CommandContext c, SetChange change) {
     String setId = c.payload.getString("setId");
     return c.exercise("exerciseRecordId").compose(exercise -> {
@@ -97,9 +100,8 @@ final class SetCommands {
       if (index < 0) {
         return Future.failedFuture(CommandRejected.notFound("no set " + setId + " in this exercise record"));
       }
-      JsonObject payload = change.apply(sets, index);
       exercise.put("sets", sets);
-      c.saveSets(exercise);
+      JsonObject payload = change.apply(exercise, sets, index);
       return Future.succeededFuture(payload.put("exerciseRecordId", exercise.getString("id")));
     });
   }
@@ -129,6 +131,6 @@ final class SetCommands {
 
   @FunctionalInterface
   private interface SetChange {
-    JsonObject apply(JsonArray sets, int index);
+    JsonObject apply(JsonObject exercise, JsonArray sets, int index);
   }
 }

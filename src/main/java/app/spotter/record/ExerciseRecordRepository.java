@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -18,8 +19,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** The exercises performed in a session record, each with its {@code sets} array. */
+/**
+ * The exercises performed in a session record, each shown with its {@code sets} array. The sets are
+ * rows of {@code exercise_set} (V4), so logging one inserts a row instead of rewriting the array; a
+ * change to an exercise's sets moves the exercise's version on, as a change to its columns does.
+ */
 public final class ExerciseRecordRepository {
+  /** An exercise's sets as the API shows them. */
+  private static final String SETS_OF_ROW = "(SELECT coalesce(jsonb_agg(s.body ORDER BY s.position), '[]')"
+      + " FROM exercise_set s WHERE s.exercise_record_id = {row}.id)";
   static final TableMapping TABLE = new TableMapping("exercise_record", List.of(
       Column.of("session_record_id", Kind.UUID_ID),
       Column.of("exercise_template_id", Kind.UUID_ID),
@@ -30,7 +38,6 @@ public final class ExerciseRecordRepository {
       Column.of("difficulty", Kind.TEXT),
       Column.of("equipment", Kind.JSON, new JsonArray()),
       Column.of("order_index", Kind.INT),
-      Column.of("sets", Kind.JSON, new JsonArray()),
       Column.of("notes", Kind.TEXT),
       Column.of("perceived_exertion", Kind.INT),
       Column.of("form_rating", Kind.INT),
@@ -43,7 +50,8 @@ public final class ExerciseRecordRepository {
       Column.of("target_weight", Kind.DECIMAL),
       Column.of("rest_between_sets", Kind.INT),
       Column.of("started_at", Kind.TIMESTAMP),
-      Column.of("completed_at", Kind.TIMESTAMP)));
+      Column.of("completed_at", Kind.TIMESTAMP)),
+      List.of(Column.derived("sets", Kind.JSON, SETS_OF_ROW)));
 
   private static final String INSERT = TABLE.insertSql();
   /** A page of one record's exercises in order. */
@@ -56,10 +64,25 @@ public final class ExerciseRecordRepository {
       + " WHERE id = $1 AND session_record_id = $2";
   private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
-  /** What a live set command changes: the sets, and the start time at the first set. */
-  private static final List<String> SET_FIELDS = List.of("sets", "startedAt");
-  private static final String UPDATE_SETS =
-      TABLE.updateSql(SET_FIELDS, "AND session_record_id = $" + (TABLE.updateParameterCount(SET_FIELDS) + 1));
+  /** What logging a set needs of the exercise: its version, start time, number of sets and whether it holds the set. */
+  private static final String FIND_SET_TARGET = "SELECT e.version, e.started_at,"
+      + " (SELECT count(*) FROM exercise_set s WHERE s.exercise_record_id = e.id) AS set_count,"
+      + " EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = e.id AND s.id = $3) AS holds_set"
+      + " FROM exercise_record e WHERE e.id = $1 AND e.session_record_id = $2";
+  /** Moves the exercise's version on (a version check, as every write): $1 id, $2 version, $3 session record. */
+  private static final String BUMP = TABLE.updateSql(List.of(), "AND session_record_id = $3");
+  /** The bump, also setting the start time ($1), then the set ($5 id, $6 position, $7 body) if it matched. */
+  private static final String APPEND_SET = "WITH bumped AS ("
+      + TABLE.updateSql(List.of("startedAt"), "AND session_record_id = $4") + " RETURNING id)"
+      + " INSERT INTO exercise_set (exercise_record_id, id, position, body) SELECT id, $5, $6, $7 FROM bumped";
+  /** The bump, then one set's new body ($4 set id, $5 body) if it matched. */
+  private static final String UPDATE_SET = "WITH bumped AS (" + BUMP + " RETURNING id)"
+      + " UPDATE exercise_set s SET body = $5 FROM bumped WHERE s.exercise_record_id = bumped.id AND s.id = $4";
+  private static final String DELETE_SETS = "DELETE FROM exercise_set WHERE exercise_record_id = $1";
+  /** An exercise's sets ($2, an array) in its order, answering them as stored. */
+  private static final String INSERT_SETS = "WITH added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
+      + " SELECT $1, s.item ->> 'id', s.position, s.item FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS s(item, position)"
+      + " RETURNING position, body) SELECT coalesce(jsonb_agg(body ORDER BY position), '[]') FROM added";
   private static final String DELETE = "DELETE FROM exercise_record WHERE id = $1 AND session_record_id = $2 AND version = $3";
   /** How many of the given exercise templates belong to the trainer (through their session template). */
   private static final String TEMPLATES_OWNED = "SELECT count(*) FROM exercise_template et"
@@ -71,8 +94,12 @@ public final class ExerciseRecordRepository {
     this.pool = pool;
   }
 
+  /** Inserts the exercise and its {@code sets}, resolving to both as stored. */
   public Future<JsonObject> insert(SqlClient tx, JsonObject exercise) {
-    return tx.preparedQuery(INSERT).execute(TABLE.writeTuple(exercise)).map(rows -> TABLE.toJson(rows.iterator().next()));
+    return tx.preparedQuery(INSERT).execute(TABLE.writeTuple(exercise))
+        .map(rows -> TABLE.toJson(rows.iterator().next()))
+        .compose(inserted -> insertSets(tx, UUID.fromString(inserted.getString("id")), exercise.getJsonArray("sets"))
+            .map(sets -> inserted.put("sets", sets)));
   }
 
   /** Inserts in the given order, one after another on the same transaction. */
@@ -129,17 +156,71 @@ public final class ExerciseRecordRepository {
     return tx.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
+  /** {@link #update}, then the exercise's sets replaced by {@code merged}'s, when the version matched. */
+  public Future<Optional<JsonObject>> updateWithSets(SqlClient tx, JsonObject merged, int expectedVersion) {
+    return update(tx, merged, expectedVersion).compose(updated -> updated.isEmpty() ? Future.succeededFuture(updated)
+        : replaceSets(tx, UUID.fromString(merged.getString("id")), merged.getJsonArray("sets"))
+            .map(sets -> Optional.of(updated.get().put("sets", sets))));
+  }
+
+  /** The exercise named by {@code id} as a set logged into it sees it; empty when it is not in the record. */
+  public Future<Optional<SetTarget>> findSetTarget(SqlClient tx, UUID recordId, UUID id, String setId) {
+    return tx.preparedQuery(FIND_SET_TARGET).execute(Tuple.of(id, recordId, setId)).map(rows -> {
+      if (rows.size() == 0) {
+        return Optional.empty();
+      }
+      Row r = rows.iterator().next();
+      return Optional.of(new SetTarget(id, recordId, r.getInteger("version"),
+          (String) Kind.TIMESTAMP.fromRow(r, "started_at"), r.getLong("set_count").intValue(), r.getBoolean("holds_set")));
+    });
+  }
+
   /**
-   * Writes only the sets and start time of an exercise read in the same transaction, the hot path of
-   * a live session (the other columns, and the stored row, stay where they are); false when the row
-   * is gone or its version moved on.
+   * Appends a set, as the set after the target's last, and sets the exercise's start time; false when
+   * the exercise is gone or its version moved on (then nothing is written).
    */
-  public Future<Boolean> updateSets(SqlClient tx, JsonObject exercise, int expectedVersion) {
-    Tuple tuple = TABLE.writeTuple(exercise, SET_FIELDS)
-        .addUUID(UUID.fromString(exercise.getString("id")))
-        .addInteger(expectedVersion)
-        .addUUID(UUID.fromString(exercise.getString("sessionRecordId")));
-    return tx.preparedQuery(UPDATE_SETS).execute(tuple).map(rows -> rows.rowCount() > 0);
+  public Future<Boolean> appendSet(SqlClient tx, SetTarget target, JsonObject set, String startedAt) {
+    Tuple tuple = TABLE.writeTuple(new JsonObject().put("startedAt", startedAt), List.of("startedAt"))
+        .addUUID(target.id()).addInteger(target.version()).addUUID(target.sessionRecordId())
+        .addString(set.getString("id")).addInteger(target.setCount() + 1).addValue(set);
+    return tx.preparedQuery(APPEND_SET).execute(tuple).map(rows -> rows.rowCount() > 0);
+  }
+
+  /** Writes one changed set of an exercise read in the same transaction; false when its version moved on. */
+  public Future<Boolean> updateSet(SqlClient tx, JsonObject exercise, JsonObject set) {
+    Tuple tuple = versionCheck(exercise).addString(set.getString("id")).addValue(set);
+    return tx.preparedQuery(UPDATE_SET).execute(tuple).map(rows -> rows.rowCount() > 0);
+  }
+
+  /**
+   * Writes all sets of an exercise read in the same transaction (after a set was removed, say); false
+   * when its version moved on, and the caller then rolls back what was sent behind the check.
+   */
+  public Future<Boolean> rewriteSets(SqlClient tx, JsonObject exercise) {
+    Future<Boolean> bumped = tx.preparedQuery(BUMP).execute(versionCheck(exercise)).map(rows -> rows.rowCount() > 0);
+    Future<JsonArray> replaced = replaceSets(tx, UUID.fromString(exercise.getString("id")), exercise.getJsonArray("sets"));
+    return Future.all(bumped, replaced).map(v -> bumped.result());
+  }
+
+  /** Id, version and session record: the parameters of {@link #BUMP}. */
+  private static Tuple versionCheck(JsonObject exercise) {
+    return Tuple.of(UUID.fromString(exercise.getString("id")), exercise.getInteger("version"),
+        UUID.fromString(exercise.getString("sessionRecordId")));
+  }
+
+  /** Both statements go out at once; the insert runs after the delete. */
+  private Future<JsonArray> replaceSets(SqlClient tx, UUID exerciseId, JsonArray sets) {
+    Future<Void> deleted = tx.preparedQuery(DELETE_SETS).execute(Tuple.of(exerciseId)).mapEmpty();
+    Future<JsonArray> inserted = insertSets(tx, exerciseId, sets);
+    return deleted.compose(v -> inserted);
+  }
+
+  private Future<JsonArray> insertSets(SqlClient tx, UUID exerciseId, JsonArray sets) {
+    if (sets == null || sets.isEmpty()) {
+      return Future.succeededFuture(new JsonArray());
+    }
+    return tx.preparedQuery(INSERT_SETS).execute(Tuple.of(exerciseId, sets))
+        .map(rows -> (JsonArray) rows.iterator().next().getJson(0));
   }
 
   public Future<Boolean> delete(SqlClient tx, UUID recordId, UUID id, int expectedVersion) {

@@ -32,10 +32,10 @@ public final class ExportRepository {
         + ExerciseRecordRepository.TABLE.selectList("e", "e_") + RECORDS_AND_EXERCISES + OF_TRAINEE + HISTORY_ORDER),
     /** {@link #SET_COLUMNS} as text; an exercise without sets, or a record without exercises, still gives a row. */
     SETS("SELECT r.id::text, r.session_date::text, r.status, e.id::text, e.exercise_name, e.order_index::text,"
-        + " s.item ->> 'number', s.item ->> 'kind', s.item ->> 'reps', s.item ->> 'weight', s.item ->> 'unit',"
-        + " s.item ->> 'rpe', s.item ->> 'rir', s.item ->> 'durationSeconds', s.item ->> 'distanceMeters',"
-        + " s.item ->> 'completedAt', s.item ->> 'notes'" + RECORDS_AND_EXERCISES
-        + " LEFT JOIN LATERAL jsonb_array_elements(e.sets) WITH ORDINALITY AS s(item, position) ON true"
+        + " s.body ->> 'number', s.body ->> 'kind', s.body ->> 'reps', s.body ->> 'weight', s.body ->> 'unit',"
+        + " s.body ->> 'rpe', s.body ->> 'rir', s.body ->> 'durationSeconds', s.body ->> 'distanceMeters',"
+        + " s.body ->> 'completedAt', s.body ->> 'notes'" + RECORDS_AND_EXERCISES
+        + " LEFT JOIN exercise_set s ON s.exercise_record_id = e.id"
         + OF_TRAINEE + HISTORY_ORDER + ", s.position");
 
     private final String sql;

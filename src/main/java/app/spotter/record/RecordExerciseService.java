@@ -57,7 +57,8 @@ public final class RecordExerciseService {
 
   public Future<JsonObject> update(Principal caller, UUID recordId, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    JsonObject checked = patch.containsKey("sets")
+    boolean setsChange = patch.containsKey("sets");
+    JsonObject checked = setsChange
         ? patch.copy().put("sets", RecordSets.normalize(patch.getJsonArray("sets"), "sets", trainerId))
         : patch;
     return requireTemplatesOwned(trainerId, List.of(checked))
@@ -65,7 +66,9 @@ public final class RecordExerciseService {
             .compose(record -> exercises.find(tx, recordId, id))
             .compose(current -> Versioned.patch(Future.succeededFuture(current), "exercise record", ifMatch, checked,
                 merged -> RecordSets.keepAuthors(merged, current.map(e -> e.getJsonArray("sets")).orElse(null)),
-                (merged, version) -> exercises.update(tx, merged, version)))));
+                (merged, version) -> setsChange
+                    ? exercises.updateWithSets(tx, merged, version)
+                    : exercises.update(tx, merged, version)))));
   }
 
   public Future<Void> delete(Principal caller, UUID recordId, UUID id, OptionalInt ifMatch) {

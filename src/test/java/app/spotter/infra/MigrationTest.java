@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,7 @@ class MigrationTest {
   @Test
   @DisplayName("the migrations build the whole schema on an empty database, and a second run changes nothing")
   void emptyDatabase() throws SQLException {
-    DatabaseUrl admin = TestStack.get().servers.databaseUrl();
-    String name = "fresh_" + System.nanoTime();
-    try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password())) {
-      c.createStatement().execute("CREATE DATABASE " + name);
-    }
-    DatabaseUrl fresh = new DatabaseUrl(admin.host(), admin.port(), name, admin.user(), admin.password());
+    DatabaseUrl fresh = freshDatabase();
 
     MigrateResult first = Migrations.migrate(fresh);
     MigrateResult second = Migrations.migrate(fresh);
@@ -33,14 +29,71 @@ class MigrationTest {
     assertThat(second.migrationsExecuted).isZero();
     assertThat(tables(fresh)).contains("trainer", "trainee", "session_template", "exercise_template", "program",
         "training_session", "training_session_record", "exercise_record", "live_session_event", "refresh_token",
-        "trainee_access_link", "display");
+        "trainee_access_link", "display", "exercise_set");
+  }
+
+  @Test
+  @DisplayName("V4 moves each exercise record's sets array into rows of exercise_set, in the array's order")
+  void setsIntoRows() throws SQLException {
+    DatabaseUrl url = freshDatabase();
+    Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/migration")
+        .target("3").load().migrate();
+    try (Connection c = connect(url)) {
+      c.createStatement().execute("""
+          INSERT INTO trainer (id, email, hashed_password, name) VALUES ('00000000-0000-0000-0000-000000000001', 't@x.io', 'h', 'T');
+          INSERT INTO trainee (id, trainer_id, name) VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'A');
+          INSERT INTO training_session_record (id, trainee_id, trainer_id, session_date)
+            VALUES ('00000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', '2026-11-01');
+          INSERT INTO exercise_record (id, session_record_id, exercise_name, order_index, sets) VALUES
+            ('00000000-0000-0000-0000-000000000004', '00000000-0000-0000-0000-000000000003', 'Squat', 0,
+             '[{"id": "warm", "number": 1, "reps": 10}, {"id": "top", "number": 7, "weight": 100.5}]'),
+            ('00000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-000000000003', 'Bench', 1, '[]')""");
+    }
+
+    Migrations.migrate(url);
+
+    try (Connection c = connect(url);
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT exercise_record_id::text, id, position, body::text FROM exercise_set ORDER BY position")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1).substring(35) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4));
+      }
+      assertThat(rows).containsExactly(
+          "4 warm 1 {\"id\": \"warm\", \"reps\": 10, \"number\": 1}",
+          "4 top 2 {\"id\": \"top\", \"number\": 7, \"weight\": 100.5}");
+    }
+    assertThat(columns(url, "exercise_record")).doesNotContain("sets");
+  }
+
+  private static DatabaseUrl freshDatabase() throws SQLException {
+    DatabaseUrl admin = TestStack.get().servers.databaseUrl();
+    String name = "fresh_" + System.nanoTime();
+    try (Connection c = connect(admin)) {
+      c.createStatement().execute("CREATE DATABASE " + name);
+    }
+    return new DatabaseUrl(admin.host(), admin.port(), name, admin.user(), admin.password());
+  }
+
+  private static Connection connect(DatabaseUrl url) throws SQLException {
+    return DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+  }
+
+  private static List<String> columns(DatabaseUrl url, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = '" + table + "'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
   }
 
   private static List<String> tables(DatabaseUrl url) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
+    try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")) {
       while (rs.next()) {
         names.add(rs.getString(1));
       }

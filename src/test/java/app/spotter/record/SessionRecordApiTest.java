@@ -267,6 +267,12 @@ class SessionRecordApiTest extends ApiTest {
     assertThat(edited.json().getString("exerciseName")).isEqualTo("Bench");
     assertThat(trainer.api().header("If-Match", "\"1\"").patch(path + "/" + exerciseId,
         new JsonObject().put("notes", "late")).status()).isEqualTo(409);
+    Reply noted = trainer.api().header("If-Match", "\"2\"").patch(path + "/" + exerciseId,
+        new JsonObject().put("notes", "late"));
+    assertThat(noted.json().getJsonArray("sets")).as("an edit without sets keeps them").isEqualTo(sets);
+    JsonObject listed = trainer.api().get(path).items().stream().map(e -> (JsonObject) e)
+        .filter(e -> e.getString("id").equals(exerciseId)).findFirst().orElseThrow();
+    assertThat(listed.getJsonArray("sets")).as("as stored").isEqualTo(sets);
 
     List<String> names = trainer.api().get(path).items().stream().map(e -> ((JsonObject) e).getString("exerciseName"))
         .toList();

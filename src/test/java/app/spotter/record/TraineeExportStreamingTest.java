@@ -26,7 +26,7 @@ class TraineeExportStreamingTest extends ApiTest {
   private static final int SETS = 90;
   /** Exports whose cursor is open and waiting: the transaction stays open between fetches. */
   private static final String PAUSED_EXPORTS = "SELECT count(*) FROM pg_stat_activity"
-      + " WHERE state = 'idle in transaction' AND query LIKE '%jsonb_array_elements%'";
+      + " WHERE state = 'idle in transaction' AND query LIKE '%LEFT JOIN exercise_set%'";
 
   private Trainer trainer;
   private String traineeId;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -64,17 +65,21 @@ public final class TableMapping {
 
   /** {@code a, b, c} — every column, for SELECT and RETURNING. */
   public String selectList() {
-    return all.stream().map(Column::name).collect(Collectors.joining(", "));
+    return select(c -> c.selected(c.expression() == null ? "" : table, c.name()));
   }
 
   /** The same list qualified by a table alias, for joins. */
   public String selectList(String alias) {
-    return all.stream().map(c -> alias + "." + c.name()).collect(Collectors.joining(", "));
+    return select(c -> c.selected(alias, c.name()));
   }
 
   /** {@code alias.a AS prefix_a, ...}: this table as the second side of a join; read back with {@link #toJson(Row, String)}. */
   public String selectList(String alias, String prefix) {
-    return all.stream().map(c -> alias + "." + c.name() + " AS " + prefix + c.name()).collect(Collectors.joining(", "));
+    return select(c -> c.selected(alias, prefix + c.name()));
+  }
+
+  private String select(Function<Column, String> selected) {
+    return all.stream().map(selected).collect(Collectors.joining(", "));
   }
 
   /** {@code INSERT INTO t (w1..wn) VALUES ($1..$n) RETURNING *}; bind with {@link #writeTuple}. */
