@@ -50,16 +50,15 @@ final class CommandContext {
   }
 
   /**
-   * Writes a changed exercise record back (its version moves on), resolving to the row as stored.
-   * The statement is sent at once; a command that needs nothing of the stored row need not wait for
-   * it: the transaction commits only once every write succeeded ({@link #writesDone}), so a failed
-   * write takes the event with it.
+   * Writes a changed exercise record back (its version moves on), resolving to the row as stored. Its
+   * version check is read from the answer, so the command must wait for it (it does: its event shows
+   * the stored row); a conflict then fails the command before COMMIT is sent.
    */
   Future<JsonObject> save(JsonObject exercise) {
     return written(exercises.update(tx, exercise, exercise.getInteger("version")));
   }
 
-  /** Appends {@code set} to the target exercise, starting the exercise at its first set. Reads nothing back. */
+  /** Appends {@code set} to the target exercise, starting the exercise at its first set. */
   void appendSet(SetTarget target, JsonObject set) {
     String startedAt = target.startedAt() == null ? nowIso() : target.startedAt();
     writtenBlind(exercises.appendSet(tx, target, set, startedAt));
@@ -83,7 +82,10 @@ final class CommandContext {
     return saved;
   }
 
-  /** {@link #written} for a write that reads nothing back: false means the row changed (or went) meanwhile. */
+  /**
+   * {@link #written} for a write nobody waits for: its answer may come after COMMIT was sent, so its
+   * version check fails as a statement, which rolls the transaction back; false means that happened.
+   */
   private void writtenBlind(Future<Boolean> write) {
     written(write.map(done -> done ? Optional.of(new JsonObject()) : Optional.<JsonObject>empty()));
   }

@@ -86,7 +86,7 @@ public final class CommandProcessor {
       Future<Optional<LiveSessionRow>> locked = live.lock(tx, sessionId);
       // These run once the lock is held, so they see the previous command of this session committed.
       Future<Optional<Long>> seen = live.seqOfCommand(tx, sessionId, commandId);
-      CommandReads reads = new CommandReads(tx, sessionId, payload, exercises, live);
+      CommandReads reads = new CommandReads(tx, sessionId, payload, exercises);
       command.prefetch().accept(reads);
       return Future.all(locked, seen, remembered).compose(all -> {
         LiveSessionRow session = locked.result().filter(s -> maySee(actor, s))
@@ -95,16 +95,17 @@ public final class CommandProcessor {
           return Future.failedFuture(remembered.result());
         }
         if (seen.result().isPresent()) {
-          return Future.succeededFuture(new Applied(seen.result().get(), null));
+          return Future.succeededFuture(Future.succeededFuture(new Applied(seen.result().get(), null)));
         }
         if (!session.isLive()) {
           return Future.failedFuture(CommandRejected.sessionEnded());
         }
         CommandContext context = new CommandContext(tx, session, reads, actor, payload, now, exercises, live);
-        return command.apply().apply(context).compose(eventPayload -> {
+        return command.apply().apply(context).map(eventPayload -> {
           LiveEvent event = new LiveEvent(sessionId, session.seq + 1, command.event(), eventPayload, now,
               actor.role().wire(), actor.id());
           Future<Void> saved = live.saveSession(tx, session, event, commandId);
+          // Every statement is out: COMMIT follows at once, and these are their answers.
           return context.writesDone().compose(v -> saved).map(v -> new Applied(event.seq(), event));
         });
       });

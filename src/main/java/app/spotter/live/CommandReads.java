@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -24,37 +23,36 @@ final class CommandReads {
   private final UUID sessionId;
   private final JsonObject payload;
   private final ExerciseRecordRepository exercises;
-  private final LiveRepository live;
   private final Map<String, Future<?>> made = new HashMap<>();
 
-  CommandReads(SqlClient tx, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises, LiveRepository live) {
+  CommandReads(SqlClient tx, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises) {
     this.tx = tx;
     this.sessionId = sessionId;
     this.payload = payload;
     this.exercises = exercises;
-    this.live = live;
   }
 
   /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
   Future<JsonObject> exercise(String field) {
-    return once("exercise " + field, () -> named(field, id -> exercises.find(tx, sessionId, id)));
+    return once("exercise " + field, () -> named(field, id -> exercises.find(tx, sessionId, id)
+        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")))));
   }
 
-  /** The same exercise record as a set logged into it sees it, without its sets (log-set's setId is asked about). */
+  /** The same exercise record as a set logged into it sees it (log-set's setId is asked about). */
   Future<SetTarget> setTarget(String field) {
     return once("set target " + field,
         () -> named(field, id -> exercises.findSetTarget(tx, sessionId, id, payload.getString("setId"))));
   }
 
-  private <T> Future<T> named(String field, Function<UUID, Future<Optional<T>>> find) {
+  /** {@code read} of the id in the payload's {@code field}. */
+  private <T> Future<T> named(String field, Function<UUID, Future<T>> read) {
     UUID id;
     try {
       id = uuid(payload, field);
     } catch (CommandRejected invalid) {
       return Future.failedFuture(invalid); // also when prefetched: it runs inside the transaction's work
     }
-    return find.apply(id)
-        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")));
+    return read.apply(id);
   }
 
   /**
@@ -74,11 +72,6 @@ final class CommandReads {
     if (payload.getString(field) != null) {
       exercise(field);
     }
-  }
-
-  /** Whether a log-set of this session already logged a set with the payload's {@code setId}. */
-  Future<Boolean> setIdLogged() {
-    return once("set-id", () -> live.setIdLogged(tx, sessionId, payload.getString("setId")));
   }
 
   @SuppressWarnings("unchecked")

@@ -44,9 +44,6 @@ public final class LiveRepository {
   private static final String OVERDUE_TIMERS = "SELECT id, timer FROM training_session_record WHERE status = 'live'"
       + " AND (timer ->> 'running')::boolean AND (timer ->> 'endsAt')::bigint < $1";
 
-  /** Through the index live_event_set_logged (V2). */
-  private static final String SET_ID_LOGGED = "SELECT 1 FROM live_session_event"
-      + " WHERE session_record_id = $1 AND name = 'set-logged' AND payload #>> '{set,id}' = $2 LIMIT 1";
   private static final String EXERCISE_EXISTS = "SELECT 1 FROM exercise_record WHERE id = $1";
   private static final String MAKE_ROOM =
       "UPDATE exercise_record SET order_index = order_index + 1 WHERE session_record_id = $1 AND order_index >= $2";
@@ -82,11 +79,6 @@ public final class LiveRepository {
           (JsonObject) r.getJson("timer"), r.getString("trainer_notes"), (JsonObject) r.getJson("trainee_feedback"),
           end == null ? null : end.toInstant().toString()));
     });
-  }
-
-  /** Whether a log-set of this session already logged a set with this id. */
-  Future<Boolean> setIdLogged(SqlClient tx, UUID sessionId, String setId) {
-    return tx.preparedQuery(SET_ID_LOGGED).execute(Tuple.of(sessionId, setId)).map(rows -> rows.size() > 0);
   }
 
   Future<Boolean> exerciseExists(SqlClient tx, UUID exerciseId) {

@@ -17,10 +17,7 @@ final class SetCommands {
   static List<LiveCommand> all() {
     return List.of(
         new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, SetCommands::logSet,
-            reads -> {
-              reads.setTarget("exerciseRecordId");
-              reads.setIdLogged();
-            }),
+            reads -> reads.setTarget("exerciseRecordId")),
         new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, SetCommands::updateSet,
             LiveCommand.NAMED_EXERCISE),
         new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, SetCommands::deleteSet,
@@ -35,17 +32,13 @@ final class SetCommands {
    */
   private static Future<JsonObject> logSet(CommandContext c) {
     String setId = c.payload.getString("setId");
-    Future<Boolean> logged = c.reads.setIdLogged();
-    Future<SetTarget> found = c.reads.setTarget("exerciseRecordId");
-    return Future.join(logged, found).transform(both -> {
-      boolean taken = logged.succeeded() && logged.result() || found.succeeded() && found.result().holdsSet();
-      if (taken) {
+    return c.reads.setTarget("exerciseRecordId").compose(target -> {
+      if (target.setIdTaken()) {
         return Future.failedFuture(CommandRejected.conflict("set " + setId + " was already logged by another command"));
       }
-      if (both.failed()) {
-        return Future.failedFuture(both.cause());
+      if (!target.exists()) {
+        return Future.failedFuture(CommandRejected.notFound("no such exercise record in this session"));
       }
-      SetTarget target = found.result();
       JsonObject set = new JsonObject().put("id", setId).put("number", target.setCount() + 1).put("kind", "working");
       copyValues(c.payload, set);
       set.put("completedAt", c.nowIso()).put("loggedBy", c.actorJson());

@@ -7,8 +7,10 @@ import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -64,20 +66,39 @@ public final class ExerciseRecordRepository {
       + " WHERE id = $1 AND session_record_id = $2";
   private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
-  /** What logging a set needs of the exercise: its version, start time, number of sets and whether it holds the set. */
+  /**
+   * What logging a set needs of the exercise ($1, of record $2): its version, start time and number of
+   * sets, and whether the new set's id ($3) is taken: held by the exercise, or logged before in the
+   * session by a log-set (through the index live_event_set_logged, V2), even of a set deleted since.
+   * One row also when the exercise is not in the record.
+   */
   private static final String FIND_SET_TARGET = "SELECT e.version, e.started_at,"
       + " (SELECT count(*) FROM exercise_set s WHERE s.exercise_record_id = e.id) AS set_count,"
-      + " EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = e.id AND s.id = $3) AS holds_set"
-      + " FROM exercise_record e WHERE e.id = $1 AND e.session_record_id = $2";
-  /** Moves the exercise's version on (a version check, as every write): $1 id, $2 version, $3 session record. */
-  private static final String BUMP = TABLE.updateSql(List.of(), "AND session_record_id = $3");
-  /** The bump, also setting the start time ($1), then the set ($5 id, $6 position, $7 body) if it matched. */
+      + " EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = e.id AND s.id = $3)"
+      + " OR EXISTS (SELECT 1 FROM live_session_event v WHERE v.session_record_id = $2 AND v.name = 'set-logged'"
+      + " AND v.payload #>> '{set,id}' = $3) AS set_id_taken"
+      + " FROM (VALUES (1)) AS one (x) LEFT JOIN exercise_record e ON e.id = $1 AND e.session_record_id = $2";
+  /**
+   * The live set writes below are sent without waiting for their answers, with COMMIT close behind
+   * ({@code PipelinedTransaction}): each fails with {@link #CHANGED_MEANWHILE} (V5's require_changed)
+   * when its version check matches no row, so that the transaction cannot commit without it.
+   */
+  private static final String CHANGED_MEANWHILE = "SP409";
+  private static final String VERSION_BUMP = TABLE.updateSql(List.of(), "AND session_record_id = $3");
+  /** Moves the exercise's version on: $1 id, $2 version, $3 session record. */
+  private static final String BUMP = "WITH bumped AS (" + VERSION_BUMP + " RETURNING 1)"
+      + " SELECT require_changed(count(*)) FROM bumped";
+  /** The bump, also setting the start time ($1), and the set ($5 id, $6 position, $7 body). */
   private static final String APPEND_SET = "WITH bumped AS ("
-      + TABLE.updateSql(List.of("startedAt"), "AND session_record_id = $4") + " RETURNING id)"
-      + " INSERT INTO exercise_set (exercise_record_id, id, position, body) SELECT id, $5, $6, $7 FROM bumped";
-  /** The bump, then one set's new body ($4 set id, $5 body) if it matched. */
-  private static final String UPDATE_SET = "WITH bumped AS (" + BUMP + " RETURNING id)"
-      + " UPDATE exercise_set s SET body = $5 FROM bumped WHERE s.exercise_record_id = bumped.id AND s.id = $4";
+      + TABLE.updateSql(List.of("startedAt"), "AND session_record_id = $4") + " RETURNING id),"
+      + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
+      + " SELECT id, $5, $6, $7 FROM bumped RETURNING 1)"
+      + " SELECT require_changed(count(*)) FROM added";
+  /** The bump, and one set's new body ($4 set id, $5 body). */
+  private static final String UPDATE_SET = "WITH bumped AS (" + VERSION_BUMP + " RETURNING id),"
+      + " changed AS (UPDATE exercise_set s SET body = $5 FROM bumped"
+      + " WHERE s.exercise_record_id = bumped.id AND s.id = $4 RETURNING 1)"
+      + " SELECT require_changed(count(*)) FROM changed";
   private static final String DELETE_SETS = "DELETE FROM exercise_set WHERE exercise_record_id = $1";
   /** An exercise's sets ($2, an array) in its order, answering them as stored. */
   private static final String INSERT_SETS = "WITH added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
@@ -163,46 +184,47 @@ public final class ExerciseRecordRepository {
             .map(sets -> Optional.of(updated.get().put("sets", sets))));
   }
 
-  /** The exercise named by {@code id} as a set logged into it sees it; empty when it is not in the record. */
-  public Future<Optional<SetTarget>> findSetTarget(SqlClient tx, UUID recordId, UUID id, String setId) {
+  /** The exercise named by {@code id} as a set logged into it sees it. */
+  public Future<SetTarget> findSetTarget(SqlClient tx, UUID recordId, UUID id, String setId) {
     return tx.preparedQuery(FIND_SET_TARGET).execute(Tuple.of(id, recordId, setId)).map(rows -> {
-      if (rows.size() == 0) {
-        return Optional.empty();
-      }
       Row r = rows.iterator().next();
-      return Optional.of(new SetTarget(id, recordId, r.getInteger("version"),
-          (String) Kind.TIMESTAMP.fromRow(r, "started_at"), r.getLong("set_count").intValue(), r.getBoolean("holds_set")));
+      return new SetTarget(id, recordId, r.getInteger("version"), (String) Kind.TIMESTAMP.fromRow(r, "started_at"),
+          r.getLong("set_count").intValue(), r.getBoolean("set_id_taken"));
     });
   }
 
   /**
    * Appends a set, as the set after the target's last, and sets the exercise's start time; false when
-   * the exercise is gone or its version moved on (then nothing is written).
+   * the exercise is gone or its version moved on, and then the transaction is aborted.
    */
   public Future<Boolean> appendSet(SqlClient tx, SetTarget target, JsonObject set, String startedAt) {
     Tuple tuple = TABLE.writeTuple(new JsonObject().put("startedAt", startedAt), List.of("startedAt"))
         .addUUID(target.id()).addInteger(target.version()).addUUID(target.sessionRecordId())
         .addString(set.getString("id")).addInteger(target.setCount() + 1).addValue(set);
-    return tx.preparedQuery(APPEND_SET).execute(tuple).map(rows -> rows.rowCount() > 0);
+    return versionChecked(tx.preparedQuery(APPEND_SET).execute(tuple));
   }
 
-  /** Writes one changed set of an exercise read in the same transaction; false when its version moved on. */
+  /** Writes one changed set of an exercise read in the same transaction; false as {@link #appendSet}. */
   public Future<Boolean> updateSet(SqlClient tx, JsonObject exercise, JsonObject set) {
     Tuple tuple = versionCheck(exercise).addString(set.getString("id")).addValue(set);
-    return tx.preparedQuery(UPDATE_SET).execute(tuple).map(rows -> rows.rowCount() > 0);
+    return versionChecked(tx.preparedQuery(UPDATE_SET).execute(tuple));
   }
 
-  /**
-   * Writes all sets of an exercise read in the same transaction (after a set was removed, say); false
-   * when its version moved on, and the caller then rolls back what was sent behind the check.
-   */
+  /** Writes all sets of an exercise read in the same transaction (after a set was removed, say); false as {@link #appendSet}. */
   public Future<Boolean> rewriteSets(SqlClient tx, JsonObject exercise) {
-    Future<Boolean> bumped = tx.preparedQuery(BUMP).execute(versionCheck(exercise)).map(rows -> rows.rowCount() > 0);
+    Future<Boolean> bumped = versionChecked(tx.preparedQuery(BUMP).execute(versionCheck(exercise)));
     Future<JsonArray> replaced = replaceSets(tx, UUID.fromString(exercise.getString("id")), exercise.getJsonArray("sets"));
-    return Future.all(bumped, replaced).map(v -> bumped.result());
+    // After a failed bump the replacement fails too (the transaction is aborted): the bump says why.
+    return bumped.compose(done -> done ? replaced.map(true) : Future.succeededFuture(false));
   }
 
-  /** Id, version and session record: the parameters of {@link #BUMP}. */
+  /** True once the write is done; false when it failed its version check. */
+  private static Future<Boolean> versionChecked(Future<RowSet<Row>> write) {
+    return write.map(rows -> true).recover(e -> e instanceof PgException pg && CHANGED_MEANWHILE.equals(pg.getSqlState())
+        ? Future.succeededFuture(false) : Future.failedFuture(e));
+  }
+
+  /** Id, version and session record: the parameters of {@link #VERSION_BUMP}. */
   private static Tuple versionCheck(JsonObject exercise) {
     return Tuple.of(UUID.fromString(exercise.getString("id")), exercise.getInteger("version"),
         UUID.fromString(exercise.getString("sessionRecordId")));
