@@ -30,6 +30,11 @@ public final class LiveRepository {
         current_exercise_record_id = $4, timer = $5, trainer_notes = $6, trainee_feedback = $7, end_time = $8,
         version = version + 1, updated_at = now()
       WHERE id = $1""";
+  /**
+   * A statement of its own, sent right behind the lock: a statement reads the snapshot taken before it
+   * waited for a lock, so as part of the lock it would miss an original that committed while its
+   * repeat waited, and the repeat's reads would then see the original's effects without its event.
+   */
   private static final String SEQ_OF_COMMAND =
       "SELECT seq FROM live_session_event WHERE session_record_id = $1 AND command_id = $2";
   private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"

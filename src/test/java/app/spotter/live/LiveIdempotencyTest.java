@@ -2,8 +2,11 @@ package app.spotter.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.config.DatabaseUrl;
 import app.spotter.support.LiveClient;
 import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,38 @@ class LiveIdempotencyTest extends LiveTest {
 
     assertThat(ack.getString("type")).isEqualTo("ack");
     assertThat(ack.getLong("seq")).isEqualTo(1);
+    assertThat(restSetIds(0)).containsExactly("s1");
+    assertThat(eventRows("set-logged")).isOne();
+  }
+
+  @Test
+  @DisplayName("a resend racing its original, both waiting for the session, gets the original's ack: one set, one event")
+  void resendRacingItsOriginal() throws Exception {
+    startSession();
+    LiveClient first = trainerSocket(stack.port);
+    LiveClient second = trainerSocket(stack.port);
+    String commandId = UUID.randomUUID().toString();
+    JsonObject command = new JsonObject().put("type", "command").put("sessionId", sessionId)
+        .put("commandId", commandId).put("name", "log-set").put("payload", set(squat, "s1", 8));
+    DatabaseUrl db = stack.servers.databaseUrl();
+    try (Connection holder = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("SELECT 1 FROM training_session_record WHERE id = '" + sessionId + "' FOR UPDATE");
+      first.send(command);
+      second.send(command);
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (stack.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") < 2) {
+        assertThat(System.currentTimeMillis()).as("both waiting for the session's lock").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      holder.commit();
+    }
+
+    JsonObject firstAnswer = first.next(m -> commandId.equals(m.getString("commandId")));
+    JsonObject secondAnswer = second.next(m -> commandId.equals(m.getString("commandId")));
+
+    assertThat(firstAnswer.getString("type")).as(firstAnswer.encode()).isEqualTo("ack");
+    assertThat(secondAnswer).isEqualTo(firstAnswer);
     assertThat(restSetIds(0)).containsExactly("s1");
     assertThat(eventRows("set-logged")).isOne();
   }
