@@ -84,7 +84,8 @@ public final class Spotter {
         })
         .onSuccess(id -> {
           deploymentId = id;
-          LOG.info("Spotter listening on port {} (started in {} ms)", config.port(), (System.nanoTime() - started) / 1_000_000);
+          LOG.info("Spotter listening on port {} (started in {} ms, {} transport)", config.port(),
+              (System.nanoTime() - started) / 1_000_000, vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
         })
         .mapEmpty();
   }
