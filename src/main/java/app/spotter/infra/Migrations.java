@@ -9,10 +9,16 @@ public final class Migrations {
   private Migrations() {}
 
   public static MigrateResult migrate(DatabaseUrl url) {
+    return migrate(url, "latest");
+  }
+
+  /** Up to and including version {@code target} ("latest" for all). */
+  public static MigrateResult migrate(DatabaseUrl url, String target) {
     return Flyway.configure()
         .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations("classpath:db/migration")
         .connectRetries(10)
+        .target(target)
         .load()
         .migrate();
   }

@@ -9,7 +9,6 @@ import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** What a command sees while it runs inside its session's transaction, under the session lock. */
@@ -22,7 +21,9 @@ final class CommandContext {
   final CommandReads reads;
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
-  private final List<Future<JsonObject>> writes = new ArrayList<>();
+  /** Every write the command sent; {@link #saves} are those whose answer it reads. */
+  private final List<Future<?>> writes = new ArrayList<>();
+  private final List<Future<JsonObject>> saves = new ArrayList<>();
 
   CommandContext(SqlClient tx, LiveSessionRow session, CommandReads reads, Principal actor, JsonObject payload, long now,
       ExerciseRecordRepository exercises, LiveRepository live) {
@@ -51,43 +52,53 @@ final class CommandContext {
 
   /**
    * Writes a changed exercise record back (its version moves on), resolving to the row as stored. Its
-   * version check is read from the answer, so the command must wait for it (it does: its event shows
-   * the stored row); a conflict then fails the command before COMMIT is sent.
+   * version check is read from the answer, so the command must wait for it before it resolves (it
+   * does: its event shows the stored row); a conflict then fails the command before COMMIT is sent.
+   * {@link #savesAnswered} lets the processor make sure.
    */
   Future<JsonObject> save(JsonObject exercise) {
-    return written(exercises.update(tx, exercise, exercise.getInteger("version")));
-  }
-
-  /** Appends {@code set} to the target exercise, starting the exercise at its first set. */
-  void appendSet(SetTarget target, JsonObject set) {
-    String startedAt = target.startedAt() == null ? nowIso() : target.startedAt();
-    writtenBlind(exercises.appendSet(tx, target, set, startedAt));
-  }
-
-  /** Writes one changed set of {@code exercise}. */
-  void saveSet(JsonObject exercise, JsonObject set) {
-    writtenBlind(exercises.updateSet(tx, exercise, set));
-  }
-
-  /** Writes all of {@code exercise}'s sets (one was removed). */
-  void saveSets(JsonObject exercise) {
-    writtenBlind(exercises.rewriteSets(tx, exercise));
-  }
-
-  /** Registers a version-checked write; empty means the row changed (or went) meanwhile. */
-  private Future<JsonObject> written(Future<Optional<JsonObject>> write) {
-    Future<JsonObject> saved = write
-        .map(row -> row.orElseThrow(() -> CommandRejected.conflict("the exercise record changed meanwhile")));
+    Future<JsonObject> saved = exercises.update(tx, exercise, exercise.getInteger("version"))
+        .map(row -> row.orElseThrow(CommandContext::changedMeanwhile));
+    saves.add(saved);
     writes.add(saved);
     return saved;
   }
 
+  /** Appends {@code set} to the target exercise, starting the exercise at its first set. */
+  void appendSet(SetTarget target, JsonObject set) {
+    sentBlind(exercises.appendSet(tx, target, set, nowIso()));
+  }
+
+  /** Writes one changed set of {@code exercise}. */
+  void updateSet(JsonObject exercise, JsonObject set) {
+    sentBlind(exercises.updateSet(tx, exercise, set));
+  }
+
+  /** Writes all of {@code exercise}'s sets (one was removed). */
+  void rewriteSets(JsonObject exercise) {
+    sentBlind(exercises.rewriteSets(tx, exercise));
+  }
+
   /**
-   * {@link #written} for a write nobody waits for: its answer may come after COMMIT was sent, so its
-   * version check fails as a statement, which rolls the transaction back; false means that happened.
+   * Registers a write nobody waits for: its answer may come after COMMIT was sent, so its version
+   * check fails as a statement, which rolls the transaction back; false means that happened.
    */
-  private void writtenBlind(Future<Boolean> write) {
-    written(write.map(done -> done ? Optional.of(new JsonObject()) : Optional.<JsonObject>empty()));
+  private void sentBlind(Future<Boolean> write) {
+    writes.add(write.map(done -> {
+      if (!done) {
+        throw changedMeanwhile();
+      }
+      return done;
+    }));
+  }
+
+  private static CommandRejected changedMeanwhile() {
+    return CommandRejected.conflict("the exercise record changed meanwhile");
+  }
+
+  /** Whether every {@link #save} has been answered: only then may COMMIT follow. */
+  boolean savesAnswered() {
+    return saves.stream().allMatch(Future::isComplete);
   }
 
   Future<Void> writesDone() {

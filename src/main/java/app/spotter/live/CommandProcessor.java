@@ -102,6 +102,10 @@ public final class CommandProcessor {
         }
         CommandContext context = new CommandContext(tx, session, reads, actor, payload, now, exercises, live);
         return command.apply().apply(context).map(eventPayload -> {
+          if (!context.savesAnswered()) {
+            // COMMIT would go out before the version check's answer: a defect of the command, rolled back.
+            throw new IllegalStateException(command.name() + " resolved before its exercise record was saved");
+          }
           LiveEvent event = new LiveEvent(sessionId, session.seq + 1, command.event(), eventPayload, now,
               actor.role().wire(), actor.id());
           Future<Void> saved = live.saveSession(tx, session, event, commandId);

@@ -35,7 +35,7 @@ final class CommandReads {
   /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
   Future<JsonObject> exercise(String field) {
     return once("exercise " + field, () -> named(field, id -> exercises.find(tx, sessionId, id)
-        .map(found -> found.orElseThrow(() -> CommandRejected.notFound("no such exercise record in this session")))));
+        .map(found -> found.orElseThrow(CommandRejected::noSuchExercise))));
   }
 
   /** The same exercise record as a set logged into it sees it (log-set's setId is asked about). */

@@ -36,6 +36,10 @@ public final class CommandRejected extends RuntimeException {
     return new CommandRejected("not-found", message, List.of());
   }
 
+  static CommandRejected noSuchExercise() {
+    return notFound("no such exercise record in this session");
+  }
+
   public static CommandRejected rateLimited() {
     return new CommandRejected("rate-limited", "too many commands: slow down and retry", List.of());
   }

@@ -37,7 +37,7 @@ final class SetCommands {
         return Future.failedFuture(CommandRejected.conflict("set " + setId + " was already logged by another command"));
       }
       if (!target.exists()) {
-        return Future.failedFuture(CommandRejected.notFound("no such exercise record in this session"));
+        return Future.failedFuture(CommandRejected.noSuchExercise());
       }
       JsonObject set = new JsonObject().put("id", setId).put("number", target.setCount() + 1).put("kind", "working");
       copyValues(c.payload, set);
@@ -56,7 +56,7 @@ final class SetCommands {
     return withSet(c, (exercise, sets, index) -> {
       JsonObject set = sets.getJsonObject(index);
       copyValues(c.payload, set);
-      c.saveSet(exercise, set);
+      c.updateSet(exercise, set);
       return new JsonObject().put("set", set);
     });
   }
@@ -68,7 +68,7 @@ final class SetCommands {
       for (int i = 0; i < sets.size(); i++) {
         sets.getJsonObject(i).put("number", i + 1);
       }
-      c.saveSets(exercise);
+      c.rewriteSets(exercise);
       return new JsonObject().put("setId", c.payload.getString("setId"));
     });
   }
@@ -76,7 +76,7 @@ final class SetCommands {
   private static Future<JsonObject> recordRpe(CommandContext c) {
     return withSet(c, (exercise, sets, index) -> {
       JsonObject set = sets.getJsonObject(index).put("rpe", c.payload.getValue("rpe"));
-      c.saveSet(exercise, set);
+      c.updateSet(exercise, set);
       return new JsonObject().put("setId", set.getString("id")).put("rpe", set.getValue("rpe")).put("set", set);
     });
   }

@@ -67,12 +67,11 @@ public final class ExerciseRecordRepository {
   private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
   /**
-   * What logging a set needs of the exercise ($1, of record $2): its version, start time and number of
-   * sets, and whether the new set's id ($3) is taken: held by the exercise, or logged before in the
+   * What logging a set needs of the exercise ($1, of record $2): its version and number of sets, and whether the new set's id ($3) is taken: held by the exercise, or logged before in the
    * session by a log-set (through the index live_event_set_logged, V2), even of a set deleted since.
    * One row also when the exercise is not in the record.
    */
-  private static final String FIND_SET_TARGET = "SELECT e.version, e.started_at,"
+  private static final String FIND_SET_TARGET = "SELECT e.version,"
       + " (SELECT count(*) FROM exercise_set s WHERE s.exercise_record_id = e.id) AS set_count,"
       + " EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = e.id AND s.id = $3)"
       + " OR EXISTS (SELECT 1 FROM live_session_event v WHERE v.session_record_id = $2 AND v.name = 'set-logged'"
@@ -84,13 +83,15 @@ public final class ExerciseRecordRepository {
    * when its version check matches no row, so that the transaction cannot commit without it.
    */
   private static final String CHANGED_MEANWHILE = "SP409";
-  private static final String VERSION_BUMP = TABLE.updateSql(List.of(), "AND session_record_id = $3");
+  private static final String VERSION_BUMP =
+      TABLE.updateSql(List.of(), "AND session_record_id = $" + (TABLE.updateParameterCount(List.of()) + 1));
   /** Moves the exercise's version on: $1 id, $2 version, $3 session record. */
   private static final String BUMP = "WITH bumped AS (" + VERSION_BUMP + " RETURNING 1)"
       + " SELECT require_changed(count(*)) FROM bumped";
-  /** The bump, also setting the start time ($1), and the set ($5 id, $6 position, $7 body). */
-  private static final String APPEND_SET = "WITH bumped AS ("
-      + TABLE.updateSql(List.of("startedAt"), "AND session_record_id = $4") + " RETURNING id),"
+  /** The bump, starting the exercise at $4 unless it started before, and the set ($5 id, $6 position, $7 body). */
+  private static final String APPEND_SET = "WITH bumped AS (UPDATE exercise_record"
+      + " SET started_at = coalesce(started_at, $4), version = version + 1, updated_at = now()"
+      + " WHERE id = $1 AND version = $2 AND session_record_id = $3 RETURNING id),"
       + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
       + " SELECT id, $5, $6, $7 FROM bumped RETURNING 1)"
       + " SELECT require_changed(count(*)) FROM added";
@@ -188,18 +189,19 @@ public final class ExerciseRecordRepository {
   public Future<SetTarget> findSetTarget(SqlClient tx, UUID recordId, UUID id, String setId) {
     return tx.preparedQuery(FIND_SET_TARGET).execute(Tuple.of(id, recordId, setId)).map(rows -> {
       Row r = rows.iterator().next();
-      return new SetTarget(id, recordId, r.getInteger("version"), (String) Kind.TIMESTAMP.fromRow(r, "started_at"),
-          r.getLong("set_count").intValue(), r.getBoolean("set_id_taken"));
+      return new SetTarget(id, recordId, r.getInteger("version"), r.getLong("set_count").intValue(),
+          r.getBoolean("set_id_taken"));
     });
   }
 
   /**
-   * Appends a set, as the set after the target's last, and sets the exercise's start time; false when
-   * the exercise is gone or its version moved on, and then the transaction is aborted.
+   * Appends a set, as the set after the target's last, starting the exercise at {@code now} unless it
+   * started before; false when the exercise is gone or its version moved on, and then the transaction
+   * is aborted.
    */
-  public Future<Boolean> appendSet(SqlClient tx, SetTarget target, JsonObject set, String startedAt) {
-    Tuple tuple = TABLE.writeTuple(new JsonObject().put("startedAt", startedAt), List.of("startedAt"))
-        .addUUID(target.id()).addInteger(target.version()).addUUID(target.sessionRecordId())
+  public Future<Boolean> appendSet(SqlClient tx, SetTarget target, JsonObject set, String now) {
+    Tuple tuple = Tuple.of(target.id(), target.version(), target.sessionRecordId())
+        .addValue(Kind.TIMESTAMP.toSql(now))
         .addString(set.getString("id")).addInteger(target.setCount() + 1).addValue(set);
     return versionChecked(tx.preparedQuery(APPEND_SET).execute(tuple));
   }

@@ -7,8 +7,7 @@ import java.util.UUID;
  * many it has (the new one comes after them) and whether the new set's id is taken already. A
  * null {@code version} means the record has no such exercise.
  */
-public record SetTarget(UUID id, UUID sessionRecordId, Integer version, String startedAt, int setCount,
-    boolean setIdTaken) {
+public record SetTarget(UUID id, UUID sessionRecordId, Integer version, int setCount, boolean setIdTaken) {
 
   public boolean exists() {
     return version != null;

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,8 +35,7 @@ class MigrationTest {
   @DisplayName("V4 moves each exercise record's sets array into rows of exercise_set, in the array's order")
   void setsIntoRows() throws SQLException {
     DatabaseUrl url = freshDatabase();
-    Flyway.configure().dataSource(url.jdbcUrl(), url.user(), url.password()).locations("classpath:db/migration")
-        .target("3").load().migrate();
+    Migrations.migrate(url, "3");
     try (Connection c = connect(url)) {
       c.createStatement().execute("""
           INSERT INTO trainer (id, email, hashed_password, name) VALUES ('00000000-0000-0000-0000-000000000001', 't@x.io', 'h', 'T');
@@ -54,10 +52,10 @@ class MigrationTest {
 
     try (Connection c = connect(url);
         ResultSet rs = c.createStatement().executeQuery(
-            "SELECT exercise_record_id::text, id, position, body::text FROM exercise_set ORDER BY position")) {
+            "SELECT right(exercise_record_id::text, 1), id, position, body::text FROM exercise_set ORDER BY position")) {
       List<String> rows = new ArrayList<>();
       while (rs.next()) {
-        rows.add(rs.getString(1).substring(35) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4));
+        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getString(4));
       }
       assertThat(rows).containsExactly(
           "4 warm 1 {\"id\": \"warm\", \"reps\": 10, \"number\": 1}",

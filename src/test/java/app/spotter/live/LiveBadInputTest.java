@@ -213,7 +213,7 @@ class LiveBadInputTest extends LiveSceneTest {
    * version check must still roll the whole command back, its event included.
    */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"log-set", "record-rpe", "delete-set"})
+  @ValueSource(strings = {"log-set", "update-set", "record-rpe", "delete-set"})
   @DisplayName("a set command racing another writer of its exercise record is a conflict: neither write is lost")
   void exerciseChangedMeanwhile(String name) throws Exception {
     Scene scene = scene();
@@ -222,6 +222,7 @@ class LiveBadInputTest extends LiveSceneTest {
     JsonObject before = record(scene).getJsonArray("exercises").getJsonObject(0);
     JsonObject payload = switch (name) {
       case "log-set" -> scene.logSet(scene.squat(), "s2");
+      case "update-set" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("reps", 3);
       case "record-rpe" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("rpe", 9);
       default -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1");
     };
@@ -243,7 +244,9 @@ class LiveBadInputTest extends LiveSceneTest {
     JsonObject squat = record(scene).getJsonArray("exercises").getJsonObject(0);
     assertThat(squat.getString("notes")).isEqualTo("edited elsewhere");
     assertThat(squat.getJsonArray("sets")).isEqualTo(before.getJsonArray("sets"));
+    assertThat(squat.getInteger("version")).as("only the other writer's change").isEqualTo(before.getInteger("version") + 1);
     assertThat(eventRows(scene.sessionId())).isEqualTo(1);
+    assertThat(stack.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")).isZero();
     assertThat(socket.command(scene.sessionId(), name, payload).getString("type"))
         .as("the same command, tried again").isEqualTo("ack");
   }

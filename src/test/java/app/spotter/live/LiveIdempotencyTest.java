@@ -65,7 +65,8 @@ class LiveIdempotencyTest extends LiveTest {
       first.send(command);
       second.send(command);
       long deadline = System.currentTimeMillis() + 5_000;
-      while (stack.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") < 2) {
+      while (stack.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+          + " AND query LIKE '%FOR UPDATE%' AND query LIKE '%training_session_record%'") < 2) {
         assertThat(System.currentTimeMillis()).as("both waiting for the session's lock").isLessThan(deadline);
         Thread.sleep(20);
       }

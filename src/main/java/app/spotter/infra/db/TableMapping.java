@@ -63,7 +63,7 @@ public final class TableMapping {
     return table;
   }
 
-  /** {@code a, b, c} — every column, for SELECT and RETURNING. */
+  /** {@code a, b, c} — every column, for SELECT and RETURNING; derived ones name the table, so not for an aliased FROM. */
   public String selectList() {
     return select(c -> c.selected(c.expression() == null ? "" : table, c.name()));
   }
@@ -82,7 +82,7 @@ public final class TableMapping {
     return all.stream().map(selected).collect(Collectors.joining(", "));
   }
 
-  /** {@code INSERT INTO t (w1..wn) VALUES ($1..$n) RETURNING *}; bind with {@link #writeTuple}. */
+  /** {@code INSERT INTO t (w1..wn) VALUES ($1..$n) RETURNING} every column; bind with {@link #writeTuple}. */
   public String insertSql() {
     String names = writable.stream().map(Column::name).collect(Collectors.joining(", "));
     StringBuilder params = new StringBuilder();
