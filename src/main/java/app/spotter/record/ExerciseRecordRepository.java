@@ -67,9 +67,10 @@ public final class ExerciseRecordRepository {
   private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
   /**
-   * What logging a set needs of the exercise ($1, of record $2): its version and number of sets, and whether the new set's id ($3) is taken: held by the exercise, or logged before in the
-   * session by a log-set (through the index live_event_set_logged, V2), even of a set deleted since.
-   * One row also when the exercise is not in the record.
+   * What logging a set needs of the exercise ($1, of record $2): its version and number of sets, and
+   * whether the new set's id ($3) is taken: held by the exercise, or logged before in the session by a
+   * log-set (through the index live_event_set_logged, V2), even of a set deleted since. One row also
+   * when the exercise is not in the record.
    */
   private static final String FIND_SET_TARGET = "SELECT e.version,"
       + " (SELECT count(*) FROM exercise_set s WHERE s.exercise_record_id = e.id) AS set_count,"
