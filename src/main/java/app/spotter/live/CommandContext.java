@@ -24,6 +24,7 @@ final class CommandContext {
   /** Every write the command sent; {@link #saves} are those whose answer it reads. */
   private final List<Future<?>> writes = new ArrayList<>();
   private final List<Future<JsonObject>> saves = new ArrayList<>();
+  private LiveRepository.NewSet newSet;
 
   CommandContext(SqlClient tx, LiveSessionRow session, CommandReads reads, Principal actor, JsonObject payload, long now,
       ExerciseRecordRepository exercises, LiveRepository live) {
@@ -64,9 +65,12 @@ final class CommandContext {
     return saved;
   }
 
-  /** Appends {@code set} to the target exercise, starting the exercise at its first set. */
+  /**
+   * Appends {@code set} to the target exercise, starting the exercise at its first set. It goes out
+   * with the event, in one statement ({@link #saveSession}).
+   */
   void appendSet(SetTarget target, JsonObject set) {
-    sentBlind(exercises.appendSet(tx, target, set, nowIso()));
+    newSet = new LiveRepository.NewSet(target, set);
   }
 
   /** Writes one changed set of {@code exercise}. */
@@ -94,6 +98,11 @@ final class CommandContext {
 
   private static CommandRejected changedMeanwhile() {
     return CommandRejected.conflict("the exercise record changed meanwhile");
+  }
+
+  /** Writes the session's live columns and {@code event}, with the set {@link #appendSet} left for it: the command's last write. */
+  void saveSession(LiveEvent event, String commandId) {
+    sentBlind(live.saveSession(tx, session, event, commandId, newSet));
   }
 
   /** Whether every {@link #save} has been answered: only then may COMMIT follow. */

@@ -108,9 +108,9 @@ public final class CommandProcessor {
           }
           LiveEvent event = new LiveEvent(sessionId, session.seq + 1, command.event(), eventPayload, now,
               actor.role().wire(), actor.id());
-          Future<Void> saved = live.saveSession(tx, session, event, commandId);
+          context.saveSession(event, commandId);
           // Every statement is out: COMMIT follows at once, and these are their answers.
-          return context.writesDone().compose(v -> saved).map(v -> new Applied(event.seq(), event));
+          return context.writesDone().map(v -> new Applied(event.seq(), event));
         });
       });
     }).map(applied -> {

@@ -1,5 +1,7 @@
 package app.spotter.live;
 
+import app.spotter.infra.db.RequireChanged;
+import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,15 +23,29 @@ public final class LiveRepository {
       + " timer, trainer_notes, trainee_feedback, end_time";
   /** The per-session lock: every command of a session runs after the previous one committed. */
   private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1 FOR UPDATE";
-  /** The event and the session's live columns it moved on, in one statement. */
-  private static final String SAVE = """
-      WITH event AS (
-        INSERT INTO live_session_event (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)
-        VALUES ($1, $2, $9, $10, $11, $12, $13, $14))
+  private static final String EVENT_INSERT = "INSERT INTO live_session_event"
+      + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)";
+  private static final String EVENT_VALUES = "$1, $2, $9, $10, $11, $12, $13, $14";
+  private static final String SESSION_UPDATE = """
       UPDATE training_session_record SET live_seq = $2, status = $3, is_live = ($3 = 'live'), completed = ($3 = 'completed'),
         current_exercise_record_id = $4, timer = $5, trainer_notes = $6, trainee_feedback = $7, end_time = $8,
         version = version + 1, updated_at = now()
       WHERE id = $1""";
+  /** The event and the session's live columns it moved on, in one statement. */
+  private static final String SAVE = "WITH event AS (" + EVENT_INSERT + " VALUES (" + EVENT_VALUES + ")) " + SESSION_UPDATE;
+  /**
+   * {@link #SAVE} with a new set of an exercise record: the exercise's version moves on ($15 id, $16
+   * version; started at the event's time unless it started before) and the set is inserted ($17 id,
+   * $18 position, $19 body), all in one statement. When the version no longer matches, V5's
+   * require_changed fails the statement, and the transaction with it.
+   */
+  private static final String SAVE_WITH_SET = "WITH bumped AS (UPDATE exercise_record"
+      + " SET started_at = coalesce(started_at, $14), version = version + 1, updated_at = now()"
+      + " WHERE id = $15 AND version = $16 AND session_record_id = $1 RETURNING id),"
+      + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
+      + " SELECT id, $17, $18, $19 FROM bumped RETURNING 1),"
+      + " event AS (" + EVENT_INSERT + " SELECT " + EVENT_VALUES
+      + " FROM (SELECT require_changed(count(*)) FROM added) AS checked) " + SESSION_UPDATE;
   /**
    * A statement of its own, sent right behind the lock: a statement reads the snapshot taken before it
    * waited for a lock, so as part of the lock it would miss an original that committed while its
@@ -110,8 +126,15 @@ public final class LiveRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
   }
 
-  /** Writes the session's live columns and the event that moved it to {@code event.seq()}. */
-  Future<Void> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId) {
+  /** A set to append to an exercise record, together with the event that logged it. */
+  record NewSet(SetTarget target, JsonObject set) {}
+
+  /**
+   * Writes the session's live columns and the event that moved it to {@code event.seq()}, and the
+   * event's new set if there is one; false when that set's exercise changed meanwhile (the
+   * transaction is then aborted).
+   */
+  Future<Boolean> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId, NewSet newSet) {
     Tuple values = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(s.status)
         .addUUID(s.currentExerciseRecordId).addValue(s.timer).addString(s.trainerNotes)
         .addValue(s.traineeFeedback == null ? new JsonObject() : s.traineeFeedback)
@@ -119,7 +142,13 @@ public final class LiveRepository {
         .addString(commandId).addString(event.actorRole()).addUUID(event.actorId()).addString(event.name())
         .addValue(event.payload())
         .addValue(OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC));
-    return tx.preparedQuery(SAVE).execute(values).mapEmpty();
+    if (newSet == null) {
+      return tx.preparedQuery(SAVE).execute(values).map(true);
+    }
+    SetTarget target = newSet.target();
+    values.addUUID(target.id()).addInteger(target.version())
+        .addString(newSet.set().getString("id")).addInteger(target.setCount() + 1).addValue(newSet.set());
+    return RequireChanged.done(tx.preparedQuery(SAVE_WITH_SET).execute(values));
   }
 
   /** Events after {@code afterSeq}, in order, at most {@code limit}. */

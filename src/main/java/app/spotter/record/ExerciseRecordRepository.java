@@ -3,14 +3,13 @@ package app.spotter.record;
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
 import app.spotter.infra.db.OrderIndex;
+import app.spotter.infra.db.RequireChanged;
 import app.spotter.infra.db.TableMapping;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
@@ -80,22 +79,15 @@ public final class ExerciseRecordRepository {
       + " FROM (VALUES (1)) AS one (x) LEFT JOIN exercise_record e ON e.id = $1 AND e.session_record_id = $2";
   /**
    * The live set writes below are sent without waiting for their answers, with COMMIT close behind
-   * ({@code PipelinedTransaction}): each fails with {@link #CHANGED_MEANWHILE} (V5's require_changed)
-   * when its version check matches no row, so that the transaction cannot commit without it.
+   * ({@code PipelinedTransaction}): each fails as a statement ({@link RequireChanged}) when its
+   * version check matches no row, so that the transaction cannot commit without it. (A new set goes
+   * out with its event, in {@code LiveRepository}.)
    */
-  private static final String CHANGED_MEANWHILE = "SP409";
   private static final String VERSION_BUMP =
       TABLE.updateSql(List.of(), "AND session_record_id = $" + (TABLE.updateParameterCount(List.of()) + 1));
   /** Moves the exercise's version on: $1 id, $2 version, $3 session record. */
   private static final String BUMP = "WITH bumped AS (" + VERSION_BUMP + " RETURNING 1)"
       + " SELECT require_changed(count(*)) FROM bumped";
-  /** The bump, starting the exercise at $4 unless it started before, and the set ($5 id, $6 position, $7 body). */
-  private static final String APPEND_SET = "WITH bumped AS (UPDATE exercise_record"
-      + " SET started_at = coalesce(started_at, $4), version = version + 1, updated_at = now()"
-      + " WHERE id = $1 AND version = $2 AND session_record_id = $3 RETURNING id),"
-      + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
-      + " SELECT id, $5, $6, $7 FROM bumped RETURNING 1)"
-      + " SELECT require_changed(count(*)) FROM added";
   /** The bump, and one set's new body ($4 set id, $5 body). */
   private static final String UPDATE_SET = "WITH bumped AS (" + VERSION_BUMP + " RETURNING id),"
       + " changed AS (UPDATE exercise_set s SET body = $5 FROM bumped"
@@ -195,36 +187,18 @@ public final class ExerciseRecordRepository {
     });
   }
 
-  /**
-   * Appends a set, as the set after the target's last, starting the exercise at {@code now} unless it
-   * started before; false when the exercise is gone or its version moved on, and then the transaction
-   * is aborted.
-   */
-  public Future<Boolean> appendSet(SqlClient tx, SetTarget target, JsonObject set, String now) {
-    Tuple tuple = Tuple.of(target.id(), target.version(), target.sessionRecordId())
-        .addValue(Kind.TIMESTAMP.toSql(now))
-        .addString(set.getString("id")).addInteger(target.setCount() + 1).addValue(set);
-    return versionChecked(tx.preparedQuery(APPEND_SET).execute(tuple));
-  }
-
-  /** Writes one changed set of an exercise read in the same transaction; false as {@link #appendSet}. */
+  /** Writes one changed set of an exercise read in the same transaction; false when its version moved on (the transaction is then aborted). */
   public Future<Boolean> updateSet(SqlClient tx, JsonObject exercise, JsonObject set) {
     Tuple tuple = versionCheck(exercise).addString(set.getString("id")).addValue(set);
-    return versionChecked(tx.preparedQuery(UPDATE_SET).execute(tuple));
+    return RequireChanged.done(tx.preparedQuery(UPDATE_SET).execute(tuple));
   }
 
-  /** Writes all sets of an exercise read in the same transaction (after a set was removed, say); false as {@link #appendSet}. */
+  /** Writes all sets of an exercise read in the same transaction (after a set was removed, say); false as {@link #updateSet}. */
   public Future<Boolean> rewriteSets(SqlClient tx, JsonObject exercise) {
-    Future<Boolean> bumped = versionChecked(tx.preparedQuery(BUMP).execute(versionCheck(exercise)));
+    Future<Boolean> bumped = RequireChanged.done(tx.preparedQuery(BUMP).execute(versionCheck(exercise)));
     Future<JsonArray> replaced = replaceSets(tx, UUID.fromString(exercise.getString("id")), exercise.getJsonArray("sets"));
     // After a failed bump the replacement fails too (the transaction is aborted): the bump says why.
     return bumped.compose(done -> done ? replaced.map(true) : Future.succeededFuture(false));
-  }
-
-  /** True once the write is done; false when it failed its version check. */
-  private static Future<Boolean> versionChecked(Future<RowSet<Row>> write) {
-    return write.map(rows -> true).recover(e -> e instanceof PgException pg && CHANGED_MEANWHILE.equals(pg.getSqlState())
-        ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
   /** Id, version and session record: the parameters of {@link #VERSION_BUMP}. */
