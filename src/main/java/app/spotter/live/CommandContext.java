@@ -67,7 +67,7 @@ final class CommandContext {
 
   /**
    * Appends {@code set} to the target exercise, starting the exercise at its first set. It goes out
-   * with the event, in one statement ({@link #saveSession}).
+   * with the event, in one statement ({@link #saveSession}): one new set a command.
    */
   void appendSet(SetTarget target, JsonObject set) {
     newSet = new LiveRepository.NewSet(target, set);
