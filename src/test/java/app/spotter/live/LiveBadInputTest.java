@@ -234,7 +234,7 @@ class LiveBadInputTest extends LiveSceneTest {
       String commandId = UUID.randomUUID().toString();
       socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
           .put("commandId", commandId).put("name", name).put("payload", payload));
-      awaitOneWaitingForARowLock();
+      stack.awaitLockWaiters(1, ""); // the command's exercise write, behind the other writer's row lock
       other.commit();
 
       JsonObject answer = socket.next(m -> commandId.equals(m.getString("commandId")));
@@ -249,15 +249,6 @@ class LiveBadInputTest extends LiveSceneTest {
     assertThat(stack.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")).isZero();
     assertThat(socket.command(scene.sessionId(), name, payload).getString("type"))
         .as("the same command, tried again").isEqualTo("ack");
-  }
-
-  /** The live command's exercise write is queued behind the other writer's row lock. */
-  private void awaitOneWaitingForARowLock() throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 5_000;
-    while (stack.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") == 0) {
-      assertThat(System.currentTimeMillis()).as("a statement waiting for the row lock").isLessThan(deadline);
-      Thread.sleep(20);
-    }
   }
 
   @Test

@@ -64,12 +64,7 @@ class LiveIdempotencyTest extends LiveTest {
       holder.createStatement().execute("SELECT 1 FROM training_session_record WHERE id = '" + sessionId + "' FOR UPDATE");
       first.send(command);
       second.send(command);
-      long deadline = System.currentTimeMillis() + 5_000;
-      while (stack.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-          + " AND query LIKE '%FOR UPDATE%' AND query LIKE '%training_session_record%'") < 2) {
-        assertThat(System.currentTimeMillis()).as("both waiting for the session's lock").isLessThan(deadline);
-        Thread.sleep(20);
-      }
+      stack.awaitLockWaiters(2, " AND query LIKE '%FOR UPDATE%' AND query LIKE '%training_session_record%'");
       holder.commit();
     }
 

@@ -1,5 +1,7 @@
 package app.spotter.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.spotter.Main;
 import app.spotter.Spotter;
 import app.spotter.config.SpotterConfig;
@@ -81,6 +83,18 @@ public final class TestStack {
   /** Runs SQL directly, for tests that must look under the API (e.g. that nothing was written). */
   public long count(String sql) {
     return pool.query(sql).execute().await().iterator().next().getLong(0);
+  }
+
+  /**
+   * Waits (at most 5 s) until {@code count} statements wait for a lock, {@code whose} narrowing which
+   * ("" for any): a command is then queued behind a lock a test holds.
+   */
+  public void awaitLockWaiters(int count, String whose) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 5_000;
+    while (count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'" + whose) < count) {
+      assertThat(System.currentTimeMillis()).as(count + " statements waiting for a lock").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   /** Changes rows directly, for what the API cannot do on demand (let a link expire). */
