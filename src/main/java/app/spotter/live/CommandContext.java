@@ -11,9 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What a command sees while it runs inside its session's transaction, under the session lock. */
+/**
+ * What a command sees while it runs: the session as read, its reads, and the writes it may make. Only
+ * a command that runs in a transaction under the session lock may write before its event.
+ */
 final class CommandContext {
-  final SqlClient tx;
+  private final SqlClient tx;
+  private final boolean locked;
   final LiveSessionRow session;
   final Principal actor;
   final JsonObject payload;
@@ -26,9 +30,10 @@ final class CommandContext {
   private final List<Future<JsonObject>> saves = new ArrayList<>();
   private LiveRepository.NewSet newSet;
 
-  CommandContext(SqlClient tx, LiveSessionRow session, CommandReads reads, Principal actor, JsonObject payload, long now,
-      ExerciseRecordRepository exercises, LiveRepository live) {
+  CommandContext(SqlClient tx, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
+      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live) {
     this.tx = tx;
+    this.locked = locked;
     this.session = session;
     this.reads = reads;
     this.actor = actor;
@@ -36,6 +41,14 @@ final class CommandContext {
     this.now = now;
     this.exercises = exercises;
     this.live = live;
+  }
+
+  /** The command's transaction, for writes before its event: only a command that runs under the lock has one. */
+  SqlClient tx() {
+    if (!locked) {
+      throw new IllegalStateException("a command whose writes go out in its event's statement wrote before it");
+    }
+    return tx;
   }
 
   String nowIso() {
@@ -58,7 +71,7 @@ final class CommandContext {
    * {@link #savesAnswered} lets the processor make sure.
    */
   Future<JsonObject> save(JsonObject exercise) {
-    Future<JsonObject> saved = exercises.update(tx, exercise, exercise.getInteger("version"))
+    Future<JsonObject> saved = exercises.update(tx(), exercise, exercise.getInteger("version"))
         .map(row -> row.orElseThrow(CommandContext::changedMeanwhile));
     saves.add(saved);
     writes.add(saved);
@@ -75,12 +88,12 @@ final class CommandContext {
 
   /** Writes one changed set of {@code exercise}. */
   void updateSet(JsonObject exercise, JsonObject set) {
-    sentBlind(exercises.updateSet(tx, exercise, set));
+    sentBlind(exercises.updateSet(tx(), exercise, set));
   }
 
   /** Writes all of {@code exercise}'s sets (one was removed). */
   void rewriteSets(JsonObject exercise) {
-    sentBlind(exercises.rewriteSets(tx, exercise));
+    sentBlind(exercises.rewriteSets(tx(), exercise));
   }
 
   /**

@@ -8,17 +8,19 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command the durable way: in one transaction under the session's row lock it checks the
- * command was not seen before, applies it, writes the event with the next seq and the changed rows.
- * Only after the commit does anyone hear of it (ack, Redis, subscribers).
+ * Runs a command the durable way: it checks the command was not seen before, applies it, and writes
+ * the event with the next seq and the changed rows, atomically and only if nothing it read changed
+ * meanwhile. Only after the commit does anyone hear of it (ack, Redis, subscribers).
  */
 public final class CommandProcessor {
   private static final long RECALL_TIMEOUT_MS = 300;
+  private static final LostRace LOST_RACE = new LostRace();
   private final Pool pool;
   private final LiveRepository live;
   private final ExerciseRecordRepository exercises;
@@ -76,51 +78,90 @@ public final class CommandProcessor {
   }
 
   /**
-   * Runs the command in its session's transaction, unless it was rejected before. Statements
-   * that do not wait for each other's answers are pipelined: sent together, run in order.
+   * Runs the command, unless it was rejected before. Statements that do not wait for each other's
+   * answers are pipelined: sent together, run in order.
    */
   private Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command,
       JsonObject payload, Future<CommandRejected> remembered) {
-    long now = System.currentTimeMillis();
-    return PipelinedTransaction.run(pool, tx -> {
-      Future<Optional<LiveSessionRow>> locked = live.lock(tx, sessionId);
-      // These run once the lock is held, so they see the previous command of this session committed.
-      Future<Optional<Long>> seen = live.seqOfCommand(tx, sessionId, commandId);
-      CommandReads reads = new CommandReads(tx, sessionId, payload, exercises);
-      command.prefetch().accept(reads);
-      return Future.all(locked, seen, remembered).compose(all -> {
-        LiveSessionRow session = locked.result().filter(s -> maySee(actor, s))
-            .orElseThrow(() -> CommandRejected.notFound("no such session"));
-        if (remembered.result() != null) {
-          return Future.failedFuture(remembered.result());
-        }
-        if (seen.result().isPresent()) {
-          return Future.succeededFuture(Future.succeededFuture(new Applied(seen.result().get(), null)));
-        }
-        if (!session.isLive()) {
-          return Future.failedFuture(CommandRejected.sessionEnded());
-        }
-        CommandContext context = new CommandContext(tx, session, reads, actor, payload, now, exercises, live);
-        return command.apply().apply(context).map(eventPayload -> {
-          if (!context.savesAnswered()) {
-            // COMMIT would go out before the version check's answer: a defect of the command, rolled back.
-            throw new IllegalStateException(command.name() + " resolved before its exercise record was saved");
-          }
-          LiveEvent event = new LiveEvent(sessionId, session.seq + 1, command.event(), eventPayload, now,
-              actor.role().wire(), actor.id());
-          context.saveSession(event, commandId);
-          // Every statement is out: COMMIT follows at once, and these are their answers.
-          return context.writesDone().map(v -> new Applied(event.seq(), event));
-        });
-      });
-    }).map(applied -> {
-      if (applied.event() != null) {
+    Run run = new Run(actor, sessionId, commandId, command, payload, remembered, System.currentTimeMillis());
+    Future<Applied> applied = command.writes() == LiveCommand.Writes.EVENT_STATEMENT
+        ? unlocked(run).recover(e -> e == LOST_RACE ? locked(run) : Future.failedFuture(e))
+        : locked(run);
+    return applied.map(done -> {
+      if (done.event() != null) {
         // Queued behind this task, so the sender's ack (sent as this future completes) goes out first.
-        Vertx.currentContext().runOnContext(v -> publisher.publish(applied.event()));
+        Vertx.currentContext().runOnContext(v -> publisher.publish(done.event()));
       }
-      return applied.seq();
+      return done.seq();
     }).recover(e -> e instanceof CommandRejected ? Future.failedFuture(e)
         : Future.failedFuture(CommandRejected.unavailable("the command could not be saved: retry")));
+  }
+
+  /**
+   * Two statements and no transaction, for a command that writes only in its event's statement: the
+   * session (with the command's event, if it was applied) and the first reads, then that statement,
+   * which fails if the session changed since. A command that lost that race to another fails with
+   * {@link #LOST_RACE}, having written nothing.
+   */
+  private Future<Applied> unlocked(Run run) {
+    return pool.withConnection(conn -> {
+      Future<LiveRepository.SessionRead> read = live.read(conn, run.sessionId(), run.commandId());
+      CommandReads reads = prefetch(conn, run);
+      return Future.all(read, run.remembered()).compose(all -> decide(run, conn, false, reads, read.result()))
+          // The event's statement is the only write, so a rejection among its answers is its version check.
+          .compose(sent -> sent.recover(e -> e instanceof CommandRejected ? Future.failedFuture(LOST_RACE)
+              : Future.failedFuture(e)));
+    });
+  }
+
+  /** In a transaction under the session's row lock: each command of the session after the previous one committed. */
+  private Future<Applied> locked(Run run) {
+    return PipelinedTransaction.run(pool, tx -> {
+      Future<Optional<LiveSessionRow>> locked = live.lock(tx, run.sessionId());
+      // These run once the lock is held, so they see the previous command of this session committed.
+      Future<Optional<Long>> seen = live.seqOfCommand(tx, run.sessionId(), run.commandId());
+      CommandReads reads = prefetch(tx, run);
+      return Future.all(locked, seen, run.remembered()).compose(all ->
+          decide(run, tx, true, reads, new LiveRepository.SessionRead(locked.result(), seen.result())));
+    });
+  }
+
+  private CommandReads prefetch(SqlClient conn, Run run) {
+    CommandReads reads = new CommandReads(conn, run.sessionId(), run.payload(), exercises);
+    run.command().prefetch().accept(reads);
+    return reads;
+  }
+
+  /**
+   * The command's answer from what was read: a rejection, the seq of its earlier event, or its writes.
+   * Resolves once its last statement is out, to the future of their answers.
+   */
+  private Future<Future<Applied>> decide(Run run, SqlClient conn, boolean locked, CommandReads reads,
+      LiveRepository.SessionRead read) {
+    LiveSessionRow session = read.session().filter(s -> maySee(run.actor(), s))
+        .orElseThrow(() -> CommandRejected.notFound("no such session"));
+    if (run.remembered().result() != null) {
+      return Future.failedFuture(run.remembered().result());
+    }
+    if (read.commandSeq().isPresent()) {
+      return Future.succeededFuture(Future.succeededFuture(new Applied(read.commandSeq().get(), null)));
+    }
+    if (!session.isLive()) {
+      return Future.failedFuture(CommandRejected.sessionEnded());
+    }
+    CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), run.now(),
+        exercises, live);
+    return run.command().apply().apply(context).map(eventPayload -> {
+      if (!context.savesAnswered()) {
+        // COMMIT would go out before the version check's answer: a defect of the command, rolled back.
+        throw new IllegalStateException(run.command().name() + " resolved before its exercise record was saved");
+      }
+      LiveEvent event = new LiveEvent(run.sessionId(), session.seq + 1, run.command().event(), eventPayload,
+          run.now(), run.actor().role().wire(), run.actor().id());
+      context.saveSession(event, run.commandId());
+      // Every statement is out: COMMIT, if there is a transaction, follows at once, and these are their answers.
+      return context.writesDone().map(v -> new Applied(event.seq(), event));
+    });
   }
 
   static boolean maySee(Principal actor, LiveSessionRow session) {
@@ -130,6 +171,17 @@ public final class CommandProcessor {
     boolean sameTrainer = session.trainerId.equals(actor.trainerId());
     return actor.role() == Role.TRAINEE ? sameTrainer && session.traineeId.equals(actor.id()) : sameTrainer;
   }
+
+  /** An unlocked command found the session changed since it read it: it runs again under the lock. */
+  private static final class LostRace extends RuntimeException {
+    LostRace() {
+      super("the session changed meanwhile", null, false, false);
+    }
+  }
+
+  /** One command to run, as it arrived. */
+  private record Run(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload,
+      Future<CommandRejected> remembered, long now) {}
 
   private record Applied(long seq, LiveEvent event) {}
 }

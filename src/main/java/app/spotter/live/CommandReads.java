@@ -12,9 +12,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The reads a command makes in its session's transaction, each made once. A command's first reads
- * are sent together with the session lock ({@link LiveCommand#prefetch}) and run as soon as it is
- * granted, so they see the previous command committed and cost no round trip of their own; the
+ * The reads a command makes, each made once. A command's first reads ({@link LiveCommand#prefetch})
+ * are sent together with the session's read, or right behind its lock, which they wait for so they
+ * see the previous command committed; either way they cost no round trip of their own, and the
  * command then finds their answers here. An answer is the row as first read: a command that saves a
  * row keeps the copy it saved rather than reading it here again.
  */

@@ -1,5 +1,7 @@
 package app.spotter.live;
 
+import static app.spotter.live.LiveCommand.Writes.TRANSACTION;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -14,18 +16,18 @@ final class ExerciseCommands {
 
   static List<LiveCommand> all() {
     return List.of(
-        new LiveCommand("start-exercise", "exercise-started", "LiveStartExercise", LiveCommand.TRAINER,
+        new LiveCommand("start-exercise", "exercise-started", "LiveStartExercise", LiveCommand.TRAINER, TRANSACTION,
             ExerciseCommands::start, LiveCommand.NAMED_EXERCISE),
         new LiveCommand("complete-exercise", "exercise-completed", "LiveCompleteExercise", LiveCommand.TRAINER,
-            ExerciseCommands::complete, LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("skip-exercise", "exercise-skipped", "LiveSkipExercise", LiveCommand.TRAINER,
+            TRANSACTION, ExerciseCommands::complete, LiveCommand.NAMED_EXERCISE),
+        new LiveCommand("skip-exercise", "exercise-skipped", "LiveSkipExercise", LiveCommand.TRAINER, TRANSACTION,
             ExerciseCommands::skip, LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("rate-form", "form-rated", "LiveRateForm", LiveCommand.TRAINER, ExerciseCommands::rateForm,
-            LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("add-exercise", "exercise-added", "LiveAddExercise", LiveCommand.TRAINER,
+        new LiveCommand("rate-form", "form-rated", "LiveRateForm", LiveCommand.TRAINER, TRANSACTION,
+            ExerciseCommands::rateForm, LiveCommand.NAMED_EXERCISE),
+        new LiveCommand("add-exercise", "exercise-added", "LiveAddExercise", LiveCommand.TRAINER, TRANSACTION,
             ExerciseCommands::add),
         new LiveCommand("modify-exercise", "exercise-modified", "LiveModifyExercise", LiveCommand.TRAINER,
-            ExerciseCommands::modify, LiveCommand.NAMED_EXERCISE));
+            TRANSACTION, ExerciseCommands::modify, LiveCommand.NAMED_EXERCISE));
   }
 
   private static Future<JsonObject> start(CommandContext c) {
@@ -78,16 +80,16 @@ final class ExerciseCommands {
     UUID id = c.uuid("exerciseRecordId");
     String after = c.payload.getString("afterExerciseRecordId");
     Future<Integer> position = after == null
-        ? c.exercises().nextOrderIndex(c.tx, c.session.id)
+        ? c.exercises().nextOrderIndex(c.tx(), c.session.id)
         : c.exercise("afterExerciseRecordId").compose(previous -> {
           int index = previous.getInteger("orderIndex") + 1;
-          return c.live().makeRoomAt(c.tx, c.session.id, index).map(index);
+          return c.live().makeRoomAt(c.tx(), c.session.id, index).map(index);
         });
-    return c.live().exerciseExists(c.tx, id).compose(exists -> exists
+    return c.live().exerciseExists(c.tx(), id).compose(exists -> exists
             ? Future.failedFuture(CommandRejected.conflict("exercise record " + id + " already exists"))
             : position)
-        .compose(index -> c.live().insertExercise(c.tx, c.session.id, id, c.payload, index))
-        .compose(v -> c.exercises().find(c.tx, c.session.id, id))
+        .compose(index -> c.live().insertExercise(c.tx(), c.session.id, id, c.payload, index))
+        .compose(v -> c.exercises().find(c.tx(), c.session.id, id))
         .map(added -> new JsonObject()
             .put("exerciseRecordId", id.toString())
             .put("afterExerciseRecordId", after)

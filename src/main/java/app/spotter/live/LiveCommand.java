@@ -9,10 +9,10 @@ import java.util.function.Function;
 
 /**
  * One command of the live protocol: who may send it, the event it becomes, the schema of its
- * payload (components/schemas/{@code schema} in docs/openapi.yaml), the reads it starts with
- * (sent with the session lock, see {@link CommandReads}) and what it does.
+ * payload (components/schemas/{@code schema} in docs/openapi.yaml), how it writes, the reads it
+ * starts with (sent with the session's row, see {@link CommandReads}) and what it does.
  */
-record LiveCommand(String name, String event, String schema, Set<Role> roles,
+record LiveCommand(String name, String event, String schema, Set<Role> roles, Writes writes,
     Function<CommandContext, Future<JsonObject>> apply, Consumer<CommandReads> prefetch) {
 
   static final Set<Role> TRAINER = Set.of(Role.TRAINER);
@@ -20,8 +20,21 @@ record LiveCommand(String name, String event, String schema, Set<Role> roles,
   /** For a command that starts by reading the exercise record its payload names. */
   static final Consumer<CommandReads> NAMED_EXERCISE = reads -> reads.exerciseIfNamed("exerciseRecordId");
 
+  /** How a command's writes reach Postgres, which decides whether it needs the session's row lock. */
+  enum Writes {
+    /**
+     * Everything it writes goes out in its event's statement: the session's live columns and at most
+     * one new set. It runs first without the lock; that statement fails when the session (or the
+     * set's exercise) changed since it was read, and the command then runs again under the lock.
+     */
+    EVENT_STATEMENT,
+    /** It writes exercise records before its event, so it runs in a transaction under the lock. */
+    TRANSACTION
+  }
+
   /** A command with nothing to read before it runs. */
-  LiveCommand(String name, String event, String schema, Set<Role> roles, Function<CommandContext, Future<JsonObject>> apply) {
-    this(name, event, schema, roles, apply, reads -> { });
+  LiveCommand(String name, String event, String schema, Set<Role> roles, Writes writes,
+      Function<CommandContext, Future<JsonObject>> apply) {
+    this(name, event, schema, roles, writes, apply, reads -> { });
   }
 }

@@ -19,33 +19,10 @@ import java.util.UUID;
 
 /** SQL of the live engine: the session's live columns, its event log, starting a session. */
 public final class LiveRepository {
-  private static final String LIVE_COLUMNS = "id, trainer_id, trainee_id, live_seq, status, current_exercise_record_id,"
-      + " timer, trainer_notes, trainee_feedback, end_time";
-  /** The per-session lock: every command of a session runs after the previous one committed. */
+  private static final String LIVE_COLUMNS = "id, trainer_id, trainee_id, live_seq, version, status,"
+      + " current_exercise_record_id, timer, trainer_notes, trainee_feedback, end_time";
+  /** The per-session lock: a command that runs under it runs after the previous one committed. */
   private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1 FOR UPDATE";
-  private static final String EVENT_INSERT = "INSERT INTO live_session_event"
-      + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)";
-  private static final String EVENT_VALUES = "$1, $2, $9, $10, $11, $12, $13, $14";
-  private static final String SESSION_UPDATE = """
-      UPDATE training_session_record SET live_seq = $2, status = $3, is_live = ($3 = 'live'), completed = ($3 = 'completed'),
-        current_exercise_record_id = $4, timer = $5, trainer_notes = $6, trainee_feedback = $7, end_time = $8,
-        version = version + 1, updated_at = now()
-      WHERE id = $1""";
-  /** The event and the session's live columns it moved on, in one statement. */
-  private static final String SAVE = "WITH event AS (" + EVENT_INSERT + " VALUES (" + EVENT_VALUES + ")) " + SESSION_UPDATE;
-  /**
-   * {@link #SAVE} with a new set of an exercise record: the exercise's version moves on ($15 id, $16
-   * version; started at the event's time unless it started before) and the set is inserted ($17 id,
-   * $18 position, $19 body), all in one statement. When the version no longer matches, V5's
-   * require_changed fails the statement, and the transaction with it.
-   */
-  private static final String SAVE_WITH_SET = "WITH bumped AS (UPDATE exercise_record"
-      + " SET started_at = coalesce(started_at, $14), version = version + 1, updated_at = now()"
-      + " WHERE id = $15 AND version = $16 AND session_record_id = $1 RETURNING id),"
-      + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
-      + " SELECT id, $17, $18, $19 FROM bumped RETURNING 1),"
-      + " event AS (" + EVENT_INSERT + " SELECT " + EVENT_VALUES
-      + " FROM (SELECT require_changed(count(*)) FROM added) AS checked) " + SESSION_UPDATE;
   /**
    * A statement of its own, sent right behind the lock: a statement reads the snapshot taken before it
    * waited for a lock, so as part of the lock it would miss an original that committed while its
@@ -53,6 +30,35 @@ public final class LiveRepository {
    */
   private static final String SEQ_OF_COMMAND =
       "SELECT seq FROM live_session_event WHERE session_record_id = $1 AND command_id = $2";
+  /** The session without the lock, with {@link #SEQ_OF_COMMAND} read in the same snapshot. */
+  private static final String READ = "SELECT " + LIVE_COLUMNS + ", (" + SEQ_OF_COMMAND + ") AS command_seq"
+      + " FROM training_session_record WHERE id = $1";
+  private static final String EVENT_INSERT = "INSERT INTO live_session_event"
+      + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)";
+  /** The session's live columns, if its version ($15) is still the one the command read. */
+  private static final String SESSION_UPDATE = """
+      UPDATE training_session_record SET live_seq = $2, status = $3, is_live = ($3 = 'live'), completed = ($3 = 'completed'),
+        current_exercise_record_id = $4, timer = $5, trainer_notes = $6, trainee_feedback = $7, end_time = $8,
+        version = version + 1, updated_at = now()
+      WHERE id = $1 AND version = $15 RETURNING id""";
+  /**
+   * The session's live columns and the event that moved them on, in one statement. When the session
+   * changed since the command read it, V5's require_changed fails the statement (and the transaction
+   * it is in), so the event is never written without its changes.
+   */
+  private static final String SAVE = "WITH session AS (" + SESSION_UPDATE + ") " + eventAfter("session");
+  /**
+   * {@link #SAVE} with a new set of an exercise record: the exercise's version moves on ($16 id, $17
+   * version; started at the event's time unless it started before) and the set is inserted ($18 id,
+   * $19 position, $20 body). The exercise is written after the session, as under the lock, so two
+   * commands never wait for each other's rows; a changed exercise fails the statement as a changed
+   * session does.
+   */
+  private static final String SAVE_WITH_SET = "WITH session AS (" + SESSION_UPDATE + "),"
+      + " bumped AS (UPDATE exercise_record SET started_at = coalesce(started_at, $14), version = version + 1,"
+      + " updated_at = now() WHERE id = $16 AND version = $17 AND session_record_id = (SELECT id FROM session) RETURNING id),"
+      + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
+      + " SELECT id, $18, $19, $20 FROM bumped RETURNING 1) " + eventAfter("added");
   private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"
       + " FROM live_session_event WHERE session_record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
   private static final String ACCESS = "SELECT trainer_id, trainee_id, status, location FROM training_session_record WHERE id = $1";
@@ -76,6 +82,12 @@ public final class LiveRepository {
   private static final String ACCESS_LINK_ACTIVE =
       "SELECT 1 FROM trainee_access_link WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()";
 
+  /** The event's insert, which writes only if {@code written} (a CTE of the statement) wrote a row. */
+  private static String eventAfter(String written) {
+    return EVENT_INSERT + " SELECT $1, $2, $9, $10, $11, $12, $13, $14"
+        + " FROM (SELECT require_changed(count(*)) FROM " + written + ") AS checked";
+  }
+
   /** Who may see a session, for access checks without a lock. */
   public record Access(UUID trainerId, UUID traineeId, String status, String location) {}
 
@@ -88,18 +100,31 @@ public final class LiveRepository {
     this.pool = pool;
   }
 
+  /** A session as a command reads it, and the seq of the command's event if it was applied before. */
+  record SessionRead(Optional<LiveSessionRow> session, Optional<Long> commandSeq) {}
+
   Future<Optional<LiveSessionRow>> lock(SqlClient tx, UUID sessionId) {
-    return tx.preparedQuery(LOCK).execute(Tuple.of(sessionId)).map(rows -> {
+    return tx.preparedQuery(LOCK).execute(Tuple.of(sessionId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(sessionRow(rows.iterator().next())));
+  }
+
+  /** The session without the lock: what a command reads that then writes in its event's statement. */
+  Future<SessionRead> read(SqlClient conn, UUID sessionId, String commandId) {
+    return conn.preparedQuery(READ).execute(Tuple.of(sessionId, commandId)).map(rows -> {
       if (rows.size() == 0) {
-        return Optional.empty();
+        return new SessionRead(Optional.empty(), Optional.empty());
       }
       Row r = rows.iterator().next();
-      OffsetDateTime end = r.getOffsetDateTime("end_time");
-      return Optional.of(new LiveSessionRow(r.getUUID("id"), r.getUUID("trainer_id"), r.getUUID("trainee_id"),
-          r.getLong("live_seq"), r.getString("status"), r.getUUID("current_exercise_record_id"),
-          (JsonObject) r.getJson("timer"), r.getString("trainer_notes"), (JsonObject) r.getJson("trainee_feedback"),
-          end == null ? null : end.toInstant().toString()));
+      return new SessionRead(Optional.of(sessionRow(r)), Optional.ofNullable(r.getLong("command_seq")));
     });
+  }
+
+  private static LiveSessionRow sessionRow(Row r) {
+    OffsetDateTime end = r.getOffsetDateTime("end_time");
+    return new LiveSessionRow(r.getUUID("id"), r.getUUID("trainer_id"), r.getUUID("trainee_id"), r.getLong("live_seq"),
+        r.getInteger("version"), r.getString("status"), r.getUUID("current_exercise_record_id"),
+        (JsonObject) r.getJson("timer"), r.getString("trainer_notes"), (JsonObject) r.getJson("trainee_feedback"),
+        end == null ? null : end.toInstant().toString());
   }
 
   Future<Boolean> exerciseExists(SqlClient tx, UUID exerciseId) {
@@ -131,8 +156,8 @@ public final class LiveRepository {
 
   /**
    * Writes the session's live columns and the event that moved it to {@code event.seq()}, and the
-   * event's new set if there is one; false when that set's exercise changed meanwhile (the
-   * transaction is then aborted).
+   * event's new set if there is one; false when the session or that set's exercise changed since the
+   * command read them (a transaction it is in is then aborted).
    */
   Future<Boolean> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId, NewSet newSet) {
     Tuple values = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(s.status)
@@ -141,9 +166,10 @@ public final class LiveRepository {
         .addValue(s.endTime == null ? null : OffsetDateTime.parse(s.endTime))
         .addString(commandId).addString(event.actorRole()).addUUID(event.actorId()).addString(event.name())
         .addValue(event.payload())
-        .addValue(OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC));
+        .addValue(OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC))
+        .addInteger(s.version);
     if (newSet == null) {
-      return tx.preparedQuery(SAVE).execute(values).map(true);
+      return RequireChanged.done(tx.preparedQuery(SAVE).execute(values));
     }
     SetTarget target = newSet.target();
     values.addUUID(target.id()).addInteger(target.version())

@@ -1,5 +1,7 @@
 package app.spotter.live;
 
+import static app.spotter.live.LiveCommand.Writes.EVENT_STATEMENT;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -15,10 +17,12 @@ final class SessionCommands {
 
   static List<LiveCommand> all() {
     return List.of(
-        new LiveCommand("add-note", "note-added", "LiveAddNote", LiveCommand.TRAINER, SessionCommands::addNote),
+        new LiveCommand("add-note", "note-added", "LiveAddNote", LiveCommand.TRAINER, EVENT_STATEMENT,
+            SessionCommands::addNote),
         new LiveCommand("submit-feedback", "feedback-submitted", "LiveSubmitFeedback",
-            java.util.Set.of(app.spotter.auth.Role.TRAINEE), SessionCommands::submitFeedback),
-        new LiveCommand("end-session", "session-ended", "LiveEndSession", LiveCommand.TRAINER, SessionCommands::end));
+            java.util.Set.of(app.spotter.auth.Role.TRAINEE), EVENT_STATEMENT, SessionCommands::submitFeedback),
+        new LiveCommand("end-session", "session-ended", "LiveEndSession", LiveCommand.TRAINER, EVENT_STATEMENT,
+            SessionCommands::end));
   }
 
   /** Appends a line to the trainer notes (trainer-private: other roles see the event without its text). */

@@ -1,5 +1,8 @@
 package app.spotter.live;
 
+import static app.spotter.live.LiveCommand.Writes.EVENT_STATEMENT;
+import static app.spotter.live.LiveCommand.Writes.TRANSACTION;
+
 import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -16,13 +19,13 @@ final class SetCommands {
 
   static List<LiveCommand> all() {
     return List.of(
-        new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, SetCommands::logSet,
+        new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, EVENT_STATEMENT, SetCommands::logSet,
             reads -> reads.setTarget("exerciseRecordId")),
-        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, SetCommands::updateSet,
+        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, TRANSACTION, SetCommands::updateSet,
             LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, SetCommands::deleteSet,
+        new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION, SetCommands::deleteSet,
             LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE,
+        new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE, TRANSACTION,
             SetCommands::recordRpe, LiveCommand.NAMED_EXERCISE));
   }
 

@@ -1,5 +1,7 @@
 package app.spotter.live;
 
+import static app.spotter.live.LiveCommand.Writes.EVENT_STATEMENT;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -17,17 +19,22 @@ final class TimerCommands {
 
   static List<LiveCommand> all() {
     return List.of(
-        new LiveCommand("start-timer", "timer-started", "LiveStartTimer", LiveCommand.TRAINER, TimerCommands::start,
-            LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("adjust-timer", "timer-adjusted", "LiveAdjustTimer", LiveCommand.TRAINER, TimerCommands::adjust),
-        new LiveCommand("pause-timer", "timer-paused", "LiveEmpty", LiveCommand.TRAINER, TimerCommands::pause),
-        new LiveCommand("resume-timer", "timer-resumed", "LiveEmpty", LiveCommand.TRAINER, TimerCommands::resume),
-        new LiveCommand("cancel-timer", "timer-cancelled", "LiveEmpty", LiveCommand.TRAINER, TimerCommands::cancel));
+        new LiveCommand("start-timer", "timer-started", "LiveStartTimer", LiveCommand.TRAINER, EVENT_STATEMENT,
+            TimerCommands::start, LiveCommand.NAMED_EXERCISE),
+        new LiveCommand("adjust-timer", "timer-adjusted", "LiveAdjustTimer", LiveCommand.TRAINER, EVENT_STATEMENT,
+            TimerCommands::adjust),
+        new LiveCommand("pause-timer", "timer-paused", "LiveEmpty", LiveCommand.TRAINER, EVENT_STATEMENT,
+            TimerCommands::pause),
+        new LiveCommand("resume-timer", "timer-resumed", "LiveEmpty", LiveCommand.TRAINER, EVENT_STATEMENT,
+            TimerCommands::resume),
+        new LiveCommand("cancel-timer", "timer-cancelled", "LiveEmpty", LiveCommand.TRAINER, EVENT_STATEMENT,
+            TimerCommands::cancel));
   }
 
   /** Made by the server when a deadline passes; never sent by a client. */
   static LiveCommand finish() {
-    return new LiveCommand(FINISHED, FINISHED, "LiveEmpty", java.util.Set.of(), TimerCommands::finished);
+    return new LiveCommand(FINISHED, FINISHED, "LiveEmpty", java.util.Set.of(), EVENT_STATEMENT,
+        TimerCommands::finished);
   }
 
   /** A new timer replaces any running one. */

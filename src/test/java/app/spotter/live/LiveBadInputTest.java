@@ -208,49 +208,6 @@ class LiveBadInputTest extends LiveSceneTest {
     assertThat(stack.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")).isZero();
   }
 
-  /**
-   * Each kind of set write goes out without waiting for its answer, with COMMIT right behind it: the
-   * version check must still roll the whole command back, its event included.
-   */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"log-set", "update-set", "record-rpe", "delete-set"})
-  @DisplayName("a set command racing another writer of its exercise record is a conflict: neither write is lost")
-  void exerciseChangedMeanwhile(String name) throws Exception {
-    Scene scene = scene();
-    LiveClient socket = trainerSocket(scene);
-    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
-    JsonObject before = record(scene).getJsonArray("exercises").getJsonObject(0);
-    JsonObject payload = switch (name) {
-      case "log-set" -> scene.logSet(scene.squat(), "s2");
-      case "update-set" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("reps", 3);
-      case "record-rpe" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("rpe", 9);
-      default -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1");
-    };
-    DatabaseUrl db = stack.servers.databaseUrl();
-    try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-      other.setAutoCommit(false);
-      other.createStatement().executeUpdate("UPDATE exercise_record SET notes = 'edited elsewhere',"
-          + " version = version + 1 WHERE id = '" + scene.squat() + "'");
-      String commandId = UUID.randomUUID().toString();
-      socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
-          .put("commandId", commandId).put("name", name).put("payload", payload));
-      stack.awaitLockWaiters(1, ""); // the command's exercise write, behind the other writer's row lock
-      other.commit();
-
-      JsonObject answer = socket.next(m -> commandId.equals(m.getString("commandId")));
-
-      assertThat(answer.getString("code")).isEqualTo("conflict");
-    }
-    JsonObject squat = record(scene).getJsonArray("exercises").getJsonObject(0);
-    assertThat(squat.getString("notes")).isEqualTo("edited elsewhere");
-    assertThat(squat.getJsonArray("sets")).isEqualTo(before.getJsonArray("sets"));
-    assertThat(squat.getInteger("version")).as("only the other writer's change").isEqualTo(before.getInteger("version") + 1);
-    assertThat(eventRows(scene.sessionId())).isEqualTo(1);
-    assertThat(stack.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")).isZero();
-    assertThat(socket.command(scene.sessionId(), name, payload).getString("type"))
-        .as("the same command, tried again").isEqualTo("ack");
-  }
-
   @Test
   @DisplayName("a missing or another trainer's session: commands rejected not-found, subscribe error not-found")
   void foreignSessions() {

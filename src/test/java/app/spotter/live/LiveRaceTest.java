@@ -1,0 +1,127 @@
+package app.spotter.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.config.DatabaseUrl;
+import app.spotter.support.LiveClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Commands racing another writer of the rows they change: no write is lost, none half-made. */
+class LiveRaceTest extends LiveSceneTest {
+
+  /**
+   * These run under the session lock, and each kind of set write goes out without waiting for its
+   * answer, with COMMIT right behind it: the version check must still roll the whole command back.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"update-set", "record-rpe", "delete-set"})
+  @DisplayName("a set command racing another writer of its exercise record is a conflict: neither write is lost")
+  void exerciseChangedMeanwhile(String name) throws Exception {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    JsonObject before = squat(scene);
+    JsonObject payload = new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1");
+    switch (name) {
+      case "update-set" -> payload.put("reps", 3);
+      case "record-rpe" -> payload.put("rpe", 9);
+      default -> { }
+    }
+
+    JsonObject answer = racing(socket, scene, editSquatNotes(scene), name, payload);
+
+    assertThat(answer.getString("code")).as(answer.encode()).isEqualTo("conflict");
+    JsonObject squat = squat(scene);
+    assertThat(squat.getString("notes")).isEqualTo("edited elsewhere");
+    assertThat(squat.getJsonArray("sets")).isEqualTo(before.getJsonArray("sets"));
+    assertThat(squat.getInteger("version")).as("only the other writer's change").isEqualTo(before.getInteger("version") + 1);
+    assertThat(eventRows(scene.sessionId())).isEqualTo(1);
+    assertNoTransactionLeft();
+    assertThat(socket.command(scene.sessionId(), name, payload).getString("type"))
+        .as("the same command, tried again").isEqualTo("ack");
+  }
+
+  /** log-set writes in its event's statement without the lock; having lost the race, it runs again under it. */
+  @Test
+  @DisplayName("a log-set racing another writer of its exercise record is applied to the record as changed: both writes kept")
+  void setLoggedOnChangedExercise() throws Exception {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    int version = squat(scene).getInteger("version");
+
+    JsonObject answer = racing(socket, scene, editSquatNotes(scene), "log-set", scene.logSet(scene.squat(), "s2"));
+
+    assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("ack");
+    assertThat(answer.getLong("seq")).isEqualTo(2);
+    JsonObject squat = squat(scene);
+    assertThat(squat.getString("notes")).isEqualTo("edited elsewhere");
+    assertThat(setIds(squat.getJsonArray("sets"))).containsExactly("s1", "s2");
+    assertThat(squat.getInteger("version")).isEqualTo(version + 2);
+    assertThat(eventRows(scene.sessionId())).isEqualTo(2);
+    assertNoTransactionLeft();
+  }
+
+  @Test
+  @DisplayName("a note added while another writer changes the session record is added to the notes as changed")
+  void noteAddedToChangedSession() throws Exception {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    String changeNotes = "UPDATE training_session_record SET trainer_notes = 'from the front desk', version = version + 1"
+        + " WHERE id = '" + scene.sessionId() + "'";
+
+    JsonObject answer = racing(socket, scene, changeNotes, "add-note", new JsonObject().put("text", "knees out"));
+
+    assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("ack");
+    assertThat(record(scene).getString("trainerNotes")).isEqualTo("from the front desk\nknees out");
+    assertThat(eventRows(scene.sessionId())).isEqualTo(1);
+    assertNoTransactionLeft();
+  }
+
+  /**
+   * Sends the command while another connection holds {@code update} uncommitted, commits that once
+   * the command waits behind it, and returns the command's answer.
+   */
+  private JsonObject racing(LiveClient socket, Scene scene, String update, String name, JsonObject payload)
+      throws Exception {
+    DatabaseUrl db = stack.servers.databaseUrl();
+    try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      other.setAutoCommit(false);
+      other.createStatement().executeUpdate(update);
+      String commandId = UUID.randomUUID().toString();
+      socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
+          .put("commandId", commandId).put("name", name).put("payload", payload));
+      stack.awaitLockWaiters(1, ""); // the command's write, behind the other writer's row lock
+      other.commit();
+      return socket.next(m -> commandId.equals(m.getString("commandId")));
+    }
+  }
+
+  private static String editSquatNotes(Scene scene) {
+    return "UPDATE exercise_record SET notes = 'edited elsewhere', version = version + 1 WHERE id = '" + scene.squat() + "'";
+  }
+
+  private JsonObject squat(Scene scene) {
+    return record(scene).getJsonArray("exercises").getJsonObject(0);
+  }
+
+  private static List<String> setIds(JsonArray sets) {
+    List<String> ids = new ArrayList<>();
+    sets.forEach(set -> ids.add(((JsonObject) set).getString("id")));
+    return ids;
+  }
+
+  private void assertNoTransactionLeft() {
+    assertThat(stack.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'idle in transaction'")).isZero();
+  }
+}
