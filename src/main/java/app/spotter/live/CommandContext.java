@@ -28,7 +28,7 @@ final class CommandContext {
   /** Every write the command sent; {@link #saves} are those whose answer it reads. */
   private final List<Future<?>> writes = new ArrayList<>();
   private final List<Future<JsonObject>> saves = new ArrayList<>();
-  private LiveRepository.NewSet newSet;
+  private LiveRepository.SetWrite setWrite;
 
   CommandContext(SqlClient tx, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
       JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live) {
@@ -80,15 +80,24 @@ final class CommandContext {
 
   /**
    * Appends {@code set} to the target exercise, starting the exercise at its first set. It goes out
-   * with the event, in one statement ({@link #saveSession}): one new set a command.
+   * with the event, in one statement ({@link #saveSession}), as {@link #updateSet} does.
    */
   void appendSet(SetTarget target, JsonObject set) {
-    newSet = new LiveRepository.NewSet(target, set);
+    writeWithEvent(new LiveRepository.NewSet(target, set));
   }
 
-  /** Writes one changed set of {@code exercise}. */
+  /** Writes one changed set of {@code exercise}, as read, with the event. */
   void updateSet(JsonObject exercise, JsonObject set) {
-    sentBlind(exercises.updateSet(tx(), exercise, set));
+    writeWithEvent(new LiveRepository.ChangedSet(UUID.fromString(exercise.getString("id")),
+        exercise.getInteger("version"), set));
+  }
+
+  /** The event's statement writes one set: a command that changes more runs in a transaction. */
+  private void writeWithEvent(LiveRepository.SetWrite write) {
+    if (setWrite != null) {
+      throw new IllegalStateException("a command's event writes one set");
+    }
+    setWrite = write;
   }
 
   /** Writes all of {@code exercise}'s sets (one was removed). */
@@ -113,9 +122,9 @@ final class CommandContext {
     return CommandRejected.conflict("the exercise record changed meanwhile");
   }
 
-  /** Writes the session's live columns and {@code event}, with the set {@link #appendSet} left for it: the command's last write. */
+  /** Writes the session's live columns and {@code event}, with the set left for it: the command's last write. */
   void saveSession(LiveEvent event, String commandId) {
-    sentBlind(live.saveSession(tx, session, event, commandId, newSet));
+    sentBlind(live.saveSession(tx, session, event, commandId, setWrite));
   }
 
   /** Whether every {@link #save} has been answered: only then may COMMIT follow. */

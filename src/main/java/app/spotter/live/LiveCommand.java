@@ -24,7 +24,7 @@ record LiveCommand(String name, String event, String schema, Set<Role> roles, Wr
   enum Writes {
     /**
      * Everything it writes goes out in its event's statement: the session's live columns and at most
-     * one new set. It runs first without the lock; that statement fails when the session (or the
+     * one new or changed set. It runs first without the lock; that statement fails when the session (or the
      * set's exercise) changed since it was read, and the command then runs again under the lock.
      */
     EVENT_STATEMENT,

@@ -50,15 +50,16 @@ public final class LiveRepository {
   /**
    * {@link #SAVE} with a new set of an exercise record: the exercise's version moves on ($16 id, $17
    * version; started at the event's time unless it started before) and the set is inserted ($18 id,
-   * $19 position, $20 body). The exercise is written after the session, as under the lock, so two
-   * commands never wait for each other's rows; a changed exercise fails the statement as a changed
-   * session does.
+   * $19 position, $20 body). A changed exercise fails the statement as a changed session does.
    */
-  private static final String SAVE_WITH_SET = "WITH session AS (" + SESSION_UPDATE + "),"
-      + " bumped AS (UPDATE exercise_record SET started_at = coalesce(started_at, $14), version = version + 1,"
-      + " updated_at = now() WHERE id = $16 AND version = $17 AND session_record_id = (SELECT id FROM session) RETURNING id),"
+  private static final String SAVE_WITH_NEW_SET = "WITH session AS (" + SESSION_UPDATE + "),"
+      + exerciseBumped(", started_at = coalesce(started_at, $14)")
       + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
       + " SELECT id, $18, $19, $20 FROM bumped RETURNING 1) " + eventAfter("added");
+  /** {@link #SAVE} with one changed set of an exercise record: $16 and $17 as above, $18 the set's id, $19 its body. */
+  private static final String SAVE_WITH_CHANGED_SET = "WITH session AS (" + SESSION_UPDATE + "),"
+      + exerciseBumped("") + " changed AS (UPDATE exercise_set s SET body = $19 FROM bumped"
+      + " WHERE s.exercise_record_id = bumped.id AND s.id = $18 RETURNING 1) " + eventAfter("changed");
   private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"
       + " FROM live_session_event WHERE session_record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
   private static final String ACCESS = "SELECT trainer_id, trainee_id, status, location FROM training_session_record WHERE id = $1";
@@ -81,6 +82,16 @@ public final class LiveRepository {
   private static final String DISPLAY_LOCATION = "SELECT location FROM display WHERE id = $1";
   private static final String ACCESS_LINK_ACTIVE =
       "SELECT 1 FROM trainee_access_link WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()";
+
+  /**
+   * The CTE that moves the set's exercise ($16) on from the version the command read ($17). It is
+   * written after the session, the order under the lock too, so two commands never wait for each
+   * other's rows.
+   */
+  private static String exerciseBumped(String alsoSet) {
+    return " bumped AS (UPDATE exercise_record SET version = version + 1, updated_at = now()" + alsoSet
+        + " WHERE id = $16 AND version = $17 AND session_record_id = (SELECT id FROM session) RETURNING id),";
+  }
 
   /** The event's insert, which writes only if {@code written} (a CTE of the statement) wrote a row. */
   private static String eventAfter(String written) {
@@ -151,15 +162,21 @@ public final class LiveRepository {
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
   }
 
-  /** A set to append to an exercise record, together with the event that logged it. */
-  record NewSet(SetTarget target, JsonObject set) {}
+  /** The set an event writes, in its statement: one command writes at most one. */
+  sealed interface SetWrite permits NewSet, ChangedSet {}
+
+  /** A set to append to an exercise record. */
+  record NewSet(SetTarget target, JsonObject set) implements SetWrite {}
+
+  /** A new body of one set of an exercise record, read at {@code version}. */
+  record ChangedSet(UUID exerciseId, int version, JsonObject set) implements SetWrite {}
 
   /**
    * Writes the session's live columns and the event that moved it to {@code event.seq()}, and the
-   * event's new set if there is one; false when the session or that set's exercise changed since the
+   * event's set if there is one; false when the session or that set's exercise changed since the
    * command read them (a transaction it is in is then aborted).
    */
-  Future<Boolean> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId, NewSet newSet) {
+  Future<Boolean> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId, SetWrite setWrite) {
     Tuple values = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(s.status)
         .addUUID(s.currentExerciseRecordId).addValue(s.timer).addString(s.trainerNotes)
         .addValue(s.traineeFeedback == null ? new JsonObject() : s.traineeFeedback)
@@ -168,13 +185,18 @@ public final class LiveRepository {
         .addValue(event.payload())
         .addValue(OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC))
         .addInteger(s.version);
-    if (newSet == null) {
-      return RequireChanged.done(tx.preparedQuery(SAVE).execute(values));
+    String statement = SAVE;
+    if (setWrite instanceof NewSet added) {
+      SetTarget target = added.target();
+      values.addUUID(target.id()).addInteger(target.version())
+          .addString(added.set().getString("id")).addInteger(target.setCount() + 1).addValue(added.set());
+      statement = SAVE_WITH_NEW_SET;
+    } else if (setWrite instanceof ChangedSet changed) {
+      values.addUUID(changed.exerciseId()).addInteger(changed.version())
+          .addString(changed.set().getString("id")).addValue(changed.set());
+      statement = SAVE_WITH_CHANGED_SET;
     }
-    SetTarget target = newSet.target();
-    values.addUUID(target.id()).addInteger(target.version())
-        .addString(newSet.set().getString("id")).addInteger(target.setCount() + 1).addValue(newSet.set());
-    return RequireChanged.done(tx.preparedQuery(SAVE_WITH_SET).execute(values));
+    return RequireChanged.done(tx.preparedQuery(statement).execute(values));
   }
 
   /** Events after {@code afterSeq}, in order, at most {@code limit}. */

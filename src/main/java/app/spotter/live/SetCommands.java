@@ -21,11 +21,11 @@ final class SetCommands {
     return List.of(
         new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, EVENT_STATEMENT, SetCommands::logSet,
             reads -> reads.setTarget("exerciseRecordId")),
-        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, TRANSACTION, SetCommands::updateSet,
+        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, EVENT_STATEMENT, SetCommands::updateSet,
             LiveCommand.NAMED_EXERCISE),
         new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION, SetCommands::deleteSet,
             LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE, TRANSACTION,
+        new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE, EVENT_STATEMENT,
             SetCommands::recordRpe, LiveCommand.NAMED_EXERCISE));
   }
 

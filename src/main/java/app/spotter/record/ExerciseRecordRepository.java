@@ -78,21 +78,16 @@ public final class ExerciseRecordRepository {
       + " AND v.payload #>> '{set,id}' = $3) AS set_id_taken"
       + " FROM (VALUES (1)) AS one (x) LEFT JOIN exercise_record e ON e.id = $1 AND e.session_record_id = $2";
   /**
-   * The live set writes below are sent without waiting for their answers, with COMMIT close behind
-   * ({@code PipelinedTransaction}): each fails as a statement ({@link RequireChanged}) when its
-   * version check matches no row, so that the transaction cannot commit without it. (A new set goes
-   * out with its event, in {@code LiveRepository}.)
+   * The live rewrite of an exercise's sets is sent without waiting for its answers, with COMMIT close
+   * behind ({@code PipelinedTransaction}): its bump fails as a statement ({@link RequireChanged}) when
+   * its version check matches no row, so that the transaction cannot commit without it. (A new or
+   * changed set goes out with its event, in {@code LiveRepository}.)
    */
   private static final String VERSION_BUMP =
       TABLE.updateSql(List.of(), "AND session_record_id = $" + (TABLE.updateParameterCount(List.of()) + 1));
   /** Moves the exercise's version on: $1 id, $2 version, $3 session record. */
   private static final String BUMP = "WITH bumped AS (" + VERSION_BUMP + " RETURNING 1)"
       + " SELECT require_changed(count(*)) FROM bumped";
-  /** The bump, and one set's new body ($4 set id, $5 body). */
-  private static final String UPDATE_SET = "WITH bumped AS (" + VERSION_BUMP + " RETURNING id),"
-      + " changed AS (UPDATE exercise_set s SET body = $5 FROM bumped"
-      + " WHERE s.exercise_record_id = bumped.id AND s.id = $4 RETURNING 1)"
-      + " SELECT require_changed(count(*)) FROM changed";
   private static final String DELETE_SETS = "DELETE FROM exercise_set WHERE exercise_record_id = $1";
   /** An exercise's sets ($2, an array) in its order, answering them as stored. */
   private static final String INSERT_SETS = "WITH added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
@@ -187,13 +182,10 @@ public final class ExerciseRecordRepository {
     });
   }
 
-  /** Writes one changed set of an exercise read in the same transaction; false when its version moved on (the transaction is then aborted). */
-  public Future<Boolean> updateSet(SqlClient tx, JsonObject exercise, JsonObject set) {
-    Tuple tuple = versionCheck(exercise).addString(set.getString("id")).addValue(set);
-    return RequireChanged.done(tx.preparedQuery(UPDATE_SET).execute(tuple));
-  }
-
-  /** Writes all sets of an exercise read in the same transaction (after a set was removed, say); false as {@link #updateSet}. */
+  /**
+   * Writes all sets of an exercise read in the same transaction (after a set was removed, say); false
+   * when its version moved on (the transaction is then aborted).
+   */
   public Future<Boolean> rewriteSets(SqlClient tx, JsonObject exercise) {
     Future<Boolean> bumped = RequireChanged.done(tx.preparedQuery(BUMP).execute(versionCheck(exercise)));
     Future<JsonArray> replaced = replaceSets(tx, UUID.fromString(exercise.getString("id")), exercise.getJsonArray("sets"));

@@ -20,25 +20,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LiveRaceTest extends LiveSceneTest {
 
   /**
-   * These run under the session lock, and each kind of set write goes out without waiting for its
-   * answer, with COMMIT right behind it: the version check must still roll the whole command back.
+   * delete-set runs under the session lock, and its rewrite of the sets goes out without waiting for
+   * its answer, with COMMIT right behind it: the version check must still roll the whole command back.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"update-set", "record-rpe", "delete-set"})
-  @DisplayName("a set command racing another writer of its exercise record is a conflict: neither write is lost")
-  void exerciseChangedMeanwhile(String name) throws Exception {
+  @Test
+  @DisplayName("a delete-set racing another writer of its exercise record is a conflict: neither write is lost")
+  void exerciseChangedMeanwhile() throws Exception {
     Scene scene = scene();
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     JsonObject before = squat(scene);
     JsonObject payload = new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1");
-    switch (name) {
-      case "update-set" -> payload.put("reps", 3);
-      case "record-rpe" -> payload.put("rpe", 9);
-      default -> { }
-    }
 
-    JsonObject answer = racing(socket, scene, editSquatNotes(scene), name, payload);
+    JsonObject answer = racing(socket, scene, editSquatNotes(scene), "delete-set", payload);
 
     assertThat(answer.getString("code")).as(answer.encode()).isEqualTo("conflict");
     JsonObject squat = squat(scene);
@@ -47,27 +41,45 @@ class LiveRaceTest extends LiveSceneTest {
     assertThat(squat.getInteger("version")).as("only the other writer's change").isEqualTo(before.getInteger("version") + 1);
     assertThat(eventRows(scene.sessionId())).isEqualTo(1);
     assertNoTransactionLeft();
-    assertThat(socket.command(scene.sessionId(), name, payload).getString("type"))
+    assertThat(socket.command(scene.sessionId(), "delete-set", payload).getString("type"))
         .as("the same command, tried again").isEqualTo("ack");
   }
 
-  /** log-set writes in its event's statement without the lock; having lost the race, it runs again under it. */
-  @Test
-  @DisplayName("a log-set racing another writer of its exercise record is applied to the record as changed: both writes kept")
-  void setLoggedOnChangedExercise() throws Exception {
+  /**
+   * These write their set in their event's statement, without the lock; having lost the race to the
+   * other writer, they run again under it, on the record as changed.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"log-set", "update-set", "record-rpe"})
+  @DisplayName("a set command racing another writer of its exercise record is applied to the record as changed: both writes kept")
+  void setWrittenToChangedExercise(String name) throws Exception {
     Scene scene = scene();
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     int version = squat(scene).getInteger("version");
+    JsonObject payload = switch (name) {
+      case "log-set" -> scene.logSet(scene.squat(), "s2");
+      case "update-set" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("reps", 3);
+      default -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("rpe", 9);
+    };
 
-    JsonObject answer = racing(socket, scene, editSquatNotes(scene), "log-set", scene.logSet(scene.squat(), "s2"));
+    String editSetOne = editSquatNotes(scene) + "; UPDATE exercise_set SET body = body || '{\"notes\": \"from the desk\"}'"
+        + " WHERE exercise_record_id = '" + scene.squat() + "' AND id = 's1'";
+
+    JsonObject answer = racing(socket, scene, editSetOne, name, payload);
 
     assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("ack");
     assertThat(answer.getLong("seq")).isEqualTo(2);
     JsonObject squat = squat(scene);
     assertThat(squat.getString("notes")).isEqualTo("edited elsewhere");
-    assertThat(setIds(squat.getJsonArray("sets"))).containsExactly("s1", "s2");
     assertThat(squat.getInteger("version")).isEqualTo(version + 2);
+    JsonArray sets = squat.getJsonArray("sets");
+    assertThat(sets.getJsonObject(0).getString("notes")).as("the other writer's change of set s1").isEqualTo("from the desk");
+    switch (name) {
+      case "log-set" -> assertThat(setIds(sets)).containsExactly("s1", "s2");
+      case "update-set" -> assertThat(sets.getJsonObject(0).getInteger("reps")).isEqualTo(3);
+      default -> assertThat(sets.getJsonObject(0).getDouble("rpe")).isEqualTo(9.0);
+    }
     assertThat(eventRows(scene.sessionId())).isEqualTo(2);
     assertNoTransactionLeft();
   }
