@@ -38,7 +38,7 @@ final class CommandIntake {
     }
     UUID sessionId = LiveConnection.uuid(message.getValue("sessionId"));
     if (sessionId == null) {
-      connection.send(CommandRejected.notFound("no such session").toJson(commandId));
+      connection.send(CommandRejected.noSuchSession().toJson(commandId));
       return;
     }
     long started = System.nanoTime();

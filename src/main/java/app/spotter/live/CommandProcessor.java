@@ -11,7 +11,6 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a command the durable way: it checks the command was not seen before, applies it, and writes
@@ -19,24 +18,21 @@ import java.util.concurrent.TimeUnit;
  * meanwhile. Only after the commit does anyone hear of it (ack, Redis, subscribers).
  */
 public final class CommandProcessor {
-  private static final long RECALL_TIMEOUT_MS = 300;
   private static final LostRace LOST_RACE = new LostRace();
   private final Pool pool;
   private final LiveRepository live;
   private final ExerciseRecordRepository exercises;
   private final LiveCommands commands;
   private final CommandPayloads payloads;
-  private final RejectionMemory rejections;
   private final EventPublisher publisher;
 
   CommandProcessor(Pool pool, LiveRepository live, ExerciseRecordRepository exercises, LiveCommands commands,
-      CommandPayloads payloads, RejectionMemory rejections, EventPublisher publisher) {
+      CommandPayloads payloads, EventPublisher publisher) {
     this.pool = pool;
     this.live = live;
     this.exercises = exercises;
     this.commands = commands;
     this.payloads = payloads;
-    this.rejections = rejections;
     this.publisher = publisher;
   }
 
@@ -45,55 +41,66 @@ public final class CommandProcessor {
    * with {@link CommandRejected}. Final rejections are remembered, so a repeat gets the same answer.
    */
   public Future<Long> execute(Principal actor, UUID sessionId, String commandId, String name, Object payload) {
-    // Asked while the transaction starts; the answer is needed only once the session is locked. A Redis
-    // that does not answer must not hold the lock and a connection: after a moment, nothing is remembered.
-    Future<CommandRejected> remembered = rejections.recall(sessionId, commandId)
-        .timeout(RECALL_TIMEOUT_MS, TimeUnit.MILLISECONDS).otherwise((CommandRejected) null);
-    return run(actor, sessionId, commandId, name, payload, remembered)
-        .recover(e -> e instanceof CommandRejected rejected && rejected.isFinal() && rejected != remembered.result()
-            ? rejections.remember(sessionId, commandId, rejected).compose(v -> Future.failedFuture(rejected))
-            : Future.failedFuture(e));
+    LiveCommand command = commands.get(name);
+    CommandRejected refusal = refusal(actor, name, command, payload);
+    Future<Long> answer = refusal == null ? apply(actor, sessionId, commandId, command, (JsonObject) payload)
+        : refuse(actor, sessionId, commandId, refusal);
+    // Kept once the command's transaction is over: under the session's lock the insert would wait for it.
+    return answer.recover(e -> e instanceof CommandRejected rejected && rejected.isToRemember()
+        ? live.rememberRejection(sessionId, commandId, rejected).transform(kept -> Future.failedFuture(rejected))
+        : Future.failedFuture(e));
   }
 
-  private Future<Long> run(Principal actor, UUID sessionId, String commandId, String name, Object payload,
-      Future<CommandRejected> remembered) {
-    LiveCommand command = commands.get(name);
+  /** Why the command cannot run, whatever the session's state; null when it can. */
+  private CommandRejected refusal(Principal actor, String name, LiveCommand command, Object payload) {
     if (command == null) {
-      return Future.failedFuture(CommandRejected.invalidField("name", "unknown command '" + name + "'"));
+      return CommandRejected.invalidField("name", "unknown command '" + name + "'");
     }
     if (!command.roles().contains(actor.role())) {
-      return Future.failedFuture(CommandRejected.forbidden("a " + actor.role().wire() + " may not " + name));
+      return CommandRejected.forbidden("a " + actor.role().wire() + " may not " + name);
     }
     try {
       payloads.check(command, payload);
+      return null;
     } catch (CommandRejected invalid) {
-      return Future.failedFuture(invalid);
+      return invalid;
     }
-    return apply(actor, sessionId, commandId, command, (JsonObject) payload, remembered);
-  }
-
-  /** The way server-made commands (timer-finished) enter, with the server as actor. */
-  Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {
-    return apply(actor, sessionId, commandId, command, payload, Future.succeededFuture());
   }
 
   /**
-   * Runs the command, unless it was rejected before. Statements that do not wait for each other's
-   * answers are pipelined: sent together, run in order.
+   * Answers a command refused before it runs, once the session is read: a sender who may not see the
+   * session hears only that, and a repeated commandId gets its first answer.
    */
-  private Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command,
-      JsonObject payload, Future<CommandRejected> remembered) {
-    Run run = new Run(actor, sessionId, commandId, command, payload, remembered, System.currentTimeMillis());
+  private Future<Long> refuse(Principal actor, UUID sessionId, String commandId, CommandRejected refusal) {
+    return orUnavailable(pool.withConnection(conn -> live.read(conn, sessionId, commandId)).compose(read -> {
+      visibleSession(actor, read);
+      Future<Long> earlier = earlier(read.earlier());
+      return earlier != null ? earlier : Future.failedFuture(refusal);
+    }));
+  }
+
+  /**
+   * Runs the command, unless it was answered before; also the way server-made commands (timer-finished)
+   * enter, with the server as actor. Statements that do not wait for each other's answers are
+   * pipelined: sent together, run in order.
+   */
+  Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {
+    Run run = new Run(actor, sessionId, commandId, command, payload, System.currentTimeMillis());
     Future<Applied> applied = command.writes() == LiveCommand.Writes.EVENT_STATEMENT
         ? unlocked(run).recover(e -> e == LOST_RACE ? locked(run) : Future.failedFuture(e))
         : locked(run);
-    return applied.map(done -> {
+    return orUnavailable(applied.map(done -> {
       if (done.event() != null) {
         // Queued behind this task, so the sender's ack (sent as this future completes) goes out first.
         Vertx.currentContext().runOnContext(v -> publisher.publish(done.event()));
       }
       return done.seq();
-    }).recover(e -> e instanceof CommandRejected ? Future.failedFuture(e)
+    }));
+  }
+
+  /** A failure that is not a rejection (Postgres trouble, a defect) is one the sender may retry. */
+  private static <T> Future<T> orUnavailable(Future<T> answer) {
+    return answer.recover(e -> e instanceof CommandRejected ? Future.failedFuture(e)
         : Future.failedFuture(CommandRejected.unavailable("the command could not be saved: retry")));
   }
 
@@ -107,7 +114,7 @@ public final class CommandProcessor {
     return pool.withConnection(conn -> {
       Future<LiveRepository.SessionRead> read = live.read(conn, run.sessionId(), run.commandId());
       CommandReads reads = prefetch(conn, run);
-      return Future.all(read, run.remembered()).compose(all -> decide(run, conn, false, reads, read.result()))
+      return read.compose(answered -> decide(run, conn, false, reads, answered))
           // The event's statement is the only write, so a rejection among its answers is its version check.
           .compose(sent -> sent.recover(e -> e instanceof CommandRejected ? Future.failedFuture(LOST_RACE)
               : Future.failedFuture(e)));
@@ -119,10 +126,10 @@ public final class CommandProcessor {
     return PipelinedTransaction.run(pool, tx -> {
       Future<Optional<LiveSessionRow>> locked = live.lock(tx, run.sessionId());
       // These run once the lock is held, so they see the previous command of this session committed.
-      Future<Optional<Long>> seen = live.seqOfCommand(tx, run.sessionId(), run.commandId());
+      Future<LiveRepository.EarlierAnswer> earlier = live.earlierAnswer(tx, run.sessionId(), run.commandId());
       CommandReads reads = prefetch(tx, run);
-      return Future.all(locked, seen, run.remembered()).compose(all ->
-          decide(run, tx, true, reads, new LiveRepository.SessionRead(locked.result(), seen.result())));
+      return Future.all(locked, earlier).compose(all ->
+          decide(run, tx, true, reads, new LiveRepository.SessionRead(locked.result(), earlier.result())));
     });
   }
 
@@ -138,13 +145,10 @@ public final class CommandProcessor {
    */
   private Future<Future<Applied>> decide(Run run, SqlClient conn, boolean locked, CommandReads reads,
       LiveRepository.SessionRead read) {
-    LiveSessionRow session = read.session().filter(s -> maySee(run.actor(), s))
-        .orElseThrow(() -> CommandRejected.notFound("no such session"));
-    if (run.remembered().result() != null) {
-      return Future.failedFuture(run.remembered().result());
-    }
-    if (read.commandSeq().isPresent()) {
-      return Future.succeededFuture(Future.succeededFuture(new Applied(read.commandSeq().get(), null)));
+    LiveSessionRow session = visibleSession(run.actor(), read);
+    Future<Long> earlier = earlier(read.earlier());
+    if (earlier != null) {
+      return earlier.map(seq -> Future.succeededFuture(new Applied(seq, null)));
     }
     if (!session.isLive()) {
       return Future.failedFuture(CommandRejected.sessionEnded());
@@ -164,6 +168,18 @@ public final class CommandProcessor {
     });
   }
 
+  private static LiveSessionRow visibleSession(Principal actor, LiveRepository.SessionRead read) {
+    return read.session().filter(s -> maySee(actor, s)).orElseThrow(CommandRejected::noSuchSession);
+  }
+
+  /** The answer the command got before: its event's seq, or its rejection (failed); null when it is new. */
+  private static Future<Long> earlier(LiveRepository.EarlierAnswer earlier) {
+    if (earlier.rejection() != null) {
+      return Future.failedFuture(earlier.rejection());
+    }
+    return earlier.seq() == null ? null : Future.succeededFuture(earlier.seq());
+  }
+
   static boolean maySee(Principal actor, LiveSessionRow session) {
     if (actor.role() == Role.SERVER) {
       return true;
@@ -181,7 +197,7 @@ public final class CommandProcessor {
 
   /** One command to run, as it arrived. */
   private record Run(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload,
-      Future<CommandRejected> remembered, long now) {}
+      long now) {}
 
   private record Applied(long seq, LiveEvent event) {}
 }

@@ -9,11 +9,17 @@ import java.util.List;
 public final class CommandRejected extends RuntimeException {
   private final String code;
   private final List<FieldError> errors;
+  private final boolean toRemember;
 
   private CommandRejected(String code, String message, List<FieldError> errors) {
+    this(code, message, errors, !code.equals("rate-limited") && !code.equals("unavailable"));
+  }
+
+  private CommandRejected(String code, String message, List<FieldError> errors, boolean toRemember) {
     super(message, null, false, false);
     this.code = code;
     this.errors = List.copyOf(errors);
+    this.toRemember = toRemember;
   }
 
   public static CommandRejected invalid(String message, List<FieldError> errors) {
@@ -36,6 +42,14 @@ public final class CommandRejected extends RuntimeException {
     return new CommandRejected("not-found", message, List.of());
   }
 
+  /**
+   * The session does not exist or is not the sender's. Not remembered: a repeat gets it anyway, and
+   * it must not be kept with another trainer's session.
+   */
+  static CommandRejected noSuchSession() {
+    return new CommandRejected("not-found", "no such session", List.of(), false);
+  }
+
   static CommandRejected noSuchExercise() {
     return notFound("no such exercise record in this session");
   }
@@ -52,22 +66,25 @@ public final class CommandRejected extends RuntimeException {
     return new CommandRejected("session-ended", "this session has ended", List.of());
   }
 
-  /** Reads back a rejection written by {@link #toJson}. */
+  /** Reads back a rejection written by {@link #toJson}: one remembered already. */
   static CommandRejected fromJson(JsonObject json) {
     JsonArray errors = json.getJsonArray("errors", new JsonArray());
     return new CommandRejected(json.getString("code"), json.getString("message"), errors.stream()
         .map(e -> (JsonObject) e)
         .map(e -> new FieldError(e.getString("field"), e.getString("message")))
-        .toList());
+        .toList(), false);
   }
 
   public String code() {
     return code;
   }
 
-  /** Final answers are remembered per commandId; retryable ones are not (the contract's rule). */
-  public boolean isFinal() {
-    return !code.equals("rate-limited") && !code.equals("unavailable");
+  /**
+   * Whether a repeat of the command must get this answer from memory: final answers, not retryable
+   * ones (the contract's rule), and not one that was read from there.
+   */
+  boolean isToRemember() {
+    return toRemember;
   }
 
   public JsonObject toJson(String commandId) {

@@ -51,7 +51,7 @@ public final class LiveEngine {
     this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis());
     LiveCommands commands = new LiveCommands();
     this.processor = new CommandProcessor(pool, live, exercises, commands, new CommandPayloads(contract, commands.all()),
-        new RejectionMemory(redis), new EventPublisher(vertx, redis, hub, timers));
+        new EventPublisher(vertx, redis, hub, timers));
     this.metrics = new LiveMetrics(registry, hub, commands.names());
     this.revocations = new LiveRevocations(hub, redis);
   }

@@ -23,16 +23,22 @@ public final class LiveRepository {
       + " current_exercise_record_id, timer, trainer_notes, trainee_feedback, end_time";
   /** The per-session lock: a command that runs under it runs after the previous one committed. */
   private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1 FOR UPDATE";
+  /** The answer the command ($2) got before, if it was sent before: its event's seq or its final rejection. */
+  private static final String EARLIER_ANSWER =
+      "(SELECT seq FROM live_session_event WHERE session_record_id = $1 AND command_id = $2) AS command_seq,"
+      + " (SELECT answer FROM live_command_rejection WHERE session_record_id = $1 AND command_id = $2) AS rejection";
   /**
    * A statement of its own, sent right behind the lock: a statement reads the snapshot taken before it
    * waited for a lock, so as part of the lock it would miss an original that committed while its
    * repeat waited, and the repeat's reads would then see the original's effects without its event.
    */
-  private static final String SEQ_OF_COMMAND =
-      "SELECT seq FROM live_session_event WHERE session_record_id = $1 AND command_id = $2";
-  /** The session without the lock, with {@link #SEQ_OF_COMMAND} read in the same snapshot. */
-  private static final String READ = "SELECT " + LIVE_COLUMNS + ", (" + SEQ_OF_COMMAND + ") AS command_seq"
+  private static final String EARLIER_ANSWER_UNDER_LOCK = "SELECT " + EARLIER_ANSWER;
+  /** The session without the lock, and the {@link #EARLIER_ANSWER} in the same snapshot. */
+  private static final String READ = "SELECT " + LIVE_COLUMNS + ", " + EARLIER_ANSWER
       + " FROM training_session_record WHERE id = $1";
+  /** Nothing for a session that does not exist; a second rejection of one command keeps the first. */
+  private static final String REMEMBER_REJECTION = "INSERT INTO live_command_rejection (session_record_id, command_id,"
+      + " answer) SELECT id, $2, $3 FROM training_session_record WHERE id = $1 ON CONFLICT DO NOTHING";
   private static final String EVENT_INSERT = "INSERT INTO live_session_event"
       + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)";
   /** The session's live columns, if its version ($15) is still the one the command read. */
@@ -111,8 +117,11 @@ public final class LiveRepository {
     this.pool = pool;
   }
 
-  /** A session as a command reads it, and the seq of the command's event if it was applied before. */
-  record SessionRead(Optional<LiveSessionRow> session, Optional<Long> commandSeq) {}
+  /** A session as a command reads it, and the answer the command got if it was sent before. */
+  record SessionRead(Optional<LiveSessionRow> session, EarlierAnswer earlier) {}
+
+  /** The seq of a command's event, or its final rejection, or neither (both null): it is new. */
+  record EarlierAnswer(Long seq, CommandRejected rejection) {}
 
   Future<Optional<LiveSessionRow>> lock(SqlClient tx, UUID sessionId) {
     return tx.preparedQuery(LOCK).execute(Tuple.of(sessionId))
@@ -123,11 +132,28 @@ public final class LiveRepository {
   Future<SessionRead> read(SqlClient conn, UUID sessionId, String commandId) {
     return conn.preparedQuery(READ).execute(Tuple.of(sessionId, commandId)).map(rows -> {
       if (rows.size() == 0) {
-        return new SessionRead(Optional.empty(), Optional.empty());
+        return new SessionRead(Optional.empty(), new EarlierAnswer(null, null));
       }
       Row r = rows.iterator().next();
-      return new SessionRead(Optional.of(sessionRow(r)), Optional.ofNullable(r.getLong("command_seq")));
+      return new SessionRead(Optional.of(sessionRow(r)), earlierAnswer(r));
     });
+  }
+
+  /** {@link #EARLIER_ANSWER} for a command that holds the session's lock. */
+  Future<EarlierAnswer> earlierAnswer(SqlClient tx, UUID sessionId, String commandId) {
+    return tx.preparedQuery(EARLIER_ANSWER_UNDER_LOCK).execute(Tuple.of(sessionId, commandId))
+        .map(rows -> earlierAnswer(rows.iterator().next()));
+  }
+
+  private static EarlierAnswer earlierAnswer(Row r) {
+    JsonObject rejection = (JsonObject) r.getJson("rejection");
+    return new EarlierAnswer(r.getLong("command_seq"), rejection == null ? null : CommandRejected.fromJson(rejection));
+  }
+
+  /** Keeps a final rejection, so that a repeat of the command gets it again. */
+  Future<Void> rememberRejection(UUID sessionId, String commandId, CommandRejected rejected) {
+    return pool.preparedQuery(REMEMBER_REJECTION).execute(Tuple.of(sessionId, commandId, rejected.toJson(commandId)))
+        .mapEmpty();
   }
 
   private static LiveSessionRow sessionRow(Row r) {
@@ -155,11 +181,6 @@ public final class LiveRepository {
             .addValue(weight == null ? null : io.vertx.sqlclient.data.Numeric.create(weight))
             .addInteger(added.getInteger("restBetweenSets")).addInteger(index))
         .mapEmpty();
-  }
-
-  Future<Optional<Long>> seqOfCommand(SqlClient tx, UUID sessionId, String commandId) {
-    return tx.preparedQuery(SEQ_OF_COMMAND).execute(Tuple.of(sessionId, commandId))
-        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getLong(0)));
   }
 
   /** The set an event writes, in its statement: one command writes at most one. */

@@ -53,7 +53,7 @@ final class SnapshotReader {
 
   private Future<JsonObject> fromDatabase(UUID sessionId) {
     return pool.withTransaction(tx -> records.readShared(tx, sessionId).compose(found -> {
-      JsonObject record = found.orElseThrow(() -> CommandRejected.notFound("no such session"));
+      JsonObject record = found.orElseThrow(() -> CommandRejected.noSuchSession());
       return exercises.ofRecord(tx, sessionId)
           .compose(list -> live.liveColumns(tx, sessionId).map(columns -> {
             LiveRepository.LiveColumns c = columns.orElseThrow();

@@ -227,9 +227,12 @@ class LiveBadInputTest extends LiveSceneTest {
     }
     assertThat(socket.command(foreign, "end-session", new JsonObject().put("status", "abandoned")).getString("code"))
         .isEqualTo("not-found");
+    assertThat(socket.command(foreign, "log-set", new JsonObject()).getString("code"))
+        .as("an invalid command for a session not the sender's").isEqualTo("not-found");
 
     assertThat(eventRows(foreign)).isZero();
     assertThat(stack.count("SELECT count(*) FROM live_session_event")).isZero();
+    assertThat(stack.count("SELECT count(*) FROM live_command_rejection")).as("nothing kept with their session").isZero();
     other.assertUnaffected();
   }
 

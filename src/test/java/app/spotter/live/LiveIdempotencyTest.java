@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.spotter.config.DatabaseUrl;
 import app.spotter.support.LiveClient;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
@@ -105,7 +107,8 @@ class LiveIdempotencyTest extends LiveTest {
   }
 
   @Test
-  @DisplayName("a repeated commandId whose first attempt was rejected gets the same rejection, even once it could succeed")
+  @DisplayName("a repeated commandId whose first attempt was rejected gets the same rejection, even once it could succeed"
+      + " and Redis lost everything")
   void rejectionRemembered() {
     startSession();
     LiveClient trainerSocket = trainerSocket(stack.port);
@@ -114,6 +117,7 @@ class LiveIdempotencyTest extends LiveTest {
 
     JsonObject first = trainerSocket.command(sessionId, commandId, "update-set", update);
     ack(trainerSocket, "log-set", set(squat, "s1", 8));
+    stack.redis().send(Request.cmd(Command.FLUSHALL)).await();
     JsonObject repeat = trainerSocket.command(sessionId, commandId, "update-set", update);
 
     assertThat(first.getString("type")).isEqualTo("rejected");
@@ -125,7 +129,7 @@ class LiveIdempotencyTest extends LiveTest {
   }
 
   @Test
-  @DisplayName("an invalid command repeated gets the same invalid answer with the same field errors")
+  @DisplayName("an invalid command repeated gets the same invalid answer with the same field errors, even mended")
   void invalidRemembered() {
     startSession();
     LiveClient trainerSocket = trainerSocket(stack.port);
@@ -134,10 +138,12 @@ class LiveIdempotencyTest extends LiveTest {
 
     JsonObject first = trainerSocket.command(sessionId, commandId, "log-set", badRpe);
     JsonObject repeat = trainerSocket.command(sessionId, commandId, "log-set", badRpe);
+    JsonObject mended = trainerSocket.command(sessionId, commandId, "log-set", set(squat, "s1", 8));
 
     assertThat(first.getString("code")).isEqualTo("invalid");
     assertThat(first.getJsonArray("errors")).isNotEmpty();
     assertThat(repeat).isEqualTo(first);
+    assertThat(mended).isEqualTo(first);
     assertThat(restSetIds(0)).isEmpty();
   }
 }

@@ -107,7 +107,6 @@ class LiveRedisFlushTest extends LiveTest {
     ack(trainerOnA, "log-set", set(squat, "s1", 8));
 
     a.redisRoad.stall();
-    // Each gives up on the remembered-rejection lookup after 300 ms instead of waiting for Redis.
     assertThat(ack(trainerOnA, "log-set", set(squat, "s2", 8))).isEqualTo(2);
     assertThat(ack(trainerOnA, "log-set", set(squat, "s3", 8))).isEqualTo(3);
     assertThat(restSetIds(0)).containsExactly("s1", "s2", "s3");
