@@ -16,7 +16,8 @@ import java.util.UUID;
  * a command that runs in a transaction under the session lock may write before its event.
  */
 final class CommandContext {
-  private final SqlClient tx;
+  /** The command's transaction when it runs under the lock, else a connection without one. */
+  private final SqlClient client;
   private final boolean locked;
   final LiveSessionRow session;
   final Principal actor;
@@ -30,9 +31,9 @@ final class CommandContext {
   private final List<Future<JsonObject>> saves = new ArrayList<>();
   private LiveRepository.SetWrite setWrite;
 
-  CommandContext(SqlClient tx, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
+  CommandContext(SqlClient client, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
       JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live) {
-    this.tx = tx;
+    this.client = client;
     this.locked = locked;
     this.session = session;
     this.reads = reads;
@@ -48,7 +49,7 @@ final class CommandContext {
     if (!locked) {
       throw new IllegalStateException("a command whose writes go out in its event's statement wrote before it");
     }
-    return tx;
+    return client;
   }
 
   String nowIso() {
@@ -124,7 +125,7 @@ final class CommandContext {
 
   /** Writes the session's live columns and {@code event}, with the set left for it: the command's last write. */
   void saveSession(LiveEvent event, String commandId) {
-    sentBlind(live.saveSession(tx, session, event, commandId, setWrite));
+    sentBlind(live.saveSession(client, session, event, commandId, setWrite));
   }
 
   /** Whether every {@link #save} has been answered: only then may COMMIT follow. */

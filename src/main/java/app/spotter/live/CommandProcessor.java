@@ -11,6 +11,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a command the durable way: it checks the command was not seen before, applies it, and writes
@@ -18,18 +20,21 @@ import java.util.UUID;
  * meanwhile. Only after the commit does anyone hear of it (ack, Redis, subscribers).
  */
 public final class CommandProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
   private static final LostRace LOST_RACE = new LostRace();
   private final Pool pool;
   private final LiveRepository live;
+  private final CommandAnswers answers;
   private final ExerciseRecordRepository exercises;
   private final LiveCommands commands;
   private final CommandPayloads payloads;
   private final EventPublisher publisher;
 
-  CommandProcessor(Pool pool, LiveRepository live, ExerciseRecordRepository exercises, LiveCommands commands,
-      CommandPayloads payloads, EventPublisher publisher) {
+  CommandProcessor(Pool pool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
+      LiveCommands commands, CommandPayloads payloads, EventPublisher publisher) {
     this.pool = pool;
     this.live = live;
+    this.answers = answers;
     this.exercises = exercises;
     this.commands = commands;
     this.payloads = payloads;
@@ -45,10 +50,15 @@ public final class CommandProcessor {
     CommandRejected refusal = refusal(actor, name, command, payload);
     Future<Long> answer = refusal == null ? apply(actor, sessionId, commandId, command, (JsonObject) payload)
         : refuse(actor, sessionId, commandId, refusal);
-    // Kept once the command's transaction is over: under the session's lock the insert would wait for it.
     return answer.recover(e -> e instanceof CommandRejected rejected && rejected.isToRemember()
-        ? live.rememberRejection(sessionId, commandId, rejected).transform(kept -> Future.failedFuture(rejected))
-        : Future.failedFuture(e));
+        ? remember(sessionId, commandId, rejected) : Future.failedFuture(e));
+  }
+
+  /** Fails with {@code rejected} once it is kept; if it cannot be kept, a repeat is evaluated afresh. */
+  private Future<Long> remember(UUID sessionId, String commandId, CommandRejected rejected) {
+    return answers.remember(sessionId, commandId, rejected)
+        .onFailure(e -> LOG.warn("rejection of command {} of session {} not kept: {}", commandId, sessionId, e.getMessage()))
+        .transform(kept -> Future.failedFuture(rejected));
   }
 
   /** Why the command cannot run, whatever the session's state; null when it can. */
@@ -72,9 +82,8 @@ public final class CommandProcessor {
    * session hears only that, and a repeated commandId gets its first answer.
    */
   private Future<Long> refuse(Principal actor, UUID sessionId, String commandId, CommandRejected refusal) {
-    return orUnavailable(pool.withConnection(conn -> live.read(conn, sessionId, commandId)).compose(read -> {
-      visibleSession(actor, read);
-      Future<Long> earlier = earlier(read.earlier());
+    return orUnavailable(live.read(pool, sessionId, commandId).compose(read -> {
+      Future<Long> earlier = answeredBefore(actor, read);
       return earlier != null ? earlier : Future.failedFuture(refusal);
     }));
   }
@@ -85,7 +94,7 @@ public final class CommandProcessor {
    * pipelined: sent together, run in order.
    */
   Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {
-    Run run = new Run(actor, sessionId, commandId, command, payload, System.currentTimeMillis());
+    Run run = new Run(actor, sessionId, commandId, command, payload);
     Future<Applied> applied = command.writes() == LiveCommand.Writes.EVENT_STATEMENT
         ? unlocked(run).recover(e -> e == LOST_RACE ? locked(run) : Future.failedFuture(e))
         : locked(run);
@@ -126,7 +135,7 @@ public final class CommandProcessor {
     return PipelinedTransaction.run(pool, tx -> {
       Future<Optional<LiveSessionRow>> locked = live.lock(tx, run.sessionId());
       // These run once the lock is held, so they see the previous command of this session committed.
-      Future<LiveRepository.EarlierAnswer> earlier = live.earlierAnswer(tx, run.sessionId(), run.commandId());
+      Future<CommandAnswers.Earlier> earlier = answers.earlier(tx, run.sessionId(), run.commandId());
       CommandReads reads = prefetch(tx, run);
       return Future.all(locked, earlier).compose(all ->
           decide(run, tx, true, reads, new LiveRepository.SessionRead(locked.result(), earlier.result())));
@@ -145,15 +154,17 @@ public final class CommandProcessor {
    */
   private Future<Future<Applied>> decide(Run run, SqlClient conn, boolean locked, CommandReads reads,
       LiveRepository.SessionRead read) {
-    LiveSessionRow session = visibleSession(run.actor(), read);
-    Future<Long> earlier = earlier(read.earlier());
+    Future<Long> earlier = answeredBefore(run.actor(), read);
     if (earlier != null) {
       return earlier.map(seq -> Future.succeededFuture(new Applied(seq, null)));
     }
+    LiveSessionRow session = read.session().orElseThrow();
     if (!session.isLive()) {
       return Future.failedFuture(CommandRejected.sessionEnded());
     }
-    CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), run.now(),
+    // Read now, not when the command arrived: one that runs again after losing a race comes later in seq.
+    long now = System.currentTimeMillis();
+    CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), now,
         exercises, live);
     return run.command().apply().apply(context).map(eventPayload -> {
       if (!context.savesAnswered()) {
@@ -161,23 +172,25 @@ public final class CommandProcessor {
         throw new IllegalStateException(run.command().name() + " resolved before its exercise record was saved");
       }
       LiveEvent event = new LiveEvent(run.sessionId(), session.seq + 1, run.command().event(), eventPayload,
-          run.now(), run.actor().role().wire(), run.actor().id());
+          now, run.actor().role().wire(), run.actor().id());
       context.saveSession(event, run.commandId());
       // Every statement is out: COMMIT, if there is a transaction, follows at once, and these are their answers.
       return context.writesDone().map(v -> new Applied(event.seq(), event));
     });
   }
 
-  private static LiveSessionRow visibleSession(Principal actor, LiveRepository.SessionRead read) {
-    return read.session().filter(s -> maySee(actor, s)).orElseThrow(CommandRejected::noSuchSession);
-  }
-
-  /** The answer the command got before: its event's seq, or its rejection (failed); null when it is new. */
-  private static Future<Long> earlier(LiveRepository.EarlierAnswer earlier) {
-    if (earlier.rejection() != null) {
-      return Future.failedFuture(earlier.rejection());
+  /**
+   * The answer the command got before: its event's seq, or its rejection (failed); null when it is new.
+   * Throws not-found when the sender may not see the session. An event beats a rejection: a copy
+   * rejected while its original was applied may have been kept.
+   */
+  private static Future<Long> answeredBefore(Principal actor, LiveRepository.SessionRead read) {
+    read.session().filter(s -> maySee(actor, s)).orElseThrow(CommandRejected::noSuchSession);
+    CommandAnswers.Earlier earlier = read.earlier();
+    if (earlier.seq() != null) {
+      return Future.succeededFuture(earlier.seq());
     }
-    return earlier.seq() == null ? null : Future.succeededFuture(earlier.seq());
+    return earlier.rejection() == null ? null : Future.failedFuture(earlier.rejection());
   }
 
   static boolean maySee(Principal actor, LiveSessionRow session) {
@@ -196,8 +209,7 @@ public final class CommandProcessor {
   }
 
   /** One command to run, as it arrived. */
-  private record Run(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload,
-      long now) {}
+  private record Run(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {}
 
   private record Applied(long seq, LiveEvent event) {}
 }

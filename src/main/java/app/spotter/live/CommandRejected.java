@@ -66,7 +66,7 @@ public final class CommandRejected extends RuntimeException {
     return new CommandRejected("session-ended", "this session has ended", List.of());
   }
 
-  /** Reads back a rejection written by {@link #toJson}: one remembered already. */
+  /** Reads back a rejection's {@link #answer}: one remembered already. */
   static CommandRejected fromJson(JsonObject json) {
     JsonArray errors = json.getJsonArray("errors", new JsonArray());
     return new CommandRejected(json.getString("code"), json.getString("message"), errors.stream()
@@ -87,9 +87,14 @@ public final class CommandRejected extends RuntimeException {
     return toRemember;
   }
 
+  /** The {@code rejected} message. */
   public JsonObject toJson(String commandId) {
-    JsonObject json = new JsonObject().put("type", "rejected").put("commandId", commandId).put("code", code)
-        .put("message", getMessage());
+    return new JsonObject().put("type", "rejected").put("commandId", commandId).mergeIn(answer());
+  }
+
+  /** Code, message and field errors: what {@link #fromJson} reads back. */
+  JsonObject answer() {
+    JsonObject json = new JsonObject().put("code", code).put("message", getMessage());
     if (!errors.isEmpty()) {
       json.put("errors", new JsonArray(errors.stream().map(FieldError::toJson).toList()));
     }

@@ -34,6 +34,7 @@ public final class LiveEngine {
   private final SnapshotReader snapshots;
   private final TimerDeadlines timers;
   private final CommandProcessor processor;
+  private final RejectionRetention rejectionRetention;
   private final LiveMetrics metrics;
   private final LiveRevocations revocations;
 
@@ -50,8 +51,10 @@ public final class LiveEngine {
     this.snapshots = new SnapshotReader(pool, redis, records, exercises, live);
     this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis());
     LiveCommands commands = new LiveCommands();
-    this.processor = new CommandProcessor(pool, live, exercises, commands, new CommandPayloads(contract, commands.all()),
-        new EventPublisher(vertx, redis, hub, timers));
+    CommandAnswers answers = new CommandAnswers(pool);
+    this.rejectionRetention = new RejectionRetention(vertx, answers);
+    this.processor = new CommandProcessor(pool, live, answers, exercises, commands,
+        new CommandPayloads(contract, commands.all()), new EventPublisher(vertx, redis, hub, timers));
     this.metrics = new LiveMetrics(registry, hub, commands.names());
     this.revocations = new LiveRevocations(hub, redis);
   }
@@ -60,10 +63,12 @@ public final class LiveEngine {
     hub.start();
     presence.start();
     timers.start(processor);
+    rejectionRetention.start();
   }
 
   /** Every client is told to reconnect (elsewhere) before this instance goes. */
   public void stop() {
+    rejectionRetention.stop();
     timers.stop();
     presence.stop();
     hub.connections().forEach(c -> c.reconnect("server restarting"));

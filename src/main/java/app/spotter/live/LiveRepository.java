@@ -17,28 +17,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** SQL of the live engine: the session's live columns, its event log, starting a session. */
+/**
+ * SQL of the live engine: the session's live columns as commands read and write them, with their
+ * events, and the event log as subscribers read it.
+ */
 public final class LiveRepository {
   private static final String LIVE_COLUMNS = "id, trainer_id, trainee_id, live_seq, version, status,"
       + " current_exercise_record_id, timer, trainer_notes, trainee_feedback, end_time";
-  /** The per-session lock: a command that runs under it runs after the previous one committed. */
-  private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1 FOR UPDATE";
-  /** The answer the command ($2) got before, if it was sent before: its event's seq or its final rejection. */
-  private static final String EARLIER_ANSWER =
-      "(SELECT seq FROM live_session_event WHERE session_record_id = $1 AND command_id = $2) AS command_seq,"
-      + " (SELECT answer FROM live_command_rejection WHERE session_record_id = $1 AND command_id = $2) AS rejection";
   /**
-   * A statement of its own, sent right behind the lock: a statement reads the snapshot taken before it
-   * waited for a lock, so as part of the lock it would miss an original that committed while its
-   * repeat waited, and the repeat's reads would then see the original's effects without its event.
+   * The per-session lock: a command that runs under it runs after the previous one committed. It
+   * lets inserts that refer to the session (their foreign-key checks) through, as an update does.
    */
-  private static final String EARLIER_ANSWER_UNDER_LOCK = "SELECT " + EARLIER_ANSWER;
-  /** The session without the lock, and the {@link #EARLIER_ANSWER} in the same snapshot. */
-  private static final String READ = "SELECT " + LIVE_COLUMNS + ", " + EARLIER_ANSWER
+  private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1"
+      + " FOR NO KEY UPDATE";
+  /** The session without the lock, and the command's earlier answer in the same snapshot. */
+  private static final String READ = "SELECT " + LIVE_COLUMNS + ", " + CommandAnswers.EARLIER
       + " FROM training_session_record WHERE id = $1";
-  /** Nothing for a session that does not exist; a second rejection of one command keeps the first. */
-  private static final String REMEMBER_REJECTION = "INSERT INTO live_command_rejection (session_record_id, command_id,"
-      + " answer) SELECT id, $2, $3 FROM training_session_record WHERE id = $1 ON CONFLICT DO NOTHING";
   private static final String EVENT_INSERT = "INSERT INTO live_session_event"
       + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)";
   /** The session's live columns, if its version ($15) is still the one the command read. */
@@ -118,10 +112,7 @@ public final class LiveRepository {
   }
 
   /** A session as a command reads it, and the answer the command got if it was sent before. */
-  record SessionRead(Optional<LiveSessionRow> session, EarlierAnswer earlier) {}
-
-  /** The seq of a command's event, or its final rejection, or neither (both null): it is new. */
-  record EarlierAnswer(Long seq, CommandRejected rejection) {}
+  record SessionRead(Optional<LiveSessionRow> session, CommandAnswers.Earlier earlier) {}
 
   Future<Optional<LiveSessionRow>> lock(SqlClient tx, UUID sessionId) {
     return tx.preparedQuery(LOCK).execute(Tuple.of(sessionId))
@@ -132,28 +123,11 @@ public final class LiveRepository {
   Future<SessionRead> read(SqlClient conn, UUID sessionId, String commandId) {
     return conn.preparedQuery(READ).execute(Tuple.of(sessionId, commandId)).map(rows -> {
       if (rows.size() == 0) {
-        return new SessionRead(Optional.empty(), new EarlierAnswer(null, null));
+        return new SessionRead(Optional.empty(), new CommandAnswers.Earlier(null, null));
       }
       Row r = rows.iterator().next();
-      return new SessionRead(Optional.of(sessionRow(r)), earlierAnswer(r));
+      return new SessionRead(Optional.of(sessionRow(r)), CommandAnswers.earlier(r));
     });
-  }
-
-  /** {@link #EARLIER_ANSWER} for a command that holds the session's lock. */
-  Future<EarlierAnswer> earlierAnswer(SqlClient tx, UUID sessionId, String commandId) {
-    return tx.preparedQuery(EARLIER_ANSWER_UNDER_LOCK).execute(Tuple.of(sessionId, commandId))
-        .map(rows -> earlierAnswer(rows.iterator().next()));
-  }
-
-  private static EarlierAnswer earlierAnswer(Row r) {
-    JsonObject rejection = (JsonObject) r.getJson("rejection");
-    return new EarlierAnswer(r.getLong("command_seq"), rejection == null ? null : CommandRejected.fromJson(rejection));
-  }
-
-  /** Keeps a final rejection, so that a repeat of the command gets it again. */
-  Future<Void> rememberRejection(UUID sessionId, String commandId, CommandRejected rejected) {
-    return pool.preparedQuery(REMEMBER_REJECTION).execute(Tuple.of(sessionId, commandId, rejected.toJson(commandId)))
-        .mapEmpty();
   }
 
   private static LiveSessionRow sessionRow(Row r) {

@@ -19,12 +19,12 @@ final class SetCommands {
 
   static List<LiveCommand> all() {
     return List.of(
-        new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, EVENT_STATEMENT, SetCommands::logSet,
-            reads -> reads.setTarget("exerciseRecordId")),
-        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, EVENT_STATEMENT, SetCommands::updateSet,
-            LiveCommand.NAMED_EXERCISE),
-        new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION, SetCommands::deleteSet,
-            LiveCommand.NAMED_EXERCISE),
+        new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, EVENT_STATEMENT,
+            SetCommands::logSet, reads -> reads.setTarget("exerciseRecordId")),
+        new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, EVENT_STATEMENT,
+            SetCommands::updateSet, LiveCommand.NAMED_EXERCISE),
+        new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION,
+            SetCommands::deleteSet, LiveCommand.NAMED_EXERCISE),
         new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE, EVENT_STATEMENT,
             SetCommands::recordRpe, LiveCommand.NAMED_EXERCISE));
   }

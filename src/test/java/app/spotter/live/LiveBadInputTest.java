@@ -2,18 +2,13 @@ package app.spotter.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.spotter.config.DatabaseUrl;
 import app.spotter.support.LiveClient;
 import app.spotter.support.LiveFixtures;
 import app.spotter.support.RawWebSocket;
 import io.vertx.core.json.JsonObject;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad frames and bad commands: the documented answer, nothing written, the socket and other sessions fine. */
 class LiveBadInputTest extends LiveSceneTest {
@@ -229,6 +224,9 @@ class LiveBadInputTest extends LiveSceneTest {
         .isEqualTo("not-found");
     assertThat(socket.command(foreign, "log-set", new JsonObject()).getString("code"))
         .as("an invalid command for a session not the sender's").isEqualTo("not-found");
+    assertThat(socket.command(foreign, "no-such-command", new JsonObject()).getString("code")).isEqualTo("not-found");
+    assertThat(socket.command(foreign, "submit-feedback", new JsonObject()).getString("code"))
+        .as("a trainee's command from a trainer").isEqualTo("not-found");
 
     assertThat(eventRows(foreign)).isZero();
     assertThat(stack.count("SELECT count(*) FROM live_session_event")).isZero();

@@ -93,6 +93,58 @@ class LiveIdempotencyTest extends LiveTest {
   }
 
   @Test
+  @DisplayName("an acked command repeated with a broken payload or another name still gets its ack")
+  void ackedThenBroken() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    String commandId = UUID.randomUUID().toString();
+    JsonObject first = trainerSocket.command(sessionId, commandId, "log-set", set(squat, "s1", 8));
+
+    JsonObject broken = trainerSocket.command(sessionId, commandId, "log-set", set(squat, "s1", 8).put("rpe", 11));
+    JsonObject renamed = trainerSocket.command(sessionId, commandId, "no-such-command", new JsonObject());
+
+    assertThat(first.getString("type")).isEqualTo("ack");
+    assertThat(broken).isEqualTo(first);
+    assertThat(renamed).isEqualTo(first);
+    assertThat(stack.count("SELECT count(*) FROM live_command_rejection")).isZero();
+  }
+
+  /** The state a copy rejected while its original was applied can leave behind. */
+  @Test
+  @DisplayName("a command both applied and kept as rejected is answered with its ack")
+  void ackBeatsKeptRejection() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    String commandId = UUID.randomUUID().toString();
+    JsonObject first = trainerSocket.command(sessionId, commandId, "log-set", set(squat, "s1", 8));
+    stack.execute("INSERT INTO live_command_rejection (session_record_id, command_id, answer) VALUES ('" + sessionId
+        + "', '" + commandId + "', '{\"code\": \"conflict\", \"message\": \"lost\"}')");
+
+    assertThat(trainerSocket.command(sessionId, commandId, "log-set", set(squat, "s1", 8))).isEqualTo(first);
+  }
+
+  @Test
+  @DisplayName("rejections are kept a day, then forgotten")
+  void rejectionsForgotten() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    String old = UUID.randomUUID().toString();
+    String recent = UUID.randomUUID().toString();
+    JsonObject badRpe = set(squat, "s1", 8).put("rpe", 11);
+    trainerSocket.command(sessionId, old, "log-set", badRpe);
+    trainerSocket.command(sessionId, recent, "log-set", badRpe);
+    stack.execute("UPDATE live_command_rejection SET created_at = now() - interval '25 hours' WHERE command_id = '" + old + "'");
+
+    int forgotten = new CommandAnswers(stack.pool()).forgetOlderThan(RejectionRetention.KEPT).await();
+
+    assertThat(forgotten).isOne();
+    assertThat(trainerSocket.command(sessionId, old, "log-set", set(squat, "s1", 8)).getString("type"))
+        .as("a repeat after a day is a new command").isEqualTo("ack");
+    assertThat(trainerSocket.command(sessionId, recent, "log-set", set(squat, "s2", 8)).getString("code"))
+        .isEqualTo("invalid");
+  }
+
+  @Test
   @DisplayName("a log-set whose setId is known under another commandId is a conflict, never a second set")
   void knownSetId() {
     startSession();

@@ -101,6 +101,43 @@ class LiveRaceTest extends LiveSceneTest {
   }
 
   /**
+   * Held at the session's row, each command shows where it waits: one whose writes are its event's
+   * statement has read without a lock and waits only to write; one that runs in a transaction waits
+   * for the lock.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"log-set", "update-set", "record-rpe", "start-timer", "add-note", "end-session", "rate-form"})
+  @DisplayName("commands that write only in their event's statement read without the session lock")
+  void whereCommandsWait(String name) throws Exception {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    JsonObject payload = switch (name) {
+      case "log-set" -> scene.logSet(scene.squat(), "s2");
+      case "update-set" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("reps", 3);
+      case "record-rpe" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("rpe", 9);
+      case "start-timer" -> new JsonObject().put("durationSeconds", 90).put("exerciseRecordId", scene.squat());
+      case "add-note" -> new JsonObject().put("text", "knees out");
+      case "end-session" -> new JsonObject().put("status", "completed");
+      default -> new JsonObject().put("exerciseRecordId", scene.squat()).put("formRating", 4);
+    };
+    String waiting = name.equals("rate-form") ? "%FOR NO KEY UPDATE" : "WITH session AS %";
+    DatabaseUrl db = stack.servers.databaseUrl();
+    try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      other.setAutoCommit(false);
+      other.createStatement().execute("SELECT 1 FROM training_session_record WHERE id = '" + scene.sessionId() + "' FOR UPDATE");
+      String commandId = UUID.randomUUID().toString();
+      socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
+          .put("commandId", commandId).put("name", name).put("payload", payload));
+      stack.awaitLockWaiters(1, " AND query LIKE '" + waiting + "'");
+      other.commit();
+
+      JsonObject answer = socket.next(m -> commandId.equals(m.getString("commandId")));
+      assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("ack");
+    }
+  }
+
+  /**
    * Sends the command while another connection holds {@code update} uncommitted, commits that once
    * the command waits behind it, and returns the command's answer.
    */

@@ -106,6 +106,11 @@ public final class TestStack {
     return redis;
   }
 
+  /** The test's own pool on the stack's Postgres, for repositories tested on their own. */
+  public Pool pool() {
+    return pool;
+  }
+
   public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
