@@ -45,20 +45,22 @@ class EmbeddedRestartTest {
       assertThat(byEmail.status()).as(byEmail.toString()).isEqualTo(200);
     });
     assertThat(dataDir.resolve("postgres")).isDirectory();
-    assertThat(durabilityOf(dataDir)).containsExactly("on", "on");
+    assertThat(walSettingsOf(dataDir)).as("fsync, synchronous_commit, commit_delay, wal_init_zero")
+        .containsExactly("on", "on", "150", "off");
     assertThat(dataDir.resolve("jwt-secret")).isRegularFile();
   }
 
-  /** fsync and synchronous_commit of the embedded Postgres, read from a fresh start of it. */
-  private static List<String> durabilityOf(Path dataDir) throws Exception {
+  /** The embedded Postgres's settings that durability and commit latency rest on, read from a fresh start of it. */
+  private static List<String> walSettingsOf(Path dataDir) throws Exception {
     EmbeddedServers servers = new EmbeddedServers();
     try {
       var url = servers.startPostgres(dataDir, true);
       try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
           var rs = c.createStatement().executeQuery(
-              "SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+              "SELECT current_setting('fsync'), current_setting('synchronous_commit'),"
+                  + " current_setting('commit_delay'), current_setting('wal_init_zero')")) {
         rs.next();
-        return List.of(rs.getString(1), rs.getString(2));
+        return List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
       }
     } finally {
       servers.close();

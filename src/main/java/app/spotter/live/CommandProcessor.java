@@ -114,10 +114,10 @@ public final class CommandProcessor {
   }
 
   /**
-   * Two statements and no transaction, for a command that writes only in its event's statement: the
-   * session (with the command's event, if it was applied) and the first reads, then that statement,
-   * which fails if the session changed since. A command that lost that race to another fails with
-   * {@link #LOST_RACE}, having written nothing.
+   * Two round trips and no transaction, for a command that writes only in its event's statement: the
+   * session (with the command's earlier answer) and the first reads, then that statement, which fails
+   * if what it writes changed since. A command that lost that race fails with {@link #LOST_RACE},
+   * having written nothing.
    */
   private Future<Applied> unlocked(Run run) {
     return pool.withConnection(conn -> {
