@@ -56,7 +56,7 @@ public final class LiveRepository {
       + exerciseBumped(", started_at = coalesce(started_at, $14)")
       + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
       + " SELECT id, $18, $19, $20 FROM bumped RETURNING 1) " + eventAfter("added");
-  /** {@link #SAVE} with one changed set of an exercise record: $16 and $17 as above, $18 the set's id, $19 its body. */
+  /** {@link #SAVE} with one changed set of an exercise record: $16 and $17 as above, $18 its id, $19 its body. */
   private static final String SAVE_WITH_CHANGED_SET = "WITH session AS (" + SESSION_UPDATE + "),"
       + exerciseBumped("") + " changed AS (UPDATE exercise_set s SET body = $19 FROM bumped"
       + " WHERE s.exercise_record_id = bumped.id AND s.id = $18 RETURNING 1) " + eventAfter("changed");
@@ -85,8 +85,8 @@ public final class LiveRepository {
 
   /**
    * The CTE that moves the set's exercise ($16) on from the version the command read ($17). It is
-   * written after the session, the order under the lock too, so two commands never wait for each
-   * other's rows.
+   * written after the session, the order under the lock too, so no two commands take the two rows in
+   * opposite orders and deadlock.
    */
   private static String exerciseBumped(String alsoSet) {
     return " bumped AS (UPDATE exercise_record SET version = version + 1, updated_at = now()" + alsoSet
