@@ -30,7 +30,7 @@ class LiveRaceTest extends LiveSceneTest {
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     JsonObject before = squat(scene);
-    JsonObject payload = new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1");
+    JsonObject payload = payload(scene, "delete-set");
 
     JsonObject answer = racing(socket, scene, editSquatNotes(scene), "delete-set", payload);
 
@@ -57,11 +57,7 @@ class LiveRaceTest extends LiveSceneTest {
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     int version = squat(scene).getInteger("version");
-    JsonObject payload = switch (name) {
-      case "log-set" -> scene.logSet(scene.squat(), "s2");
-      case "update-set" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("reps", 3);
-      default -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("rpe", 9);
-    };
+    JsonObject payload = payload(scene, name);
 
     String editSetOne = editSquatNotes(scene) + "; UPDATE exercise_set SET body = body || '{\"notes\": \"from the desk\"}'"
         + " WHERE exercise_record_id = '" + scene.squat() + "' AND id = 's1'";
@@ -112,15 +108,7 @@ class LiveRaceTest extends LiveSceneTest {
     Scene scene = scene();
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
-    JsonObject payload = switch (name) {
-      case "log-set" -> scene.logSet(scene.squat(), "s2");
-      case "update-set" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("reps", 3);
-      case "record-rpe" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1").put("rpe", 9);
-      case "start-timer" -> new JsonObject().put("durationSeconds", 90).put("exerciseRecordId", scene.squat());
-      case "add-note" -> new JsonObject().put("text", "knees out");
-      case "end-session" -> new JsonObject().put("status", "completed");
-      default -> new JsonObject().put("exerciseRecordId", scene.squat()).put("formRating", 4);
-    };
+    JsonObject payload = payload(scene, name);
     String waiting = name.equals("rate-form") ? "%FOR NO KEY UPDATE" : "WITH session AS %";
     DatabaseUrl db = stack.servers.databaseUrl();
     try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
@@ -154,6 +142,22 @@ class LiveRaceTest extends LiveSceneTest {
       other.commit();
       return socket.next(m -> commandId.equals(m.getString("commandId")));
     }
+  }
+
+  /** The payload of command {@code name} in these tests, on a scene whose squat holds set s1. */
+  private static JsonObject payload(Scene scene, String name) {
+    JsonObject setOne = new JsonObject().put("exerciseRecordId", scene.squat()).put("setId", "s1");
+    return switch (name) {
+      case "log-set" -> scene.logSet(scene.squat(), "s2");
+      case "update-set" -> setOne.put("reps", 3);
+      case "record-rpe" -> setOne.put("rpe", 9);
+      case "delete-set" -> setOne;
+      case "start-timer" -> new JsonObject().put("durationSeconds", 90).put("exerciseRecordId", scene.squat());
+      case "add-note" -> new JsonObject().put("text", "knees out");
+      case "end-session" -> new JsonObject().put("status", "completed");
+      case "rate-form" -> new JsonObject().put("exerciseRecordId", scene.squat()).put("formRating", 4);
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   private static String editSquatNotes(Scene scene) {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * A transaction whose ends go out without waiting: {@code BEGIN} with the work's first statements,
  * {@code COMMIT} with its last ones. Postgres runs what one connection sends in order, so neither
- * costs a round trip of its own: a live {@code log-set} takes two round trips instead of four.
+ * costs a round trip of its own: a live command under the session lock takes two round trips, not four.
  *
  * <p>The work resolves once it has sent its last statement, to the future of their answers, and
  * COMMIT goes out at that moment. If a statement fails, Postgres aborts the transaction and answers
