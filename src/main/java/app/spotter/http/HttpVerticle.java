@@ -30,6 +30,11 @@ public final class HttpVerticle extends VerticleBase {
                 // queue for writes from other threads: about 4.7 KB less heap per held WebSocket,
                 // whose upgraded HTTP connection stays alive beside it (docs/performance.md).
                 .setStrictThreadMode(true)
+                // No WebSocket compression: a browser offers permessage-deflate, and each socket that
+                // takes it keeps a zlib context of about 270 KB (native memory) for messages of a few
+                // hundred bytes (docs/performance.md, "Connection scale").
+                .setPerMessageWebSocketCompressionSupported(false)
+                .setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(65_536)
                 .setMaxWebSocketMessageSize(65_536))
             .requestHandler(router)

@@ -63,6 +63,18 @@ class LiveHelloTest extends LiveSceneTest {
   }
 
   @Test
+  @DisplayName("a client offering permessage-deflate, as browsers do, gets an uncompressed socket that works")
+  void compressionDeclined() {
+    Scene scene = scene();
+    LiveClient browserLike = open(LiveClient.connectOfferingCompression(stack));
+
+    assertThat(browserLike.acceptedExtensions()).isNull();
+    browserLike.hello(scene.trainer().api().token(), "trainer-tablet");
+    assertThat(browserLike.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1")).getString("type"))
+        .isEqualTo("ack");
+  }
+
+  @Test
   @DisplayName("a socket that says nothing is closed with 4401 at the hello deadline; one that said hello stays")
   void helloDeadline() throws Exception {
     Scene scene = scene();

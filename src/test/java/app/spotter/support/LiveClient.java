@@ -23,9 +23,9 @@ public final class LiveClient implements AutoCloseable {
   private volatile Short closeCode;
   private JsonObject welcome;
 
-  private LiveClient(Vertx vertx, int port) {
+  private LiveClient(Vertx vertx, int port, boolean offerCompression) {
     client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(2_000_000)
-        .setMaxMessageSize(2_000_000));
+        .setMaxMessageSize(2_000_000).setTryUsePerMessageCompression(offerCompression));
     socket = client.connect(new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/api/v1/live"))
         .await();
     socket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
@@ -33,11 +33,21 @@ public final class LiveClient implements AutoCloseable {
   }
 
   public static LiveClient connect(TestStack stack) {
-    return new LiveClient(stack.vertx, stack.port);
+    return new LiveClient(stack.vertx, stack.port, false);
   }
 
   public static LiveClient connect(Vertx vertx, int port) {
-    return new LiveClient(vertx, port);
+    return new LiveClient(vertx, port, false);
+  }
+
+  /** Offers permessage-deflate in its handshake, as browsers do. */
+  public static LiveClient connectOfferingCompression(TestStack stack) {
+    return new LiveClient(stack.vertx, stack.port, true);
+  }
+
+  /** The WebSocket extensions the server's handshake answer took on, or null. */
+  public String acceptedExtensions() {
+    return socket.headers().get("sec-websocket-extensions");
   }
 
   /** Says hello and waits for welcome. */
