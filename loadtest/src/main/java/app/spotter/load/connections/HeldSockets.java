@@ -69,8 +69,7 @@ final class HeldSockets {
         .setPort(target.getPort() < 0 ? 80 : target.getPort()).setURI("/api/v1/live");
     int addresses = loopback ? (count + PER_ADDRESS - 1) / PER_ADDRESS : 1;
     for (int a = 0; a < addresses; a++) {
-      WebSocketClientOptions client = new WebSocketClientOptions().setMaxConnections(1_000_000)
-          .setMaxFrameSize(4 << 20).setMaxMessageSize(16 << 20).setConnectTimeout(30_000);
+      WebSocketClientOptions client = LiveSocket.clientOptions();
       if (loopback) {
         localAddresses.add("127.0.0." + (a + 1));
         client.setLocalAddress(localAddresses.get(a));

@@ -15,7 +15,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
@@ -61,8 +60,7 @@ public final class FanoutRun {
 
   /** Connects everything, runs the load, drains, and returns the result (the sockets stay open for {@link #close}). */
   public JsonObject run(Fleet fleet) {
-    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(1_000_000)
-        .setMaxFrameSize(4 << 20).setMaxMessageSize(16 << 20).setConnectTimeout(30_000));
+    WebSocketClient client = vertx.createWebSocketClient(LiveSocket.clientOptions());
     long connectStart = System.nanoTime();
     Bounded.map(openers(client, fleet), 50, Supplier::get).await();
     double connectSeconds = (System.nanoTime() - connectStart) / 1e9;

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.ClientWebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
@@ -34,6 +35,15 @@ public final class LiveSocket {
   private final Queue<PendingPing> pings = new ConcurrentLinkedQueue<>();
   private final Promise<Void> welcome = Promise.promise();
   private volatile boolean closing;
+
+  /**
+   * A device's client, as a browser's: it offers permessage-deflate, so a server that took it on
+   * would pay for it here too (the server declines it).
+   */
+  public static WebSocketClientOptions clientOptions() {
+    return new WebSocketClientOptions().setMaxConnections(1_000_000).setMaxFrameSize(4 << 20)
+        .setMaxMessageSize(16 << 20).setConnectTimeout(30_000).setTryUsePerMessageCompression(true);
+  }
 
   public LiveSocket(WebSocketClient client, Context context, String device, Counters counters) {
     this.device = device;
