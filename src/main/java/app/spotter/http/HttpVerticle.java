@@ -28,11 +28,12 @@ public final class HttpVerticle extends VerticleBase {
                 .setCompressionSupported(true)
                 // Responses are written on this verticle's event loop only, so a connection needs no
                 // queue for writes from other threads: about 4.7 KB less heap per held WebSocket,
-                // whose upgraded HTTP connection stays alive beside it (docs/performance.md).
+                // whose upgraded HTTP connection stays alive beside it (docs/performance.md). A
+                // response written from another thread would throw, and its request would hang.
                 .setStrictThreadMode(true)
-                // No WebSocket compression: a browser offers permessage-deflate, and each socket that
-                // takes it keeps a zlib context of about 270 KB (native memory) for messages of a few
-                // hundred bytes (docs/performance.md, "Connection scale").
+                // No WebSocket compression, per message or per frame: browsers offer permessage-deflate,
+                // and each socket that takes it keeps about 240 KB of zlib state (native memory) for
+                // messages of a few hundred bytes (docs/performance.md, "Connection scale").
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(65_536)
