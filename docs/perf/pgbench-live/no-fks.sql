@@ -1,0 +1,1 @@
+ALTER TABLE exercise_set DROP CONSTRAINT exercise_set_exercise_record_id_fkey; ALTER TABLE live_session_event DROP CONSTRAINT live_session_event_session_record_id_fkey;

@@ -1,0 +1,1 @@
+DROP INDEX live_event_set_logged;
