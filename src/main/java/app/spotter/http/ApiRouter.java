@@ -9,6 +9,7 @@ import io.vertx.ext.web.openapi.router.OpenAPIRoute;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import java.util.List;
 
 /**
@@ -18,6 +19,8 @@ import java.util.List;
  */
 public final class ApiRouter {
   public static final long MAX_BODY_BYTES = 1_048_576;
+  /** The handlers every route has before its feature's: request validation and strict formats. */
+  private static final int CHECKS_PER_ROUTE = 2;
 
   private ApiRouter() {}
 
@@ -27,12 +30,17 @@ public final class ApiRouter {
     builder.rootHandler(new RequestLog());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     builder.rootHandler(guard);
-    builder.getRoutes().forEach(route -> route.addHandler(new StrictFormats(route.getOperation())));
+    RequestValidatorImpl checks = new RequestValidatorImpl(vertx, contract);
+    for (OpenAPIRoute route : builder.getRoutes()) {
+      // The builder's own validation step is replaced by one that runs on the event loop.
+      route.setDoValidation(false).addHandler(new RequestValidation(checks, route.getOperation()))
+          .addHandler(new StrictFormats(route.getOperation()));
+    }
     features.forEach(feature -> feature.mount(builder));
     for (OpenAPIRoute route : builder.getRoutes()) {
       // Authentication and roles are AccessGuard's (it reads x-roles); the builder's own security step is off.
       route.setDoSecurity(false);
-      if (route.getHandlers().size() == 1) {
+      if (route.getHandlers().size() == CHECKS_PER_ROUTE) {
         route.addHandler(ctx -> ctx.fail(ApiException.of(501, "Not Implemented",
             route.getOperation().getOperationId() + " is described but not implemented yet")));
       }
