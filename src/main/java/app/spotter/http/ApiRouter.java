@@ -1,16 +1,19 @@
 package app.spotter.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.openapi.router.OpenAPIRoute;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Builds the router from the contract: every operation in {@code docs/openapi.yaml} becomes a route
@@ -19,28 +22,28 @@ import java.util.List;
  */
 public final class ApiRouter {
   public static final long MAX_BODY_BYTES = 1_048_576;
-  /** The handlers every route has before its feature's: request validation and strict formats. */
-  private static final int CHECKS_PER_ROUTE = 2;
 
   private ApiRouter() {}
 
   public static Router create(Vertx vertx, OpenAPIContract contract, AccessGuard guard, List<ApiRoutes> features,
       boolean trustProxy) {
-    RouterBuilder builder = RouterBuilder.create(vertx, contract, RequestExtractor.withBodyHandler());
+    RouterBuilder builder = RouterBuilder.create(vertx, contract);
     builder.rootHandler(new RequestLog());
     builder.rootHandler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
     builder.rootHandler(guard);
-    RequestValidatorImpl checks = new RequestValidatorImpl(vertx, contract);
+    RequestValidatorImpl validator = new RequestValidatorImpl(vertx, contract);
+    List<Function<Operation, Handler<RoutingContext>>> checks =
+        List.of(operation -> new RequestValidation(validator, operation), StrictFormats::new);
     for (OpenAPIRoute route : builder.getRoutes()) {
-      // The builder's own validation step is replaced by one that runs on the event loop.
-      route.setDoValidation(false).addHandler(new RequestValidation(checks, route.getOperation()))
-          .addHandler(new StrictFormats(route.getOperation()));
+      // In place of the builder's own validation step, which runs on a worker thread.
+      route.setDoValidation(false);
+      checks.forEach(check -> route.addHandler(check.apply(route.getOperation())));
     }
     features.forEach(feature -> feature.mount(builder));
     for (OpenAPIRoute route : builder.getRoutes()) {
       // Authentication and roles are AccessGuard's (it reads x-roles); the builder's own security step is off.
       route.setDoSecurity(false);
-      if (route.getHandlers().size() == CHECKS_PER_ROUTE) {
+      if (route.getHandlers().size() == checks.size()) {
         route.addHandler(ctx -> ctx.fail(ApiException.of(501, "Not Implemented",
             route.getOperation().getOperationId() + " is described but not implemented yet")));
       }

@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -13,13 +14,17 @@ import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import java.util.Map;
 
 /**
- * Checks a request against its operation in the contract, on the event loop. The router builder's
- * own step does the same checks through {@code executeBlocking}: two thread hops per request, each
- * queued behind the event loop's other requests, for checks of a few microseconds
- * (docs/performance.md, "HTTP"). The checks are Vert.x's (its validator's parameter and body
- * checks); a failure is answered as the builder's step answers it, 400 with the validator's error.
+ * Checks a request against its operation in the contract, on the event loop when its body is small.
+ * The router builder's own step sends every request through {@code executeBlocking}: two thread hops,
+ * one request at a time per event loop, for checks of a few microseconds (docs/performance.md,
+ * "HTTP"). A large body still goes to a worker, so its checks cannot hold up the event loop's other
+ * requests and sockets. The checks are Vert.x's own (its validator's, which has no synchronous
+ * public API): {@link #check} is its {@code validate(ValidatableRequest, String)}, to compare again
+ * on every Vert.x upgrade. A failure is answered as the builder's step answers it.
  */
 final class RequestValidation implements Handler<RoutingContext> {
+  /** Bodies up to this size are checked on the event loop: a trainee is about 1 KB. */
+  private static final int INLINE_BODY_BYTES = 16_384;
   private static final RequestExtractor EXTRACTOR = RequestExtractor.withBodyHandler();
   private final RequestValidatorImpl checks;
   private final Operation operation;
@@ -31,22 +36,23 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    EXTRACTOR.extractValidatableRequest(ctx, operation).onComplete(extracted -> {
-      if (extracted.failed()) {
-        ctx.fail(extracted.cause());
-        return;
-      }
-      try {
-        check(extracted.result());
-      } catch (ValidatorException invalid) {
-        ctx.fail(new HttpException(400, invalid.getMessage(), invalid));
-        return;
-      }
-      ctx.next();
-    });
+    EXTRACTOR.extractValidatableRequest(ctx, operation)
+        .compose(request -> ctx.body().length() <= INLINE_BODY_BYTES ? checked(request)
+            : ctx.vertx().executeBlocking(() -> check(request), false))
+        .onSuccess(valid -> ctx.next())
+        .onFailure(e -> ctx.fail(e instanceof ValidatorException invalid
+            ? new HttpException(400, invalid.getMessage(), invalid) : e));
   }
 
-  private void check(ValidatableRequest request) {
+  private Future<Void> checked(ValidatableRequest request) {
+    try {
+      return Future.succeededFuture(check(request));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Void check(ValidatableRequest request) {
     for (Parameter parameter : operation.getParameters()) {
       Map<String, RequestParameter> values = switch (parameter.getIn()) {
         case COOKIE -> request.getCookies();
@@ -57,5 +63,6 @@ final class RequestValidation implements Handler<RoutingContext> {
       checks.validateParameter(parameter, values.get(parameter.getName()));
     }
     checks.validateBody(operation.getRequestBody(), request);
+    return null;
   }
 }

@@ -82,6 +82,38 @@ class TraineeApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a missing body and an If-Match over the contract's 200 characters get 400, not 500")
+  void contractChecksOtherThanTheBody() {
+    Trainer trainer = registerTrainer();
+    String id = createTrainee(trainer.api(), "Ana");
+
+    assertThat(trainer.api().post("/trainees", null).status()).isEqualTo(400);
+    Reply longTag = trainer.api().header("If-Match", "\"" + "7".repeat(201) + "\"")
+        .patch("/trainees/" + id, new JsonObject().put("name", "Ana B"));
+    assertThat(longTag.status()).isEqualTo(400);
+    assertThat(longTag.contentType()).isEqualTo("application/problem+json");
+    assertThat(trainer.api().get("/trainees/" + id).json().getString("name")).isEqualTo("Ana");
+  }
+
+  @Test
+  @DisplayName("a body of more than 16 KiB is checked as fully as a small one")
+  void largeBodyChecked() {
+    Trainer trainer = registerTrainer();
+    JsonArray goals = new JsonArray();
+    for (int i = 0; i < 20; i++) {
+      goals.add(new JsonObject().put("text", "g".repeat(1_000)));
+    }
+    JsonObject bad = fullTrainee().put("goals", goals).put("nickname", "a field the contract does not have");
+
+    Reply reply = trainer.api().post("/trainees", bad);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.errorFields()).contains("nickname");
+    bad.remove("nickname");
+    assertThat(trainer.api().post("/trainees", bad).status()).isEqualTo(201);
+  }
+
+  @Test
   @DisplayName("a body over 1 MiB gets 413")
   void tooLarge() {
     Trainer trainer = registerTrainer();
