@@ -3,13 +3,11 @@ package app.spotter.http;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.openapi.contract.Operation;
 import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.validation.RequestParameter;
 import io.vertx.openapi.validation.ValidatableRequest;
-import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.openapi.validation.impl.RequestValidatorImpl;
 import java.util.Map;
 
@@ -20,7 +18,7 @@ import java.util.Map;
  * "HTTP"). A large body still goes to a worker, so its checks cannot hold up the event loop's other
  * requests and sockets. The checks are Vert.x's own (its validator's, which has no synchronous
  * public API): {@link #check} is its {@code validate(ValidatableRequest, String)}, to compare again
- * on every Vert.x upgrade. A failure is answered as the builder's step answers it.
+ * on every Vert.x upgrade.
  */
 final class RequestValidation implements Handler<RoutingContext> {
   /** Bodies up to this size are checked on the event loop: a trainee is about 1 KB. */
@@ -36,20 +34,12 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    // A check that throws fails the composed future; FailureHandler answers a ValidatorException 400.
     EXTRACTOR.extractValidatableRequest(ctx, operation)
-        .compose(request -> ctx.body().length() <= INLINE_BODY_BYTES ? checked(request)
+        .compose(request -> ctx.body().length() <= INLINE_BODY_BYTES ? Future.succeededFuture(check(request))
             : ctx.vertx().executeBlocking(() -> check(request), false))
         .onSuccess(valid -> ctx.next())
-        .onFailure(e -> ctx.fail(e instanceof ValidatorException invalid
-            ? new HttpException(400, invalid.getMessage(), invalid) : e));
-  }
-
-  private Future<Void> checked(ValidatableRequest request) {
-    try {
-      return Future.succeededFuture(check(request));
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
+        .onFailure(ctx::fail);
   }
 
   private Void check(ValidatableRequest request) {
