@@ -24,12 +24,28 @@ public record SpotterConfig(
     int databasePoolSize,
     int httpInstances,
     boolean trustProxy,
+    HttpTimeouts httpTimeouts,
     LiveTiming live) {
 
   /** Failure-counting limits (see CONTRACT: rate limits count failures only). */
   public record RateLimits(
       int loginFailuresPerEmail, Duration loginWindow, int failuresPerIp, Duration ipWindow,
-      int liveCommandsPerSecond, int liveCommandBurst) {}
+      int registrationsPerIp, int liveCommandsPerSecond, int liveCommandBurst) {
+
+    /** Registrations are counted per address per hour; {@code 0} means unlimited. */
+    public static final Duration REGISTRATION_WINDOW = Duration.ofHours(1);
+
+    public boolean registrationsLimited() {
+      return registrationsPerIp > 0;
+    }
+  }
+
+  /**
+   * Slow clients: request headers must be complete within {@code header}, a body within {@code body};
+   * a keep-alive connection with nothing in flight is closed after {@code idle}. Live sockets are
+   * governed by their heartbeat instead.
+   */
+  public record HttpTimeouts(Duration header, Duration body, Duration idle) {}
 
   /**
    * Live socket timing: heartbeat (ping and idle close at 3×), the hello deadline, how long a device
@@ -49,6 +65,7 @@ public record SpotterConfig(
         in.duration("SPOTTER_LOGIN_FAILURE_WINDOW", Duration.ofMinutes(15)),
         in.integer("SPOTTER_FAILURES_PER_IP", 100, 1, 1_000_000),
         in.duration("SPOTTER_IP_FAILURE_WINDOW", Duration.ofMinutes(1)),
+        in.integer("SPOTTER_REGISTRATIONS_PER_IP", 10, 0, 1_000_000),
         in.integer("SPOTTER_LIVE_COMMANDS_PER_SECOND", 20, 1, 100_000),
         in.integer("SPOTTER_LIVE_COMMAND_BURST", 40, 1, 100_000));
     return new SpotterConfig(
@@ -65,6 +82,9 @@ public record SpotterConfig(
         in.integer("SPOTTER_DB_POOL_SIZE", 16, 1, 500),
         in.integer("SPOTTER_HTTP_INSTANCES", Runtime.getRuntime().availableProcessors(), 1, 256),
         in.bool("SPOTTER_TRUST_PROXY", false),
+        new HttpTimeouts(in.duration("SPOTTER_HTTP_HEADER_TIMEOUT", Duration.ofSeconds(10)),
+            in.duration("SPOTTER_HTTP_BODY_TIMEOUT", Duration.ofSeconds(30)),
+            in.duration("SPOTTER_HTTP_IDLE_TIMEOUT", Duration.ofSeconds(60))),
         new LiveTiming(in.duration("SPOTTER_LIVE_HEARTBEAT", Duration.ofSeconds(15)),
             in.duration("SPOTTER_LIVE_HELLO_TIMEOUT", Duration.ofSeconds(5)),
             in.duration("SPOTTER_LIVE_PRESENCE_EXPIRY", Duration.ofSeconds(30)),
@@ -82,11 +102,13 @@ public record SpotterConfig(
   /** A copy pointing at given servers: used once embedded ones have started. */
   public SpotterConfig withServers(DatabaseUrl database, URI redis) {
     return new SpotterConfig(port, Optional.of(database), Optional.of(redis), dataDir, jwtSecret, publicUrl,
-        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy, live);
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy,
+        httpTimeouts, live);
   }
 
   public SpotterConfig withJwtSecret(String secret) {
     return new SpotterConfig(port, databaseUrl, redisUrl, dataDir, Optional.of(secret), publicUrl,
-        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy, live);
+        accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy,
+        httpTimeouts, live);
   }
 }
