@@ -48,6 +48,8 @@ public final class TestStack {
     env.put("SPOTTER_DATA_DIR", dataDir.toString());
     env.put("SPOTTER_JWT_SECRET", "test-secret-test-secret-test-secret-0123456789");
     env.put("SPOTTER_HTTP_INSTANCES", "2");
+    // Every test registers its trainers from 127.0.0.1; tests of the limit start their own instance.
+    env.put("SPOTTER_REGISTRATIONS_PER_IP", "0");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     vertx = Main.newVertx(registry);
     spotter = Spotter.start(vertx, SpotterConfig.from(env), registry).await();
