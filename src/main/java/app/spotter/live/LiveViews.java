@@ -6,48 +6,44 @@ import java.util.Set;
 
 /**
  * What each role may see of a live session. Events are never dropped (seq stays gap-free for every
- * role); what a role may not see is removed from the payload. A display sees first names,
- * exercises, sets and timers — never notes, feedback or anything personal.
+ * role); what a role may not see is removed from the payload. A trainee sees their session without
+ * the trainer's notes; a display sees only what {@link DisplayView} allows.
  */
 final class LiveViews {
-  /** Event payload fields hidden from trainees and displays (trainer-private). */
+  /** Event payload fields hidden from trainees (trainer-private). */
   private static final Set<String> TRAINER_PRIVATE = Set.of("trainerNotes", "text");
-  /** Further fields hidden from displays. */
-  private static final Set<String> DISPLAY_HIDDEN = Set.of("feedback", "traineeFeedback");
   private static final Set<String> PRIVATE_EVENTS = Set.of("note-added");
 
   private LiveViews() {}
 
   /** The event as {@code role} receives it. */
   static JsonObject event(Role role, JsonObject event) {
-    if (role == Role.TRAINER) {
-      return event;
-    }
-    JsonObject payload = event.getJsonObject("payload").copy();
-    if (PRIVATE_EVENTS.contains(event.getString("name"))) {
-      TRAINER_PRIVATE.forEach(payload::remove);
-    }
-    payload.remove("trainerNotes");
-    if (role == Role.DISPLAY) {
-      DISPLAY_HIDDEN.forEach(payload::remove);
-    }
-    return event.copy().put("payload", payload);
+    return switch (role) {
+      case TRAINER, SERVER -> event;
+      case TRAINEE -> event.copy().put("payload", traineePayload(event.getString("name"), event.getJsonObject("payload")));
+      case DISPLAY -> event.copy().put("payload", DisplayView.payload(event.getString("name"), event.getJsonObject("payload")));
+    };
   }
 
   /** The snapshot state as {@code role} receives it. */
   static JsonObject state(Role role, JsonObject state) {
-    if (role == Role.TRAINER) {
-      return state;
+    return switch (role) {
+      case TRAINER, SERVER -> state;
+      case TRAINEE -> {
+        JsonObject view = state.copy();
+        view.getJsonObject("record").remove("trainerNotes");
+        yield view;
+      }
+      case DISPLAY -> DisplayView.state(state);
+    };
+  }
+
+  private static JsonObject traineePayload(String eventName, JsonObject payload) {
+    JsonObject view = payload.copy();
+    if (PRIVATE_EVENTS.contains(eventName)) {
+      TRAINER_PRIVATE.forEach(view::remove);
     }
-    JsonObject view = state.copy();
-    JsonObject record = view.getJsonObject("record");
-    record.remove("trainerNotes");
-    if (role == Role.DISPLAY) {
-      record.remove("traineeFeedback");
-      record.remove("sessionMetadata");
-      JsonObject trainee = view.getJsonObject("trainee");
-      trainee.put("name", firstName(trainee.getString("name")));
-    }
+    view.remove("trainerNotes");
     return view;
   }
 
@@ -56,8 +52,7 @@ final class LiveViews {
     if (name == null) {
       return null;
     }
-    String trimmed = name.trim();
-    int space = trimmed.indexOf(' ');
-    return space < 0 ? trimmed : trimmed.substring(0, space);
+    // Any whitespace ends the first word (a tab or line break too), as the web client splits it.
+    return name.strip().split("(?U)\\s+", 2)[0];
   }
 }

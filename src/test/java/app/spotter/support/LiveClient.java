@@ -8,7 +8,9 @@ import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -19,6 +21,8 @@ public final class LiveClient implements AutoCloseable {
   private final WebSocketClient client;
   private final WebSocket socket;
   private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+  /** Every text frame as it came off the wire, for tests of what a frame may never contain. */
+  private final Queue<String> frames = new ConcurrentLinkedQueue<>();
   private final List<JsonObject> seen = new ArrayList<>();
   private volatile Short closeCode;
   private JsonObject welcome;
@@ -28,7 +32,10 @@ public final class LiveClient implements AutoCloseable {
         .setMaxMessageSize(2_000_000).setTryUsePerMessageCompression(offerCompression));
     socket = client.connect(new WebSocketConnectOptions().setPort(port).setHost("localhost").setURI("/api/v1/live"))
         .await();
-    socket.textMessageHandler(text -> inbox.add(new JsonObject(text)));
+    socket.textMessageHandler(text -> {
+      frames.add(text);
+      inbox.add(new JsonObject(text));
+    });
     socket.closeHandler(v -> closeCode = socket.closeStatusCode());
   }
 
@@ -58,6 +65,11 @@ public final class LiveClient implements AutoCloseable {
       throw new AssertionError("expected welcome, got " + welcome);
     }
     return this;
+  }
+
+  /** The text of every frame received so far, exactly as sent. */
+  public List<String> frames() {
+    return List.copyOf(frames);
   }
 
   /** The server's welcome (connectionId, role, serverTime, heartbeatMs). */
