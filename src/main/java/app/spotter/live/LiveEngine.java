@@ -89,13 +89,22 @@ public final class LiveEngine {
             .put("location", location).encode())).mapEmpty();
   }
 
+  /** Whether the principal may watch the session; for a display, one of its trainer's live ones in its {@link DisplayScope}. */
   Future<Boolean> visible(Principal principal, UUID sessionId) {
-    return live.access(sessionId).map(found -> found.map(a -> switch (principal.role()) {
-      case TRAINER -> a.trainerId().equals(principal.trainerId());
-      case TRAINEE -> a.trainerId().equals(principal.trainerId()) && a.traineeId().equals(principal.id());
-      case DISPLAY -> a.trainerId().equals(principal.trainerId()) && "live".equals(a.status());
-      default -> false;
-    }).orElse(false));
+    return live.access(sessionId).compose(found -> {
+      if (found.isEmpty() || !found.get().trainerId().equals(principal.trainerId())) {
+        return Future.succeededFuture(false);
+      }
+      LiveRepository.Access a = found.get();
+      return switch (principal.role()) {
+        case TRAINER -> Future.succeededFuture(true);
+        case TRAINEE -> Future.succeededFuture(a.traineeId().equals(principal.id()));
+        case DISPLAY -> "live".equals(a.status())
+            ? displayScope(principal.id()).map(scope -> scope.covers(a.location()))
+            : Future.succeededFuture(false);
+        default -> Future.succeededFuture(false);
+      };
+    });
   }
 
   /** {@code {seq, state}} with the devices watching right now. */
@@ -111,12 +120,12 @@ public final class LiveEngine {
     return live.currentSeq(sessionId);
   }
 
-  Future<String> displayLocation(UUID displayId) {
-    return live.displayLocation(displayId);
+  Future<DisplayScope> displayScope(UUID displayId) {
+    return live.displayLocation(displayId).map(DisplayScope::new);
   }
 
-  Future<List<UUID>> liveSessionsOf(UUID trainerId, String location) {
-    return live.liveSessionsOf(trainerId, location);
+  Future<List<LiveRepository.LiveSessionPlace>> liveSessionsOf(UUID trainerId) {
+    return live.liveSessionsOf(trainerId);
   }
 
   /**

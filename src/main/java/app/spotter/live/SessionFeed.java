@@ -26,7 +26,8 @@ final class SessionFeed {
   private final Context context;
   private final Map<UUID, Subscription> subscriptions = new HashMap<>();
   private final TokenBucket bucket = new TokenBucket(SUBSCRIBES_PER_SECOND, SUBSCRIBE_BURST);
-  private String displayLocation;
+  /** A display's, once subscribe-display has read it: which sessions started later it follows. */
+  private DisplayScope displayScope;
   private boolean followsTrainer;
 
   SessionFeed(LiveConnection connection, LiveEngine engine, Context context) {
@@ -69,12 +70,12 @@ final class SessionFeed {
     UUID displayId = connection.principal().id();
     UUID trainerId = connection.principal().trainerId();
     engine.hub().watchTrainer(trainerId, this);
-    engine.displayLocation(displayId).compose(location -> {
-      displayLocation = location;
-      return engine.liveSessionsOf(trainerId, location);
-    }).onSuccess(ids -> ids.forEach(id -> {
-      if (!subscriptions.containsKey(id)) {
-        follow(id, null);
+    engine.displayScope(displayId).compose(scope -> {
+      displayScope = scope;
+      return engine.liveSessionsOf(trainerId);
+    }).onSuccess(sessions -> sessions.forEach(session -> {
+      if (displayScope.covers(session.location()) && !subscriptions.containsKey(session.id())) {
+        follow(session.id(), null);
       }
     }));
   }
@@ -184,8 +185,9 @@ final class SessionFeed {
 
   void onSessionStarted(UUID sessionId, String location) {
     context.runOnContext(v -> {
-      boolean here = displayLocation == null || displayLocation.equals(location);
-      if (followsTrainer && here && !subscriptions.containsKey(sessionId)) {
+      // Before the scope is read, the list read after it holds this session (it started before this notice).
+      boolean covered = displayScope != null && displayScope.covers(location);
+      if (followsTrainer && covered && !subscriptions.containsKey(sessionId)) {
         follow(sessionId, null);
       }
     });

@@ -42,10 +42,18 @@ public final class LiveFixtures {
 
   /** Pairing code claimed by the trainer → the display's token. */
   public static String displayToken(Trainer trainer) {
+    return displayToken(trainer, null);
+  }
+
+  /** The same for a display claimed with a location (none when null). */
+  public static String displayToken(Trainer trainer, String location) {
     Api anonymous = new Api(baseOf(trainer), null);
     JsonObject pairing = created(anonymous.post("/displays/pairings", null));
-    Reply claim = trainer.api().post("/displays/pairings/" + pairing.getString("code") + "/claim",
-        new JsonObject().put("name", "Wall"));
+    JsonObject body = new JsonObject().put("name", "Wall");
+    if (location != null) {
+      body.put("location", location);
+    }
+    Reply claim = trainer.api().post("/displays/pairings/" + pairing.getString("code") + "/claim", body);
     if (claim.status() / 100 != 2) {
       throw new AssertionError("claim failed: " + claim);
     }
