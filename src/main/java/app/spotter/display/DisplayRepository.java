@@ -15,6 +15,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Paired wall displays, scoped by their trainer. Only the display token's hash is stored. */
@@ -29,8 +30,15 @@ public final class DisplayRepository {
       UPDATE display SET last_seen_at = now()
       WHERE token_hash = $1 AND revoked_at IS NULL
       RETURNING id, trainer_id""";
-  private static final String INSERT = "INSERT INTO display (trainer_id, name, location, token_hash)"
-      + " VALUES ($1, $2, $3, $4) RETURNING " + TABLE.selectList();
+  /** A claimed display has no token yet: {@link #handOutToken} gives it one. */
+  private static final String INSERT = "INSERT INTO display (trainer_id, name, location)"
+      + " VALUES ($1, $2, $3) RETURNING " + TABLE.selectList();
+  /**
+   * Its token's hash, once: of two concurrent hand-outs the second waits for the first's row lock,
+   * then finds a hash there and changes nothing. A revoked display gets none.
+   */
+  private static final String HAND_OUT_TOKEN = "UPDATE display SET token_hash = $2"
+      + " WHERE id = $1 AND token_hash IS NULL AND revoked_at IS NULL RETURNING " + TABLE.selectList();
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM display WHERE trainer_id = $1 AND "
       + NewestFirst.before(2) + " " + NewestFirst.ORDER_BY + " LIMIT $4";
   private static final String REVOKE =
@@ -54,9 +62,15 @@ public final class DisplayRepository {
         });
   }
 
-  public Future<JsonObject> insert(SqlClient client, UUID trainerId, String name, String location, byte[] tokenHash) {
-    return client.preparedQuery(INSERT).execute(Tuple.of(trainerId, name, location, Buffer.buffer(tokenHash)))
+  public Future<JsonObject> insert(SqlClient client, UUID trainerId, String name, String location) {
+    return client.preparedQuery(INSERT).execute(Tuple.of(trainerId, name, location))
         .map(rows -> TABLE.toJson(rows.iterator().next()));
+  }
+
+  /** The display, now holding the token with this hash; empty when it has one already, is revoked or gone. */
+  public Future<Optional<JsonObject>> handOutToken(UUID displayId, byte[] tokenHash) {
+    return pool.preparedQuery(HAND_OUT_TOKEN).execute(Tuple.of(displayId, Buffer.buffer(tokenHash)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(TABLE.toJson(rows.iterator().next())));
   }
 
   /** Newest first. */

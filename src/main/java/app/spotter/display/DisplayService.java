@@ -71,17 +71,15 @@ public final class DisplayService {
   /**
    * The display row and the claim in Redis commit together: the row is written in a transaction
    * that only commits once the claim won, so a lost race or an expired code leaves no row behind.
-   * (Were the commit itself to fail after that, the display would fetch a token that opens nothing
-   * and pair again.)
+   * (Were the commit itself to fail after that, the display's poll would find no display to give a
+   * token to, get 410, and pair again.) The display gets no token here: see {@link #poll}.
    */
   public Future<JsonObject> claim(Principal caller, String rawCode, JsonObject body, FailureLimiter.Limit ipLimit) {
     UUID trainerId = caller.requireTrainer();
     String code = rawCode.toUpperCase(Locale.ROOT);
-    String token = OpaqueTokens.generate(OpaqueTokens.DISPLAY);
     return limiter.guard(List.of(ipLimit), () -> CODE.matcher(code).matches()
-        ? pool.withTransaction(tx -> displays.insert(tx, trainerId, body.getString("name"),
-                body.getString("location"), OpaqueTokens.hash(token))
-            .compose(display -> pairings.claim(code, token, display).compose(claim -> switch (claim) {
+        ? pool.withTransaction(tx -> displays.insert(tx, trainerId, body.getString("name"), body.getString("location"))
+            .compose(display -> pairings.claim(code, UUID.fromString(display.getString("id"))).compose(claim -> switch (claim) {
               case CLAIMED -> Future.succeededFuture(display);
               case ALREADY_CLAIMED ->
                   Future.failedFuture(ApiException.conflict("this pairing code was already claimed"));
@@ -90,7 +88,11 @@ public final class DisplayService {
         : unknownPairing());
   }
 
-  /** Wrong code and wrong secret look the same (404), and both count as a failure for the caller's address. */
+  /**
+   * Wrong code and wrong secret look the same (404), and both count as a failure for the caller's
+   * address. Once claimed, the token is made now and handed out once: only its hash is written, and
+   * Postgres lets one poll store it (another, even a concurrent one, gets 410).
+   */
   public Future<PairingStatus> poll(String rawCode, String secret, FailureLimiter.Limit ipLimit) {
     String code = rawCode.toUpperCase(Locale.ROOT);
     return limiter.guard(List.of(ipLimit), () -> (CODE.matcher(code).matches() && secret != null
@@ -98,11 +100,16 @@ public final class DisplayService {
         .compose(poll -> switch (poll.state()) {
           case PENDING -> Future.succeededFuture(new PairingStatus(false,
               new JsonObject().put("status", "pending").put("expiresAt", poll.expiresAt())));
-          case CLAIMED -> Future.succeededFuture(new PairingStatus(true,
-              new JsonObject().put("displayToken", poll.displayToken()).put("display", poll.display())));
-          case HANDED_OUT -> Future.failedFuture(ApiException.gone("this display's token was already handed out"));
+          case CLAIMED -> handOutToken(poll.displayId());
           case UNKNOWN -> unknownPairing();
         }));
+  }
+
+  private Future<PairingStatus> handOutToken(UUID displayId) {
+    String token = OpaqueTokens.generate(OpaqueTokens.DISPLAY);
+    return displays.handOutToken(displayId, OpaqueTokens.hash(token)).compose(display -> display
+        .map(d -> Future.succeededFuture(new PairingStatus(true, new JsonObject().put("displayToken", token).put("display", d))))
+        .orElseGet(() -> Future.failedFuture(ApiException.gone("this display's token was already handed out"))));
   }
 
   public Future<JsonObject> list(Principal caller, Page page) {

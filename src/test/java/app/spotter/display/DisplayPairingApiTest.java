@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.Api;
 import app.spotter.support.ApiTest;
+import app.spotter.support.Concurrently;
+import app.spotter.support.LiveClient;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +49,46 @@ class DisplayPairingApiTest extends ApiTest {
     return anonymous.get(pairing.pollPath()).json().getString("displayToken");
   }
 
-  /** One field of the pairing's Redis hash; null when absent. */
-  private String pairingField(Pairing pairing, String field) {
-    Response value = stack.redis().send(Request.cmd(Command.HGET).arg("pairing:" + pairing.code()).arg(field)).await();
-    return value == null ? null : value.toString();
+  /** Every key in Redis with its value, whatever its type, as text. */
+  private String redisContents() {
+    StringBuilder all = new StringBuilder();
+    String cursor = "0";
+    do {
+      Response page = stack.redis().send(Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(1000)).await();
+      cursor = page.get(0).toString();
+      for (Response key : page.get(1)) {
+        all.append(key).append(" = ").append(valueOf(key.toString())).append('\n');
+      }
+    } while (!cursor.equals("0"));
+    return all.toString();
+  }
+
+  private String valueOf(String key) {
+    String type = stack.redis().send(Request.cmd(Command.TYPE).arg(key)).await().toString();
+    Request read = switch (type) {
+      case "string" -> Request.cmd(Command.GET).arg(key);
+      case "hash" -> Request.cmd(Command.HGETALL).arg(key);
+      case "zset" -> Request.cmd(Command.ZRANGE).arg(key).arg(0).arg(-1).arg("WITHSCORES");
+      case "list" -> Request.cmd(Command.LRANGE).arg(key).arg(0).arg(-1);
+      case "set" -> Request.cmd(Command.SMEMBERS).arg(key);
+      default -> throw new AssertionError("Redis key " + key + " is a " + type + ", which this test cannot read");
+    };
+    Response value = stack.redis().send(read).await();
+    return value == null ? "" : value.toString();
+  }
+
+  /** Everything Redis has written to its append-only file(s) in the test stack's data directory. */
+  private String appendOnlyFiles() throws IOException {
+    Path dir = stack.dataDir.resolve("redis");
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> aof = files.filter(f -> f.getFileName().toString().contains(".aof")).toList();
+      assertThat(aof).as("append-only files under " + dir).isNotEmpty();
+      StringBuilder text = new StringBuilder();
+      for (Path file : aof) {
+        text.append(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+      }
+      return text.toString();
+    }
   }
 
   @Test
@@ -79,21 +123,53 @@ class DisplayPairingApiTest extends ApiTest {
     String displayId = display.getString("id");
     assertThat(display.getString("name")).isEqualTo("Main floor");
     assertThat(display.getString("location")).isEqualTo("Downtown gym");
-    String held = pairingField(pairing, "displayToken");
-    assertThat(held).as("Redis holds the raw token until the display fetches it").startsWith("spd_");
-    assertThat(stack.count("SELECT count(*) FROM display WHERE token_hash = sha256('" + held + "')")).isEqualTo(1);
-    assertThat(stack.count("SELECT count(*) FROM display d WHERE strpos(d::text, '" + held + "') > 0")).isZero();
 
     Reply handedOut = anonymous.get(pairing.pollPath());
     assertThat(handedOut.status()).isEqualTo(200);
-    assertThat(handedOut.json().getString("displayToken")).isEqualTo(held);
+    String token = handedOut.json().getString("displayToken");
+    assertThat(token).startsWith("spd_");
     assertThat(handedOut.json().getJsonObject("display").getString("id")).isEqualTo(displayId);
-    assertThat(pairingField(pairing, "displayToken")).as("handed out once, then gone from Redis").isNull();
+    assertThat(stack.count("SELECT count(*) FROM display WHERE token_hash = sha256('" + token + "')")).isEqualTo(1);
+    assertThat(stack.count("SELECT count(*) FROM display d WHERE strpos(d::text, '" + token + "') > 0")).isZero();
 
     assertThat(anonymous.get(pairing.pollPath()).status()).isEqualTo(410);
     assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(409);
-    assertThat(stack.redis().send(Request.cmd(Command.HGETALL).arg("pairing:" + pairing.code())).await().toString())
-        .doesNotContain(held, pairing.secret());
+  }
+
+  @Test
+  @DisplayName("no raw display token is ever written to Redis: not after the claim, not after the poll, not in its"
+      + " append-only file; and the token the display got opens its socket")
+  void noRawTokenInRedis() throws IOException {
+    Trainer trainer = registerTrainer();
+    Pairing pairing = startPairing();
+    assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(201);
+    String afterClaim = redisContents();
+
+    String token = anonymous.get(pairing.pollPath()).json().getString("displayToken");
+    String afterPoll = redisContents();
+
+    assertThat(afterClaim).contains("pairing:" + pairing.code());
+    assertThat(afterClaim).doesNotContain(token, pairing.secret());
+    assertThat(afterPoll).doesNotContain(token, pairing.secret());
+    assertThat(appendOnlyFiles()).doesNotContain(token);
+    try (LiveClient socket = LiveClient.connect(stack).hello(token, "wall-display")) {
+      assertThat(socket.welcome().getString("role")).isEqualTo("display");
+    }
+  }
+
+  @Test
+  @DisplayName("of polls sent at the same moment after the claim exactly one gets the token, the others 410")
+  void concurrentPollsHandOutOnce() throws Exception {
+    Trainer trainer = registerTrainer();
+    Pairing pairing = startPairing();
+    assertThat(claim(trainer.api(), pairing.code()).status()).isEqualTo(201);
+
+    List<Reply> polls = Concurrently.run(4, i -> anonymous.get(pairing.pollPath()));
+
+    assertThat(polls.stream().map(Reply::status)).containsExactlyInAnyOrder(200, 410, 410, 410);
+    String token = polls.stream().filter(r -> r.status() == 200).findFirst().orElseThrow().json().getString("displayToken");
+    assertThat(stack.count("SELECT count(*) FROM display WHERE token_hash = sha256('" + token + "')")).isEqualTo(1);
+    assertThat(anonymous.as(token).get("/displays").status()).as("a display token on a trainer route").isEqualTo(403);
   }
 
   @Test
