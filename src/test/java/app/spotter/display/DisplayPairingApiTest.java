@@ -173,6 +173,18 @@ class DisplayPairingApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a display revoked before it fetched its token gets 410 and never has one")
+  void revokedBeforePoll() {
+    Trainer trainer = registerTrainer();
+    Pairing pairing = startPairing();
+    String displayId = claim(trainer.api(), pairing.code()).json().getJsonObject("display").getString("id");
+    assertThat(trainer.api().delete("/displays/" + displayId).status()).isEqualTo(204);
+
+    assertThat(anonymous.get(pairing.pollPath()).status()).isEqualTo(410);
+    assertThat(stack.count("SELECT count(*) FROM display WHERE token_hash IS NULL")).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("a wrong secret or an unknown code gets 404, and claiming an unknown code writes nothing")
   void wrongSecretOrCode() {
     Trainer trainer = registerTrainer();
