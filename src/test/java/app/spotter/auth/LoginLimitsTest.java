@@ -71,6 +71,19 @@ class LoginLimitsTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a garbage or very long device cookie among other cookies is ignored: the login works as without it")
+  void garbageCookieIgnored() {
+    Trainer trainer = registerTrainer();
+    String[] cookies = {DeviceCookies.NAME + "=" + "x".repeat(3000), "theme=dark; " + DeviceCookies.NAME + "=%00%ZZ; b=c",
+        DeviceCookies.NAME + "=", DeviceCookies.NAME + "=a.b.c.d"};
+
+    for (String cookie : cookies) {
+      assertThat(login(anonymous.header("Cookie", cookie), trainer.email(), PASSWORD).status()).as(cookie).isEqualTo(200);
+      assertThat(login(anonymous.header("Cookie", cookie), trainer.email(), "wrong").status()).as(cookie).isEqualTo(401);
+    }
+  }
+
+  @Test
   @DisplayName("the per-address limit still applies to a device with the cookie; from another address it signs in")
   void addressLimitStillApplies() {
     try (ExtraSpotter spotter = ExtraSpotter.start(Map.of("SPOTTER_TRUST_PROXY", "true", "SPOTTER_FAILURES_PER_IP", "3"))) {
