@@ -11,6 +11,7 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.Optional;
 
 /** {@code /auth/*} and {@code /me}. */
 public final class AuthRoutes implements ApiRoutes {
@@ -51,9 +52,9 @@ public final class AuthRoutes implements ApiRoutes {
   private void login(RoutingContext ctx) {
     JsonObject body = body(ctx);
     String email = body.getString("email");
-    Cookie device = ctx.request().getCookie(DeviceCookies.NAME);
-    auth.login(email, body.getString("password"), deviceCookies.deviceFor(device == null ? null : device.getValue(), email),
-            guard.ipLimit(ctx))
+    Cookie cookie = ctx.request().getCookie(DeviceCookies.NAME);
+    Optional<String> device = deviceCookies.deviceFor(cookie == null ? null : cookie.getValue(), email);
+    auth.login(email, body.getString("password"), device, guard.ipLimit(ctx))
         .compose(session -> {
           ctx.response().addCookie(deviceCookies.issue(email));
           return Responses.ok(ctx, session);

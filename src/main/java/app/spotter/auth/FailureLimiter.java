@@ -96,8 +96,8 @@ public final class FailureLimiter {
         return Future.succeededFuture();
       }
       long wait = seconds(-reserved.result());
-      return Future.failedFuture(ApiException.of(429, "Too Many Requests", "too many attempts: try again in " + wait + " s")
-          .withRetryAfter(wait));
+      return Future.failedFuture(
+          ApiException.of(429, "Too Many Requests", "too many attempts: try again in " + wait + " s").withRetryAfter(wait));
     });
   }
 

@@ -65,7 +65,7 @@ public final class RefreshTokenRepository {
     return client.preparedQuery(REVOKE_ALL_OF_TRAINER_BUT).execute(Tuple.of(trainerId, keptFamily)).mapEmpty();
   }
 
-  /** Locks the owner of the token against a password change; returns its password version, empty for an unknown token. */
+  /** Locks the token's owner against a password change; its password version, empty for an unknown token. */
   public Future<Optional<Integer>> lockOwner(SqlClient client, byte[] hash) {
     return client.preparedQuery(LOCK_OWNER).execute(Tuple.of(Buffer.buffer(hash)))
         .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getInteger(0)));

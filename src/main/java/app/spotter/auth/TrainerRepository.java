@@ -69,8 +69,8 @@ public final class TrainerRepository {
         return Optional.empty();
       }
       Row row = rows.iterator().next();
-      return Optional.of(new Credentials(row.getUUID("id"), row.getString("hashed_password"), row.getBoolean("is_active"),
-          row.getInteger("password_version")));
+      return Optional.of(new Credentials(row.getUUID("id"), row.getString("hashed_password"),
+          row.getBoolean("is_active"), row.getInteger("password_version")));
     });
   }
 
@@ -79,7 +79,7 @@ public final class TrainerRepository {
     return pool.preparedQuery(PASSWORD_VERSION).execute(Tuple.of(id)).map(TrainerRepository::firstInteger);
   }
 
-  /** The current password version, locked against a change until {@code tx} ends; empty when there is no such trainer. */
+  /** The password version, locked against a change until {@code tx} ends; empty when there is no such trainer. */
   public Future<Optional<Integer>> lockPasswordVersion(SqlClient tx, UUID id) {
     return tx.preparedQuery(LOCK_PASSWORD_VERSION).execute(Tuple.of(id)).map(TrainerRepository::firstInteger);
   }

@@ -18,7 +18,8 @@ record PasswordChange(UUID trainerId, int passwordVersion, UUID keptFamily) {
 
   static PasswordChange fromJson(UUID trainerId, JsonObject notice) {
     String kept = notice.getString("keptFamily");
-    return new PasswordChange(trainerId, notice.getInteger("passwordVersion"), kept == null ? null : UUID.fromString(kept));
+    return new PasswordChange(trainerId, notice.getInteger("passwordVersion"),
+        kept == null ? null : UUID.fromString(kept));
   }
 
   /** Whether a socket that signed in with this principal must close. */
