@@ -38,6 +38,12 @@ public final class PasswordVersions {
     return trainers.passwordVersion(trainerId).map(found -> found.map(version -> remember(trainerId, version)));
   }
 
+  /** Whether this instance already knows of a password after {@code version}; reads nothing. */
+  public boolean knownAfter(UUID trainerId, int version) {
+    Known cached = known.get(trainerId);
+    return cached != null && cached.version() > version;
+  }
+
   /** A password change, here or (told through Redis) on another instance. */
   public void changed(UUID trainerId, int version) {
     remember(trainerId, version);

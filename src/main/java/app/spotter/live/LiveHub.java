@@ -112,6 +112,16 @@ final class LiveHub {
     all.stream().filter(c -> change.closes(c.principal())).forEach(LiveConnection::revoke);
   }
 
+  /**
+   * Whether a socket that has just said hello authenticated with a token from before a password change
+   * this instance has applied meanwhile: {@link #passwordChanged} may have passed it before it had a
+   * principal. (The version is recorded before the sockets are looked at, so one of the two sees it.)
+   */
+  boolean outdated(Principal principal) {
+    return principal.signIn() != null
+        && passwordVersions.knownAfter(principal.trainerId(), principal.signIn().passwordVersion());
+  }
+
   /** Hands an event to every local subscriber of its session (each drops what it already has). */
   void deliver(EventFrame frame) {
     Set<SessionFeed> subscribers = bySession.get(frame.event.sessionId());
