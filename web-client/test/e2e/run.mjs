@@ -1,5 +1,7 @@
 // `npm run e2e`: the browser tests against SPOTTER_URL, or, without it, against the built jar
 // (../target/spotter.jar) started here on a free port with embedded Postgres/Redis in a temporary data dir.
+// Each run registers a trainer; a server allows 10 registrations per address an hour by default, so
+// for more runs start yours with SPOTTER_REGISTRATIONS_PER_IP=0 (the one started here has it).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -35,7 +37,7 @@ async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'spotter-e2e-'));
   const url = `http://localhost:${port}`;
   const server = spawn('java', ['-jar', JAR], {
-    env: { ...process.env, SPOTTER_PORT: String(port), SPOTTER_DATA_DIR: dataDir },
+    env: { ...process.env, SPOTTER_PORT: String(port), SPOTTER_DATA_DIR: dataDir, SPOTTER_REGISTRATIONS_PER_IP: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await ready(url, server);

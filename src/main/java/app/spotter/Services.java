@@ -4,9 +4,11 @@ import app.spotter.auth.AccessTokens;
 import app.spotter.auth.AuthRoutes;
 import app.spotter.auth.AuthService;
 import app.spotter.auth.Authenticator;
+import app.spotter.auth.DeviceCookies;
 import app.spotter.auth.FailureLimiter;
 import app.spotter.auth.MeService;
 import app.spotter.auth.PasswordHasher;
+import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.RefreshTokenRepository;
 import app.spotter.auth.TrainerRepository;
 import app.spotter.config.SpotterConfig;
@@ -61,15 +63,14 @@ public final class Services {
     AccessTokens accessTokens = new AccessTokens(vertx, config.jwtSecret().orElseThrow(),
         config.accessTokenTtl(), config.traineeTokenTtl());
     DisplayRepository displays = new DisplayRepository(pool);
-    Authenticator authenticator = new Authenticator(accessTokens, displays);
+    TrainerRepository trainers = new TrainerRepository(pool);
+    PasswordVersions passwordVersions = new PasswordVersions(trainers);
+    Authenticator authenticator = new Authenticator(accessTokens, displays, passwordVersions);
     FailureLimiter limiter = new FailureLimiter(redis);
     this.guard = new AccessGuard(contract, authenticator, limiter, config.rateLimits());
 
-    TrainerRepository trainers = new TrainerRepository(pool);
     TraineeRepository traineeRepository = new TraineeRepository(pool);
     TraineeService traineeService = new TraineeService(pool, traineeRepository);
-    AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
-        accessTokens, limiter, config);
     ProgramRepository programs = new ProgramRepository();
     TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
     RecordRepository records = new RecordRepository(pool);
@@ -81,11 +82,14 @@ public final class Services {
 
     SessionRecordService recordService =
         new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService);
-    this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, config.rateLimits(), config.live(), records,
-        exerciseRecords, registry);
+    this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
+        config.live(), records, exerciseRecords, registry);
+    AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
+        accessTokens, passwordVersions, limiter, live.revocations(), config);
 
     this.routes = List.of(
-        new AuthRoutes(authService, new MeService(trainers, traineeService), guard),
+        new AuthRoutes(authService, new MeService(trainers, traineeService), guard,
+            new DeviceCookies(config.jwtSecret().orElseThrow(), config.publicUrl().startsWith("https:"))),
         new TraineeRoutes(traineeService),
         new AccessLinkRoutes(new AccessLinkService(new AccessLinkRepository(pool), traineeRepository, traineeService,
             accessTokens, limiter, config.publicUrl(), live.revocations()), guard),

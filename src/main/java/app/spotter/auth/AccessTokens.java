@@ -13,7 +13,9 @@ import java.util.UUID;
 
 /**
  * Short-lived HS256 access JWTs for trainers and trainees. Claims: {@code sub} (the caller's id),
- * {@code role}, {@code tid} (the trainer whose data it reaches) and, for trainees, {@code lid} (the access link).
+ * {@code role}, {@code tid} (the trainer whose data it reaches), {@code exp}; for trainers {@code fam}
+ * (the refresh-token family of the sign-in) and {@code pwv} (the password version it was issued under);
+ * for trainees {@code lid} (the access link).
  */
 public final class AccessTokens {
   private final JWTAuth jwt;
@@ -28,9 +30,9 @@ public final class AccessTokens {
     this.traineeTtl = traineeTtl;
   }
 
-  public String forTrainer(UUID trainerId) {
-    return sign(new JsonObject().put("role", Role.TRAINER.wire()).put("tid", trainerId.toString()),
-        trainerId, trainerTtl);
+  public String forTrainer(UUID trainerId, Principal.SignIn signIn) {
+    return sign(new JsonObject().put("role", Role.TRAINER.wire()).put("tid", trainerId.toString())
+        .put("fam", signIn.familyId().toString()).put("pwv", signIn.passwordVersion()), trainerId, trainerTtl);
   }
 
   public String forTrainee(UUID traineeId, UUID trainerId, UUID linkId) {
@@ -46,18 +48,33 @@ public final class AccessTokens {
     return traineeTtl.toSeconds();
   }
 
-  /** Verifies signature, algorithm, issuer and expiry; fails for anything else. */
+  /**
+   * Verifies signature, algorithm, issuer and expiry; fails for anything else, a token without
+   * {@code exp} included (the JWT library checks expiry only when the claim is there).
+   */
   public Future<Principal> verify(String token) {
     return jwt.authenticate(new TokenCredentials(token)).map(user -> {
       JsonObject claims = user.principal();
-      Role role = Role.fromWire(claims.getString("role"));
-      if (role != Role.TRAINER && role != Role.TRAINEE) {
-        throw new IllegalArgumentException("unknown role");
+      // The library moves exp out of the principal into the attributes.
+      if (!(user.attributes().getValue("exp") instanceof Number)) {
+        throw new IllegalArgumentException("no expiry");
       }
-      String link = claims.getString("lid");
-      return new Principal(role, UUID.fromString(claims.getString("sub")), UUID.fromString(claims.getString("tid")),
-          link == null ? null : UUID.fromString(link));
+      Role role = Role.fromWire(claims.getString("role"));
+      UUID subject = UUID.fromString(claims.getString("sub"));
+      UUID trainerId = UUID.fromString(claims.getString("tid"));
+      if (role == Role.TRAINER) {
+        return Principal.trainer(trainerId, new Principal.SignIn(optionalUuid(claims.getString("fam")),
+            claims.getInteger("pwv", 0)));
+      }
+      if (role == Role.TRAINEE) {
+        return Principal.trainee(subject, trainerId, optionalUuid(claims.getString("lid")));
+      }
+      throw new IllegalArgumentException("unknown role");
     });
+  }
+
+  private static UUID optionalUuid(String value) {
+    return value == null ? null : UUID.fromString(value);
   }
 
   private String sign(JsonObject claims, UUID subject, Duration ttl) {

@@ -7,20 +7,24 @@ import static app.spotter.http.Requests.principal;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
+import java.util.Optional;
 
 /** {@code /auth/*} and {@code /me}. */
 public final class AuthRoutes implements ApiRoutes {
   private final AuthService auth;
   private final MeService me;
   private final AccessGuard guard;
+  private final DeviceCookies deviceCookies;
 
-  public AuthRoutes(AuthService auth, MeService me, AccessGuard guard) {
+  public AuthRoutes(AuthService auth, MeService me, AccessGuard guard, DeviceCookies deviceCookies) {
     this.auth = auth;
     this.me = me;
     this.guard = guard;
+    this.deviceCookies = deviceCookies;
   }
 
   @Override
@@ -35,15 +39,26 @@ public final class AuthRoutes implements ApiRoutes {
   }
 
   private void register(RoutingContext ctx) {
-    auth.register(body(ctx))
-        .compose(session -> Responses.created(ctx, "/api/v1/me", session))
+    JsonObject body = body(ctx);
+    auth.register(body, AccessGuard.clientAddress(ctx))
+        .compose(session -> {
+          ctx.response().addCookie(deviceCookies.issue(body.getString("email")));
+          return Responses.created(ctx, "/api/v1/me", session);
+        })
         .onFailure(ctx::fail);
   }
 
+  /** A device cookie for this email lifts the per-email failure limit; each sign-in renews it. */
   private void login(RoutingContext ctx) {
     JsonObject body = body(ctx);
-    auth.login(body.getString("email"), body.getString("password"), guard.ipLimit(ctx))
-        .compose(session -> Responses.ok(ctx, session))
+    String email = body.getString("email");
+    Cookie cookie = ctx.request().getCookie(DeviceCookies.NAME);
+    Optional<String> device = deviceCookies.deviceFor(cookie == null ? null : cookie.getValue(), email);
+    auth.login(email, body.getString("password"), device, guard.ipLimit(ctx))
+        .compose(session -> {
+          ctx.response().addCookie(deviceCookies.issue(email));
+          return Responses.ok(ctx, session);
+        })
         .onFailure(ctx::fail);
   }
 
@@ -73,7 +88,7 @@ public final class AuthRoutes implements ApiRoutes {
 
   private void changePassword(RoutingContext ctx) {
     JsonObject body = body(ctx);
-    auth.changePassword(principal(ctx).requireTrainer(), body.getString("currentPassword"),
+    auth.changePassword(principal(ctx), body.getString("currentPassword"),
             body.getString("newPassword"), guard.ipLimit(ctx))
         .compose(v -> Responses.noContent(ctx))
         .onFailure(ctx::fail);

@@ -1,19 +1,26 @@
 package app.spotter.auth;
 
 import app.spotter.display.DisplayRepository;
+import app.spotter.http.ApiException;
 import io.vertx.core.Future;
 
 /** Resolves any bearer token Spotter issues (trainer/trainee JWT, display token) to a principal. */
 public final class Authenticator {
   private final AccessTokens accessTokens;
   private final DisplayRepository displays;
+  private final PasswordVersions passwordVersions;
 
-  public Authenticator(AccessTokens accessTokens, DisplayRepository displays) {
+  public Authenticator(AccessTokens accessTokens, DisplayRepository displays, PasswordVersions passwordVersions) {
     this.accessTokens = accessTokens;
     this.displays = displays;
+    this.passwordVersions = passwordVersions;
   }
 
-  /** Fails (with no detail worth showing a caller) when the token is unknown, expired, revoked or forged. */
+  /**
+   * Fails (with no detail worth showing a caller) when the token is unknown, expired, revoked or forged;
+   * fails with a 503 {@link ApiException} when it could not be checked (Postgres unreachable), which is
+   * no reason for the caller to give up its tokens.
+   */
   public Future<Principal> authenticate(String token) {
     if (token == null || token.isBlank() || token.length() > 4096) {
       return Future.failedFuture("no token");
@@ -21,6 +28,18 @@ public final class Authenticator {
     if (token.startsWith(OpaqueTokens.DISPLAY)) {
       return displays.principalForToken(OpaqueTokens.hash(token));
     }
-    return accessTokens.verify(token);
+    return accessTokens.verify(token).compose(principal -> principal.signIn() == null
+        ? Future.succeededFuture(principal)
+        : currentPassword(principal));
+  }
+
+  /** A trainer token issued before the trainer's last password change is refused. */
+  private Future<Principal> currentPassword(Principal trainer) {
+    return passwordVersions.current(trainer.trainerId())
+        .recover(e -> Future.failedFuture(ApiException.of(503, "Service Unavailable",
+            "the token could not be checked right now: try again in a moment")))
+        .compose(current -> current.isPresent() && current.get() == trainer.signIn().passwordVersion()
+            ? Future.succeededFuture(trainer)
+            : Future.failedFuture("issued before the last password change, or the account is gone"));
   }
 }

@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Failed credential attempts per key (an email, an address) in fixed Redis windows; at the limit,
- * further attempts get 429 with Retry-After. Each attempt first reserves a failure (atomically,
+ * Failed credential attempts per key (an email, a device, an address) in fixed Redis windows; at the
+ * limit, further attempts get 429 with Retry-After. Each attempt first reserves a failure (atomically,
  * so concurrent attempts cannot all slip past the limit) and gives it back if it succeeds, so
- * successes are never throttled. Without Redis it fails open (logged): sign-in keeps working.
+ * successes are never throttled. {@link #spend} counts every attempt instead (registrations). Without
+ * Redis it fails open (logged): sign-in keeps working.
  */
 public final class FailureLimiter {
   private static final Logger LOG = LoggerFactory.getLogger(FailureLimiter.class);
@@ -49,6 +50,16 @@ public final class FailureLimiter {
     return new Limit("fail:ip:" + ip, max, window);
   }
 
+  /** Failed logins from a device that signed in before (see {@link DeviceCookies}): in place of its email's. */
+  public static Limit perDevice(String deviceId, int max, Duration window) {
+    return new Limit("fail:device:" + deviceId, max, window);
+  }
+
+  /** Registrations from one address: every attempt counts, as each costs an Argon2 hash. */
+  public static Limit registrationsPerIp(String ip, int max, Duration window) {
+    return new Limit("register:ip:" + ip, max, window);
+  }
+
   /**
    * Runs {@code attempt} unless a key is at its limit (then 429). The attempt counts as a failure
    * when it fails with a 400, 401 or 404 (wrong credentials, unknown token or code); any other
@@ -65,7 +76,7 @@ public final class FailureLimiter {
       }
       if (waitMs > 0) {
         release(limits, reservations);
-        return Future.failedFuture(ApiException.tooManyRequests((waitMs + 999) / 1000));
+        return Future.failedFuture(ApiException.tooManyRequests(seconds(waitMs)));
       }
       return attempt.get().onComplete(outcome -> {
         if (outcome.succeeded() || !countsAsFailure(outcome.cause())) {
@@ -73,6 +84,25 @@ public final class FailureLimiter {
         }
       });
     });
+  }
+
+  /**
+   * Counts one attempt whatever its outcome, for work that costs as much when it fails: 429 once the
+   * key is at its limit, else succeeds (also when Redis is down: fail open, as above).
+   */
+  public Future<Void> spend(Limit limit) {
+    return reserve(limit).transform(reserved -> {
+      if (reserved.failed() || reserved.result() > 0) {
+        return Future.succeededFuture();
+      }
+      long wait = seconds(-reserved.result());
+      return Future.failedFuture(
+          ApiException.of(429, "Too Many Requests", "too many attempts: try again in " + wait + " s").withRetryAfter(wait));
+    });
+  }
+
+  private static long seconds(long ms) {
+    return (ms + 999) / 1000;
   }
 
   private static boolean countsAsFailure(Throwable cause) {

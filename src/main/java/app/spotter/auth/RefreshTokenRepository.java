@@ -21,8 +21,16 @@ public final class RefreshTokenRepository {
   private static final String FAMILY_OF = "SELECT family_id FROM refresh_token WHERE token_hash = $1";
   private static final String REVOKE_FAMILY =
       "UPDATE refresh_token SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL";
-  private static final String REVOKE_ALL_OF_TRAINER =
-      "UPDATE refresh_token SET revoked_at = now() WHERE trainer_id = $1 AND revoked_at IS NULL";
+  private static final String REVOKE_ALL_OF_TRAINER_BUT = "UPDATE refresh_token SET revoked_at = now()"
+      + " WHERE trainer_id = $1 AND family_id IS DISTINCT FROM $2 AND revoked_at IS NULL";
+  /**
+   * The token owner's password version, the owner's row locked until the transaction ends: a password
+   * change then either waits for this refresh (and revokes what it hands out) or goes first (and this
+   * refresh finds its token revoked).
+   */
+  private static final String LOCK_OWNER = """
+      SELECT t.password_version FROM refresh_token r JOIN trainer t ON t.id = r.trainer_id
+      WHERE r.token_hash = $1 FOR SHARE OF t""";
 
   /** A consumed token: whose it was and its family. */
   public record Consumed(UUID trainerId, UUID familyId) {}
@@ -52,7 +60,14 @@ public final class RefreshTokenRepository {
     });
   }
 
-  public Future<Void> revokeAllOf(SqlClient client, UUID trainerId) {
-    return client.preparedQuery(REVOKE_ALL_OF_TRAINER).execute(Tuple.of(trainerId)).mapEmpty();
+  /** Revokes every family of the trainer but {@code keptFamily} (null: every one). */
+  public Future<Void> revokeAllOfBut(SqlClient client, UUID trainerId, UUID keptFamily) {
+    return client.preparedQuery(REVOKE_ALL_OF_TRAINER_BUT).execute(Tuple.of(trainerId, keptFamily)).mapEmpty();
+  }
+
+  /** Locks the token's owner against a password change; its password version, empty for an unknown token. */
+  public Future<Optional<Integer>> lockOwner(SqlClient client, byte[] hash) {
+    return client.preparedQuery(LOCK_OWNER).execute(Tuple.of(Buffer.buffer(hash)))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getInteger(0)));
   }
 }

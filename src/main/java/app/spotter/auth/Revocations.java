@@ -11,4 +11,11 @@ public interface Revocations {
   Future<Void> accessLinkRevoked(UUID linkId);
 
   Future<Void> displayRevoked(UUID displayId);
+
+  /**
+   * A trainer's password changed to {@code passwordVersion}: every instance closes the trainer's sockets
+   * opened with an older token, except those of {@code keptFamily} (the changing device's sign-in; null
+   * closes all), and takes the new version into its {@link PasswordVersions}.
+   */
+  Future<Void> passwordChanged(UUID trainerId, int passwordVersion, UUID keptFamily);
 }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -23,17 +24,24 @@ public final class TrainerRepository {
       List.of(Column.of("is_active", Kind.BOOL)));
 
   private static final String INSERT = "INSERT INTO trainer (email, hashed_password, name, phone, address)"
-      + " VALUES ($1, $2, $3, $4, $5) RETURNING " + TABLE.selectList();
+      + " VALUES ($1, $2, $3, $4, $5) RETURNING password_version, " + TABLE.selectList();
   private static final String BY_ID = "SELECT " + TABLE.selectList() + " FROM trainer WHERE id = $1";
   private static final String CREDENTIALS_BY_EMAIL =
-      "SELECT id, hashed_password, is_active FROM trainer WHERE lower(email) = lower($1)";
+      "SELECT id, hashed_password, is_active, password_version FROM trainer WHERE lower(email) = lower($1)";
   private static final String HASH_BY_ID = "SELECT hashed_password FROM trainer WHERE id = $1";
+  private static final String PASSWORD_VERSION = "SELECT password_version FROM trainer WHERE id = $1";
+  /** Held until the transaction ends, so a password change waits for a sign-in in progress (and the reverse). */
+  private static final String LOCK_PASSWORD_VERSION = "SELECT password_version FROM trainer WHERE id = $1 FOR SHARE";
   private static final String UPDATE_PROFILE = TABLE.updateSql("");
-  private static final String UPDATE_PASSWORD =
-      "UPDATE trainer SET hashed_password = $2, version = version + 1, updated_at = now() WHERE id = $1";
+  private static final String UPDATE_PASSWORD = "UPDATE trainer SET hashed_password = $2,"
+      + " password_version = password_version + 1, version = version + 1, updated_at = now()"
+      + " WHERE id = $1 RETURNING password_version";
 
-  /** What login needs to know about an account. */
-  public record Credentials(UUID id, String hashedPassword, boolean active) {}
+  /** What login needs to know about an account: {@code passwordVersion} tells whether the password changed since. */
+  public record Credentials(UUID id, String hashedPassword, boolean active, int passwordVersion) {}
+
+  /** A new account and its first password version. */
+  public record Created(JsonObject trainer, int passwordVersion) {}
 
   private final Pool pool;
 
@@ -41,11 +49,14 @@ public final class TrainerRepository {
     this.pool = pool;
   }
 
-  public Future<JsonObject> insert(SqlClient client, JsonObject trainer, String hashedPassword) {
+  public Future<Created> insert(SqlClient client, JsonObject trainer, String hashedPassword) {
     return client.preparedQuery(INSERT)
         .execute(Tuple.of(trainer.getString("email"), hashedPassword, trainer.getString("name"),
             trainer.getString("phone"), trainer.getString("address")))
-        .map(rows -> TABLE.toJson(rows.iterator().next()));
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new Created(TABLE.toJson(row), row.getInteger("password_version"));
+        });
   }
 
   public Future<Optional<JsonObject>> findById(UUID id) {
@@ -58,8 +69,19 @@ public final class TrainerRepository {
         return Optional.empty();
       }
       Row row = rows.iterator().next();
-      return Optional.of(new Credentials(row.getUUID("id"), row.getString("hashed_password"), row.getBoolean("is_active")));
+      return Optional.of(new Credentials(row.getUUID("id"), row.getString("hashed_password"),
+          row.getBoolean("is_active"), row.getInteger("password_version")));
     });
+  }
+
+  /** Empty when there is no such trainer. */
+  public Future<Optional<Integer>> passwordVersion(UUID id) {
+    return pool.preparedQuery(PASSWORD_VERSION).execute(Tuple.of(id)).map(TrainerRepository::firstInteger);
+  }
+
+  /** The password version, locked against a change until {@code tx} ends; empty when there is no such trainer. */
+  public Future<Optional<Integer>> lockPasswordVersion(SqlClient tx, UUID id) {
+    return tx.preparedQuery(LOCK_PASSWORD_VERSION).execute(Tuple.of(id)).map(TrainerRepository::firstInteger);
   }
 
   public Future<Optional<String>> passwordHash(UUID id) {
@@ -74,7 +96,13 @@ public final class TrainerRepository {
         .map(TABLE::first);
   }
 
-  public Future<Void> updatePassword(SqlClient client, UUID id, String hashedPassword) {
-    return client.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(id, hashedPassword)).mapEmpty();
+  /** Returns the new password version. */
+  public Future<Integer> updatePassword(SqlClient client, UUID id, String hashedPassword) {
+    return client.preparedQuery(UPDATE_PASSWORD).execute(Tuple.of(id, hashedPassword))
+        .map(rows -> rows.iterator().next().getInteger(0));
+  }
+
+  private static Optional<Integer> firstInteger(RowSet<Row> rows) {
+    return rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getInteger(0));
   }
 }

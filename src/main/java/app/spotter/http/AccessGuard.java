@@ -56,7 +56,8 @@ public final class AccessGuard implements Handler<RoutingContext> {
       return;
     }
     authenticator.authenticate(token)
-        .recover(bad -> rejectBadToken(ctx))
+        // An ApiException is the server's own trouble (503), not a bad token.
+        .recover(bad -> bad instanceof ApiException ? Future.failedFuture(bad) : rejectBadToken(ctx))
         .onSuccess(principal -> {
           if (!allowed.contains(principal.role())) {
             ctx.fail(ApiException.forbidden("a " + principal.role().wire() + " token may not do this"));

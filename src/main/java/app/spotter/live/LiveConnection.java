@@ -138,12 +138,15 @@ final class LiveConnection {
       if (closed) {
         return;
       }
-      if (result.failed()) {
+      if (result.succeeded()) {
+        // Set before the check: a password change applied meanwhile either closes this socket or is seen here.
+        principal = result.result();
+      }
+      if (principal == null || engine.hub().outdated(principal)) {
         sendError("unauthorized", "the token is invalid, expired or revoked");
         close(CLOSE_UNAUTHORIZED, "unauthorized");
         return;
       }
-      principal = result.result();
       context.owner().cancelTimer(helloTimer);
       send(new JsonObject().put("type", "welcome").put("connectionId", id).put("role", principal.role().wire())
           .put("serverTime", System.currentTimeMillis()).put("heartbeatMs", engine.heartbeatMs()));

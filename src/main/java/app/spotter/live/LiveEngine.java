@@ -1,6 +1,7 @@
 package app.spotter.live;
 
 import app.spotter.auth.Authenticator;
+import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Revocations;
 import app.spotter.config.SpotterConfig;
@@ -39,13 +40,13 @@ public final class LiveEngine {
   private final LiveRevocations revocations;
 
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
-      SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing, RecordRepository records, ExerciseRecordRepository exercises,
-      MeterRegistry registry) {
+      PasswordVersions passwordVersions, SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing,
+      RecordRepository records, ExerciseRecordRepository exercises, MeterRegistry registry) {
     this.authenticator = authenticator;
     this.limits = limits;
     this.timing = timing;
     this.live = new LiveRepository(pool);
-    this.hub = new LiveHub(vertx, redis);
+    this.hub = new LiveHub(vertx, redis, passwordVersions);
     this.presence = new Presence(vertx, redis, timing.presenceExpiry().toMillis());
     this.eventLog = new EventLog(redis, live);
     this.snapshots = new SnapshotReader(pool, redis, records, exercises, live);
@@ -139,7 +140,7 @@ public final class LiveEngine {
             : Future.failedFuture("the access link was revoked or has expired")));
   }
 
-  /** Where the REST side reports revoked access links and displays. */
+  /** Where the REST side reports revoked access links and displays, and password changes. */
   public Revocations revocations() {
     return revocations;
   }

@@ -1,5 +1,6 @@
 package app.spotter.live;
 
+import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import io.vertx.core.Vertx;
@@ -26,6 +27,7 @@ final class LiveHub {
   private static final String EVENT_MARK = "E";
   private final Vertx vertx;
   private final Redis redis;
+  private final PasswordVersions passwordVersions;
   private final Map<UUID, Set<SessionFeed>> bySession = new ConcurrentHashMap<>();
   private final Map<UUID, Set<SessionFeed>> displaysByTrainer = new ConcurrentHashMap<>();
   /** Every open socket of this instance, authenticated or not yet. */
@@ -35,9 +37,10 @@ final class LiveHub {
   private volatile RedisConnection subscriber;
   private volatile boolean stopped;
 
-  LiveHub(Vertx vertx, Redis redis) {
+  LiveHub(Vertx vertx, Redis redis, PasswordVersions passwordVersions) {
     this.vertx = vertx;
     this.redis = redis;
+    this.passwordVersions = passwordVersions;
   }
 
   void start() {
@@ -103,6 +106,22 @@ final class LiveHub {
     all.stream().filter(c -> c.openedWith(credentialId)).forEach(LiveConnection::revoke);
   }
 
+  /** Told here or by another instance: this instance's tokens check and sockets follow the new password. */
+  void passwordChanged(PasswordChange change) {
+    passwordVersions.changed(change.trainerId(), change.passwordVersion());
+    all.stream().filter(c -> change.closes(c.principal())).forEach(LiveConnection::revoke);
+  }
+
+  /**
+   * Whether a socket that has just said hello authenticated with a token from before a password change
+   * this instance has applied meanwhile: {@link #passwordChanged} may have passed it before it had a
+   * principal. (The version is recorded before the sockets are looked at, so one of the two sees it.)
+   */
+  boolean outdated(Principal principal) {
+    return principal.signIn() != null
+        && passwordVersions.knownAfter(principal.trainerId(), principal.signIn().passwordVersion());
+  }
+
   /** Hands an event to every local subscriber of its session (each drops what it already has). */
   void deliver(EventFrame frame) {
     Set<SessionFeed> subscribers = bySession.get(frame.event.sessionId());
@@ -130,6 +149,8 @@ final class LiveHub {
     JsonObject message = new JsonObject(payload);
     if (key.startsWith("r:")) {
       revoke(id);
+    } else if (key.startsWith("p:")) {
+      passwordChanged(PasswordChange.fromJson(id, message));
     } else if (key.startsWith("t:")) {
       Set<SessionFeed> displays = displaysByTrainer.get(id);
       if (displays != null && "session-started".equals(message.getString("type"))) {

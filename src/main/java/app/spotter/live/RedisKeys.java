@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /** Every Redis key and channel of the live engine, in one place. */
 final class RedisKeys {
-  /** Pattern every instance subscribes to: session events and presence, trainer and revocation notices. */
+  /** Pattern every instance subscribes to: session events and presence, trainer, revocation and password notices. */
   static final String ALL_CHANNELS = "live:ch:*";
   static final String CHANNEL_PREFIX = "live:ch:";
   /** Sorted set of running timers' deadlines: score endsAt, member "sessionId|timerId". */
@@ -23,6 +23,11 @@ final class RedisKeys {
   /** Notices that an access link or display (by its id) was revoked. */
   static String revocationChannel(UUID credentialId) {
     return CHANNEL_PREFIX + "r:" + credentialId;
+  }
+
+  /** Notices that a trainer's password changed (see {@link PasswordChange}). */
+  static String passwordChannel(UUID trainerId) {
+    return CHANNEL_PREFIX + "p:" + trainerId;
   }
 
   /** Sorted set of a session's recent events, scored by seq. */

@@ -55,6 +55,8 @@ public final class ServerProcess implements AutoCloseable {
     if (spotterEnv) {
       builder.environment().put("SPOTTER_PORT", String.valueOf(port));
       builder.environment().put("SPOTTER_DATA_DIR", dataDir.toString());
+      // Every trainer of a run registers from this one address; --server-env may still set a limit.
+      builder.environment().put("SPOTTER_REGISTRATIONS_PER_IP", "0");
     }
     builder.environment().putAll(env);
     ServerProcess server = new ServerProcess(builder.start(), dataDir, log, port);
