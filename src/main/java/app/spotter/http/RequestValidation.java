@@ -32,7 +32,9 @@ import java.util.Map;
  * public API), with one difference: parameters are read as the request carries them. Vert.x's
  * extractor decodes query values a second time ({@code ?q=x%25} fails) and reads a string parameter
  * that looks like JSON as JSON ({@code ?q=[1]} is "an array"); here a query value is decoded once, a
- * header not at all, and a string parameter is checked as the string it is.
+ * header not at all, and a string parameter is checked as the string it is. Before the checks, text
+ * that cannot be stored is refused ({@link TextChecks}) and date-times with offsets beyond Java's
+ * ±18:00 are rewritten in UTC ({@link WideOffsets}), for the checks and the handlers alike.
  */
 final class RequestValidation implements Handler<RoutingContext> {
   /** Bodies up to this size are checked on the event loop: a trainee is about 1 KB. */
@@ -65,9 +67,14 @@ final class RequestValidation implements Handler<RoutingContext> {
     Map<String, String> values = new LinkedHashMap<>();
     operation.getParameters().forEach(parameter -> values.put(parameter.getName(), value(ctx, parameter)));
     Buffer body = ctx.body().buffer();
-    List<FieldError> textErrors = TextChecks.check(values, bodySchema, json(body));
+    Object json = json(body);
+    List<FieldError> textErrors = TextChecks.check(values, bodySchema, json);
     if (!textErrors.isEmpty()) {
       throw ApiException.badRequest(ValidationErrors.summary(textErrors), textErrors);
+    }
+    if (json instanceof JsonObject object && withWideOffsetsInUtc(object)) {
+      body = object.toBuffer();
+      ctx.put(Requests.BODY_IN_UTC, object);
     }
     for (Parameter parameter : operation.getParameters()) {
       String value = values.get(parameter.getName());
@@ -84,11 +91,32 @@ final class RequestValidation implements Handler<RoutingContext> {
     return null;
   }
 
-  /** The parameter as the request carries it: path and query values decoded once (by Vert.x), headers as sent. */
+  /** Rewrites the body's date-times whose offset Java cannot hold (see {@link WideOffsets}); true if any was. */
+  private boolean withWideOffsetsInUtc(JsonObject body) {
+    boolean[] rewritten = {false};
+    BodyStrings.walk(bodySchema, body, (schema, value, path) -> {
+      String kept = schema != null && "date-time".equals(schema.getString("format")) ? WideOffsets.inUtc(value) : value;
+      rewritten[0] |= kept != value;
+      return kept;
+    });
+    return rewritten[0];
+  }
+
+  /**
+   * The parameter as the request carries it: path and query values decoded once (by Vert.x), headers
+   * as sent. A query date-time whose offset Java cannot hold is rewritten in UTC for the handler too.
+   */
   private static String value(RoutingContext ctx, Parameter parameter) {
     return switch (parameter.getIn()) {
       case PATH -> ctx.pathParam(parameter.getName());
-      case QUERY -> ctx.queryParams().get(parameter.getName());
+      case QUERY -> {
+        String value = ctx.queryParams().get(parameter.getName());
+        String inUtc = value == null ? null : WideOffsets.inUtc(value);
+        if (inUtc != value) {
+          ctx.queryParams().set(parameter.getName(), inUtc);
+        }
+        yield inUtc;
+      }
       case HEADER -> ctx.request().getHeader(parameter.getName());
       case COOKIE -> {
         Cookie cookie = ctx.request().getCookie(parameter.getName());

@@ -33,8 +33,15 @@ public final class Requests {
     }
   }
 
+  /** Where RequestValidation leaves a body it rewrote (date-times in UTC, see WideOffsets). */
+  static final String BODY_IN_UTC = "spotter.bodyInUtc";
+
   /** The JSON body, already validated against the OpenAPI schema; absent body = {}. */
   public static JsonObject body(RoutingContext ctx) {
+    JsonObject rewritten = ctx.get(BODY_IN_UTC);
+    if (rewritten != null) {
+      return rewritten;
+    }
     if (ctx.body() == null || ctx.body().length() == 0) {
       return new JsonObject();
     }

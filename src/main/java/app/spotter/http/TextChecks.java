@@ -23,6 +23,7 @@ final class TextChecks {
       if (schema != null && "email".equals(schema.getString("format")) && value.isEmpty()) {
         errors.add(new FieldError(path, "must be an email address"));
       }
+      return value;
     });
     return errors;
   }
