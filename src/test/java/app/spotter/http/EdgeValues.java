@@ -67,6 +67,8 @@ final class EdgeValues {
     }
     edges.add(new Edge("NUL", "a\u0000b", Expect.REFUSED));
     edges.add(new Edge("empty", "", Expect.ANY));
+    schema.getJsonArray("enum", new JsonArray()).forEach(member ->
+        edges.add(new Edge("enum member " + member, String.valueOf(member), Expect.ACCEPTED)));
     Integer maxLength = schema.getInteger("maxLength");
     if (maxLength != null) {
       edges.add(new Edge("at maxLength", "x".repeat(maxLength), plain ? Expect.ACCEPTED : Expect.ANY));
