@@ -7,7 +7,8 @@ import java.util.ArrayList;
 /**
  * Visits every string of a request body (values, and the names of its fields) with the schema that
  * describes it (null where none does) and its field path ({@code goals[0].text}), as
- * {@link ValidationErrors} names fields. A visitor may replace a value by returning another.
+ * {@link ValidationErrors} names fields. A visitor may replace a value by returning another (a
+ * field's name is visited with a null schema, and what is returned for it is ignored).
  */
 final class BodyStrings {
   interface Visitor {

@@ -55,12 +55,11 @@ final class RequestValidation implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    // A check that throws fails the composed future; FailureHandler answers a ValidatorException 400.
-    Future.succeededFuture(ctx)
-        .compose(c -> ctx.body().length() <= INLINE_BODY_BYTES ? Future.succeededFuture(check(ctx))
-            : ctx.vertx().executeBlocking(() -> check(ctx), false))
-        .onSuccess(valid -> ctx.next())
-        .onFailure(ctx::fail);
+    // A check that throws fails the future; FailureHandler answers a ValidatorException or ApiException 400.
+    Future<Void> checked = ctx.body().length() <= INLINE_BODY_BYTES
+        ? Future.<Void>succeededFuture().map(v -> check(ctx))
+        : ctx.vertx().executeBlocking(() -> check(ctx), false);
+    checked.onSuccess(valid -> ctx.next()).onFailure(ctx::fail);
   }
 
   private Void check(RoutingContext ctx) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /** Reading the parts of a request that handlers need, with the project's error rules. */
 public final class Requests {
   /** The ETags this server issues: a version in quotes. */
-  private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"([0-9]{1,9})\"");
+  private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"([1-9][0-9]{0,8})\"");
 
   private Requests() {}
 
