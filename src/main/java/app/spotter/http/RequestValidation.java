@@ -110,7 +110,9 @@ final class RequestValidation implements Handler<RoutingContext> {
       case PATH -> ctx.pathParam(parameter.getName());
       case QUERY -> {
         String value = ctx.queryParams().get(parameter.getName());
-        String inUtc = value == null ? null : WideOffsets.inUtc(value);
+        boolean dateTime = "date-time".equals(
+            parameter.getOpenAPIModel().getJsonObject("schema", new JsonObject()).getString("format"));
+        String inUtc = value != null && dateTime ? WideOffsets.inUtc(value) : value;
         if (inUtc != value) {
           ctx.queryParams().set(parameter.getName(), inUtc);
         }

@@ -123,6 +123,10 @@ class InputEdgeCasesTest extends ApiTest {
     assertThat(names(trainer.api().get("/trainees?q=100%2525"))).containsExactly("Cy 100%25");
     assertThat(names(trainer.api().get("/trainees?q=%7B%22a%22%3A1%7D"))).isEmpty();
     assertThat(trainer.api().get("/session-templates?q=x%25").status()).isEqualTo(200);
+    // Only a date-time parameter is read as one: a search for such text stays that text.
+    createTrainee(trainer.api(), "2026-11-20T23:30:00+23:59");
+    assertThat(names(trainer.api().get("/trainees?q=2026-11-20T23:30:00%2B23:59")))
+        .containsExactly("2026-11-20T23:30:00+23:59");
   }
 
   @Test
