@@ -3,6 +3,7 @@ package app.spotter;
 import app.spotter.config.SpotterConfig;
 import app.spotter.http.ApiRouter;
 import app.spotter.http.ApiRoutes;
+import app.spotter.http.ContractFile;
 import app.spotter.http.HttpVerticle;
 import app.spotter.http.OperationsRoutes;
 import app.spotter.http.ValidatorCachingContract;
@@ -63,7 +64,7 @@ public final class Spotter {
           redis = Clients.redis(vertx, config.redisUrl().orElseThrow());
           return Future.all(new DatabaseHealth(pool).ping(), redis.send(Request.cmd(Command.PING)));
         })
-        .compose(v -> Future.all(OpenAPIContract.from(vertx, CONTRACT_PATH), vertx.fileSystem().readFile(CONTRACT_PATH)))
+        .compose(v -> Future.all(ContractFile.load(vertx, CONTRACT_PATH), vertx.fileSystem().readFile(CONTRACT_PATH)))
         .compose(loaded -> {
           OpenAPIContract contract = new ValidatorCachingContract(loaded.resultAt(0));
           Buffer yaml = loaded.resultAt(1);

@@ -33,7 +33,8 @@ public final class ApiRouter {
     builder.rootHandler(guard);
     RequestValidatorImpl validator = new RequestValidatorImpl(vertx, contract);
     List<Function<Operation, Handler<RoutingContext>>> checks =
-        List.of(operation -> new RequestValidation(validator, operation), StrictFormats::new);
+        List.of(operation -> new RequestValidation(validator, contract.getSchemaRepository(), operation),
+            StrictFormats::new);
     for (OpenAPIRoute route : builder.getRoutes()) {
       // In place of the builder's own validation step, which runs on a worker thread.
       route.setDoValidation(false);

@@ -101,7 +101,11 @@ public final class FailureHandler implements Handler<RoutingContext> {
       case "22P02":
       case "22P05":
       case "22021":
-        return ApiException.badRequest("a value cannot be stored: " + pg.getErrorMessage(), List.of());
+        // The database's own text names its internals, not the request's fields: it stays in the log.
+        LOG.warn("{} {} sent a value the database refused: {}", ctx.request().method(), ctx.request().path(),
+            pg.getErrorMessage());
+        return ApiException.badRequest("a value cannot be stored: it is too long, out of range or not valid text",
+            List.of());
       case "40001":
       case "40P01":
         return ApiException.conflict("a concurrent change got there first: try again");

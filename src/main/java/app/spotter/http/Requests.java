@@ -5,9 +5,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reading the parts of a request that handlers need, with the project's error rules. */
 public final class Requests {
+  /** The ETags this server issues: a version in quotes. */
+  private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"([1-9][0-9]{0,8})\"");
+
   private Requests() {}
 
   public static Principal principal(RoutingContext ctx) {
@@ -28,8 +33,15 @@ public final class Requests {
     }
   }
 
+  /** Where RequestValidation leaves a body it rewrote (date-times in UTC, see WideOffsets). */
+  static final String BODY_IN_UTC = "spotter.bodyInUtc";
+
   /** The JSON body, already validated against the OpenAPI schema; absent body = {}. */
   public static JsonObject body(RoutingContext ctx) {
+    JsonObject rewritten = ctx.get(BODY_IN_UTC);
+    if (rewritten != null) {
+      return rewritten;
+    }
     if (ctx.body() == null || ctx.body().length() == 0) {
       return new JsonObject();
     }
@@ -37,19 +49,18 @@ public final class Requests {
     return json == null ? new JsonObject() : json;
   }
 
-  /** {@code If-Match: "3"} → 3; absent or {@code *} → empty (no precondition). */
+  /**
+   * {@code If-Match: "3"} → 3; absent or {@code *} → empty (no precondition). Anything else is not
+   * the current ETag, whatever it holds: a weak tag (If-Match compares strongly), a list, a
+   * malformed or over-long value → -1, which matches no version (409).
+   */
   public static OptionalInt ifMatch(RoutingContext ctx) {
     String header = ctx.request().getHeader("If-Match");
-    if (header == null || header.isBlank() || header.trim().equals("*")) {
+    if (header == null || header.trim().equals("*")) {
       return OptionalInt.empty();
     }
-    String value = header.trim().replaceFirst("^W/", "").replace("\"", "");
-    try {
-      return OptionalInt.of(Integer.parseInt(value));
-    } catch (NumberFormatException e) {
-      // An ETag we never issued cannot match the current one.
-      return OptionalInt.of(-1);
-    }
+    Matcher tag = STRONG_VERSION_TAG.matcher(header.trim());
+    return OptionalInt.of(tag.matches() ? Integer.parseInt(tag.group(1)) : -1);
   }
 
   public static Page page(RoutingContext ctx) {

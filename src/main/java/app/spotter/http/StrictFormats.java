@@ -1,7 +1,6 @@
 package app.spotter.http;
 
 import io.vertx.core.Handler;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.openapi.contract.Operation;
@@ -43,40 +42,17 @@ final class StrictFormats implements Handler<RoutingContext> {
     }
     if (operation.getRequestBody() != null && ctx.body() != null && ctx.body().length() > 0) {
       MediaType media = operation.getRequestBody().getContent().get("application/json");
-      if (media != null && ctx.body().asJsonObject() != null) {
-        walk(media.getOpenAPIModel().getJsonObject("schema"), ctx.body().asJsonObject(), "", errors);
+      if (media != null) {
+        BodyStrings.walk(media.getOpenAPIModel().getJsonObject("schema"), Requests.body(ctx), (schema, value, path) -> {
+          check(schema == null ? null : schema.getString("format"), value, path, errors);
+          return value;
+        });
       }
     }
     if (errors.isEmpty()) {
       ctx.next();
     } else {
       ctx.fail(ApiException.badRequest(ValidationErrors.summary(errors), errors));
-    }
-  }
-
-  private static void walk(JsonObject schema, Object value, String path, List<FieldError> errors) {
-    if (schema == null || value == null) {
-      return;
-    }
-    JsonArray allOf = schema.getJsonArray("allOf");
-    if (allOf != null) {
-      allOf.forEach(part -> walk((JsonObject) part, value, path, errors));
-    }
-    if (value instanceof JsonObject object) {
-      JsonObject properties = schema.getJsonObject("properties");
-      if (properties != null) {
-        for (String name : object.fieldNames()) {
-          if (properties.getValue(name) instanceof JsonObject property) {
-            walk(property, object.getValue(name), path.isEmpty() ? name : path + "." + name, errors);
-          }
-        }
-      }
-    } else if (value instanceof JsonArray array && schema.getValue("items") instanceof JsonObject items) {
-      for (int i = 0; i < array.size(); i++) {
-        walk(items, array.getValue(i), path + "[" + i + "]", errors);
-      }
-    } else if (value instanceof String text) {
-      check(schema.getString("format"), text, path, errors);
     }
   }
 

@@ -4,6 +4,7 @@ import app.spotter.auth.Principal;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import app.spotter.http.SearchPattern;
+import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -30,6 +31,10 @@ public final class SessionTemplateService {
     UUID trainerId = caller.requireTrainer();
     JsonObject fields = body.copy();
     JsonArray given = (JsonArray) fields.remove("exercises");
+    if (given != null) {
+      OrderIndex.requireDistinct("exercises",
+          OrderIndex.placedInTurn(given.stream().map(JsonObject.class::cast).toList()));
+    }
     return pool.withTransaction(tx -> templates.insert(tx, trainerId, fields)
         .compose(template -> appendInTurn(tx, UUID.fromString(template.getString("id")), given)
             .compose(v -> exercises.withExercises(tx, template))));

@@ -22,7 +22,7 @@ class ContractCoverageTest extends ApiTest {
   @DisplayName("every operation in the contract is implemented: none answers 5xx or the router's 404")
   void everyOperationImplemented() {
     Trainer trainer = registerTrainer();
-    OpenAPIContract contract = OpenAPIContract.from(stack.vertx, "docs/openapi.yaml").await();
+    OpenAPIContract contract = ContractFile.load(stack.vertx, "docs/openapi.yaml").await();
     List<String> missing = new ArrayList<>();
     for (Operation op : contract.operations()) {
       String path = op.getAbsoluteOpenAPIPath().replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
@@ -38,7 +38,7 @@ class ContractCoverageTest extends ApiTest {
   @Test
   @DisplayName("every operation declares the roles it admits")
   void everyOperationDeclaresRoles() {
-    OpenAPIContract contract = OpenAPIContract.from(stack.vertx, "docs/openapi.yaml").await();
+    OpenAPIContract contract = ContractFile.load(stack.vertx, "docs/openapi.yaml").await();
     assertThat(contract.operations()).allSatisfy(op ->
         assertThat(op.getExtensions().get("x-roles")).as(op.getOperationId()).isInstanceOf(JsonArray.class));
   }

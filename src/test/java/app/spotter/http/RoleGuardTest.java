@@ -25,7 +25,7 @@ class RoleGuardTest extends ApiTest {
   @Test
   @DisplayName("trainee and display tokens get 403 problem+json on every operation their role may not call")
   void forbiddenRoles() {
-    OpenAPIContract contract = OpenAPIContract.from(stack.vertx, "docs/openapi.yaml").await();
+    OpenAPIContract contract = ContractFile.load(stack.vertx, "docs/openapi.yaml").await();
     OwnedResources owned = OwnedResources.create(registerTrainer());
     Map<String, String> tokens = Map.of("trainee", owned.traineeToken, "display", owned.displayToken);
     String before = everythingOf(owned);

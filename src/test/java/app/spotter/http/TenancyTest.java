@@ -41,7 +41,7 @@ class TenancyTest extends ApiTest {
 
   @BeforeEach
   void twoTrainers() {
-    contract = OpenAPIContract.from(stack.vertx, "docs/openapi.yaml").await();
+    contract = ContractFile.load(stack.vertx, "docs/openapi.yaml").await();
     a = OwnedResources.create(registerTrainer());
     b = OwnedResources.create(registerTrainer());
   }

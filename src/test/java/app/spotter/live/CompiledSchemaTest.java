@@ -3,6 +3,7 @@ package app.spotter.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.spotter.http.ContractFile;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -63,7 +64,7 @@ class CompiledSchemaTest {
   @BeforeAll
   static void loadContract() {
     vertx = Vertx.vertx();
-    contract = OpenAPIContract.from(vertx, "docs/openapi.yaml").await();
+    contract = ContractFile.load(vertx, "docs/openapi.yaml").await();
     schemas = contract.getRawContract().getJsonObject("components").getJsonObject("schemas");
   }
 

@@ -69,6 +69,13 @@ final class OperationRequests {
 
   private Map<String, JsonObject> bodies() {
     return Map.ofEntries(
+        // Credentials that match nothing: a walk of the contract must not sign anyone out or in.
+        Map.entry("register", new JsonObject().put("email", "someone-new@spotter.test").put("password", "a long password")
+            .put("name", "Someone New")),
+        Map.entry("login", new JsonObject().put("email", owned.owner.email()).put("password", "not the password")),
+        Map.entry("refresh", new JsonObject().put("refreshToken", "not-a-refresh-token")),
+        Map.entry("logout", new JsonObject().put("refreshToken", "not-a-refresh-token")),
+        Map.entry("traineeAccess", new JsonObject().put("token", "not-an-access-token")),
         Map.entry("updateMe", new JsonObject().put("name", "Someone else")),
         Map.entry("changePassword",
             new JsonObject().put("currentPassword", "not the password").put("newPassword", "a new long password")),

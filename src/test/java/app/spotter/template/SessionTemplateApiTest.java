@@ -127,13 +127,27 @@ class SessionTemplateApiTest extends ApiTest {
     Reply moved = trainer.api().patch(base + "/exercises/" + ids(template).get(0), new JsonObject().put("orderIndex", 2));
     assertThat(moved.status()).isEqualTo(409);
     assertThat(moved.json().getString("detail")).contains("orderIndex");
-    JsonArray clashing = new JsonArray().add(exercise("A").put("orderIndex", 4)).add(exercise("B").put("orderIndex", 4));
-    Reply created = trainer.api().post("/session-templates", new JsonObject().put("name", "Clash").put("exercises", clashing));
-    assertThat(created.status()).isEqualTo(409);
-    assertThat(created.json().getString("detail")).contains("orderIndex");
 
     assertThat(stack.count("SELECT count(*) FROM session_template")).isEqualTo(1);
     assertThat(positions(trainer.api().get(base).json())).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  @DisplayName("new exercises of one request sharing a position get 400 naming the later one's orderIndex, not 409")
+  void clashWithinOneRequest() {
+    Trainer trainer = registerTrainer();
+    JsonArray explicit = new JsonArray().add(exercise("A").put("orderIndex", 4)).add(exercise("B").put("orderIndex", 4));
+    Reply twice = trainer.api().post("/session-templates", new JsonObject().put("name", "Clash").put("exercises", explicit));
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.errorFields()).containsExactly("exercises[1].orderIndex");
+
+    // The first is placed at 0 by omission; the second names 0 itself.
+    JsonArray placed = new JsonArray().add(exercise("A")).add(exercise("B").put("orderIndex", 0));
+    Reply onto = trainer.api().post("/session-templates", new JsonObject().put("name", "Clash").put("exercises", placed));
+    assertThat(onto.status()).isEqualTo(400);
+    assertThat(onto.errorFields()).containsExactly("exercises[1].orderIndex");
+
+    assertThat(stack.count("SELECT count(*) FROM session_template")).isZero();
   }
 
   @Test

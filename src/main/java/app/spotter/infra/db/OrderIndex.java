@@ -1,10 +1,13 @@
 package app.spotter.infra.db;
 
+import app.spotter.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +40,22 @@ public final class OrderIndex {
       return Future.succeededFuture(child);
     }
     return next.get().map(position -> child.copy().put("orderIndex", position));
+  }
+
+  /**
+   * New children of one request must not share a position: that is the request's own mistake (400
+   * naming the later one's {@code orderIndex}), not a conflict with what is stored. {@code field}
+   * names the list in the request body.
+   */
+  public static void requireDistinct(String field, List<JsonObject> placed) {
+    Map<Integer, Integer> first = new HashMap<>();
+    for (int i = 0; i < placed.size(); i++) {
+      Integer earlier = first.putIfAbsent(placed.get(i).getInteger("orderIndex"), i);
+      if (earlier != null) {
+        throw ApiException.invalidField(field + "[" + i + "].orderIndex", "is the position of " + field + "["
+            + earlier + "] too: give each its own orderIndex, or omit it to append in the order given");
+      }
+    }
   }
 
   /** New children in the order given, each without an {@code orderIndex} placed after the highest one before it. */
