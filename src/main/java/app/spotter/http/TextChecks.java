@@ -9,9 +9,9 @@ import java.util.Map;
  * Strings the contract's validator would let through but that cannot be stored as sent: a NUL
  * (Postgres refuses it) or a lone surrogate (stored as {@code ?}, the data silently changed); and an
  * empty {@code format: email} value, on which the validator's own email check throws. Each is a 400
- * naming the field, before the validator or the database see it.
+ * naming the field, before the validator or the database see it; live commands use the same check.
  */
-final class TextChecks {
+public final class TextChecks {
   private TextChecks() {}
 
   /** {@code parameters} by name, as decoded once; {@code body} parsed, or null; {@code bodySchema} may be null. */
@@ -23,6 +23,19 @@ final class TextChecks {
       if (schema != null && "email".equals(schema.getString("format")) && value.isEmpty()) {
         errors.add(new FieldError(path, "must be an email address"));
       }
+      return value;
+    });
+    return errors;
+  }
+
+  /**
+   * The strings of {@code json} (values and field names, at any depth) that cannot be stored, named
+   * by their path: for bodies that arrive outside a REST request, such as live command payloads.
+   */
+  public static List<FieldError> unstorable(Object json) {
+    List<FieldError> errors = new ArrayList<>();
+    BodyStrings.walk(null, json, (schema, value, path) -> {
+      unstorable(value, path, errors);
       return value;
     });
     return errors;

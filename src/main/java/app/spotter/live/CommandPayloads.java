@@ -1,6 +1,7 @@
 package app.spotter.live;
 
 import app.spotter.http.FieldError;
+import app.spotter.http.TextChecks;
 import app.spotter.http.ValidationErrors;
 import io.vertx.core.json.JsonObject;
 import io.vertx.json.schema.JsonSchema;
@@ -44,6 +45,7 @@ final class CommandPayloads {
     }
     Schema schema = bySchema.get(command.schema());
     if (schema.verdict().accepts(payload)) {
+      rejectUnstorableText(payload);
       return;
     }
     OutputUnit result = schema.errors().validate(payload);
@@ -53,6 +55,14 @@ final class CommandPayloads {
     }
     // The validator's verdict stands; CompiledSchemaTest is meant to keep this from happening.
     LOG.warn("{} payload refused by its compiled schema but valid for the validator: {}", command.name(), payload);
+  }
+
+  /** A NUL or a lone surrogate: Postgres refuses the one and silently changes the other. */
+  private static void rejectUnstorableText(Object payload) {
+    List<FieldError> errors = TextChecks.unstorable(payload);
+    if (!errors.isEmpty()) {
+      throw CommandRejected.invalid(ValidationErrors.summary(errors), errors);
+    }
   }
 
   /**

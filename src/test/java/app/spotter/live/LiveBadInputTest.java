@@ -101,6 +101,32 @@ class LiveBadInputTest extends LiveSceneTest {
   }
 
   @Test
+  @DisplayName("a NUL or a lone surrogate in a command's text is rejected invalid naming the field; nothing is written")
+  void badText() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    // Raw JSON escapes: Java would turn a lone surrogate into '?' before it reached the wire.
+    String[][] cases = {
+        {"c-nul", "log-set", "{\"exerciseRecordId\":\"" + scene.squat() + "\",\"setId\":\"s1\",\"reps\":5,"
+            + "\"notes\":\"knee\\u0000pain\"}", "notes"},
+        {"c-surrogate", "add-note", "{\"text\":\"bad \\ud800 text\"}", "text"},
+        {"c-low", "skip-exercise", "{\"exerciseRecordId\":\"" + scene.bench() + "\",\"reason\":\"\\udc00\"}", "reason"}};
+
+    for (String[] c : cases) {
+      socket.sendRaw("{\"type\":\"command\",\"sessionId\":\"" + scene.sessionId() + "\",\"commandId\":\"" + c[0]
+          + "\",\"name\":\"" + c[1] + "\",\"payload\":" + c[2] + "}");
+      JsonObject answer = socket.next(m -> c[0].equals(m.getString("commandId")));
+      assertThat(answer.getString("type")).as(c[1]).isEqualTo("rejected");
+      assertThat(answer.getString("code")).as(c[1]).isEqualTo("invalid");
+      assertThat(errorFields(answer)).as(c[1]).containsExactly(c[3]);
+    }
+
+    assertThat(eventRows(scene.sessionId())).isZero();
+    assertThat(socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1")).getString("type"))
+        .isEqualTo("ack");
+  }
+
+  @Test
   @DisplayName("RPE 11, RPE 7.3 and negative reps are invalid, naming rpe and reps; the set keeps its values")
   void outOfRange() {
     Scene scene = scene();
