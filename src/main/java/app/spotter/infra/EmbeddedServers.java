@@ -75,14 +75,17 @@ public final class EmbeddedServers implements AutoCloseable {
     int port;
     try {
       Files.createDirectories(dir);
+      // The library writes these settings to a file in /tmp, left there if Spotter is killed: the
+      // password stays in the data dir, in a file that file only includes.
+      Path auth = dir.resolve("auth.conf");
+      SecretFile.writeOwnerOnly(auth, "requirepass " + password + "\n");
       port = freePort();
-      // The library hands these to redis-server in a temporary file of its own (created rw-------).
       redis = RedisServer.newRedisServer()
           .port(port)
           .bind("127.0.0.1")
           .setting("dir " + dir)
           .setting("pidfile " + pidFile)
-          .setting("requirepass " + password)
+          .setting("include " + auth)
           .setting("appendonly yes")
           .setting("appendfsync everysec")
           .setting("save \"\"")

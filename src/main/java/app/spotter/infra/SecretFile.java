@@ -34,17 +34,22 @@ public final class SecretFile {
       byte[] bytes = new byte[48];
       new SecureRandom().nextBytes(bytes);
       String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-      try {
-        // Created owner-only from the first byte, never briefly readable by others.
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-      } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(file);
-      }
-      Files.writeString(file, secret, StandardCharsets.UTF_8);
+      writeOwnerOnly(file, secret);
       return secret;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot keep a secret in " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@code text} in a new {@code file} (replacing any), owner-only from its first byte, never briefly readable by others. */
+  static void writeOwnerOnly(Path file, String text) throws IOException {
+    Files.deleteIfExists(file);
+    try {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
   /** A file copied in or made by hand may be readable by others: it is the owner's alone from now on. */

@@ -43,7 +43,7 @@ class EmbeddedLockdownTest {
   @DisplayName("a data dir Spotter creates is rwx------ and every secret in it rw-------")
   void ownerOnly() throws Exception {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
-    for (String secret : new String[] {"postgres-password", "redis-password", "jwt-secret"}) {
+    for (String secret : new String[] {"postgres-password", "redis-password", "jwt-secret", "redis/auth.conf"}) {
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve(secret))))
           .as(secret).isEqualTo("rw-------");
     }
@@ -85,6 +85,14 @@ class EmbeddedLockdownTest {
     assertThat(redisSays(redis.getPort(), "PING")).startsWith("-NOAUTH");
     assertThat(redis.getUserInfo()).isEqualTo(":" + Files.readString(dataDir.resolve("redis-password")));
     assertThat(redisSays(redis.getPort(), "AUTH " + redis.getUserInfo().substring(1))).isEqualTo("+OK");
+    // The settings file the library leaves in /tmp when Spotter is killed does not hold the password.
+    try (var leftovers = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), "embedded-redis-server_*")) {
+      for (Path file : leftovers) {
+        if (Files.isReadable(file) && Files.readString(file).contains("dir " + dataDir.resolve("redis"))) {
+          assertThat(Files.readString(file)).doesNotContain(redis.getUserInfo().substring(1));
+        }
+      }
+    }
   }
 
   @Test
