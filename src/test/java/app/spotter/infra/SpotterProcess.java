@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java app.spotter.Main} as a real child process with the test's class path, on a given data dir
@@ -60,7 +61,16 @@ final class SpotterProcess {
   /** SIGTERM, as a service manager stops it; true if it ended within {@code limit}. */
   boolean stop(Duration limit) throws InterruptedException {
     process.destroy();
-    return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Its exit status; -1 if it has not exited. */
+  int exitCode() {
+    return process.isAlive() ? -1 : process.exitValue();
   }
 
   String log() {
