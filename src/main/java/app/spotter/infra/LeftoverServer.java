@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An embedded server a killed Spotter (kill -9, OOM killer) left running on its data dir. It still holds
  * the directory, so it is stopped before a new one starts there. Found through the pid file the server
- * keeps in its directory, and only signalled once {@code /proc} proves it is that program working in that
- * directory: a pid file outlives its process, and the number may since belong to anything else.
+ * keeps in its directory, and only signalled once {@code /proc} proves it is that program's binary working
+ * in that directory: a pid file outlives its process, and the number may since belong to anything else.
  */
 final class LeftoverServer {
   private static final Logger LOG = LoggerFactory.getLogger(LeftoverServer.class);
@@ -83,12 +83,14 @@ final class LeftoverServer {
     }
   }
 
-  /** Alive, named {@code program} (argv[0]) and working in {@code dir} (both servers chdir there). */
+  /**
+   * Alive, running a binary named {@code program*} and working in {@code dir} (both servers chdir
+   * there). The binary, not the command line: Redis rewrites its command line into a title.
+   */
   private boolean isOurs(long pid) {
     Path proc = PROC.resolve(Long.toString(pid));
     try {
-      String argv0 = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8).split("\0", 2)[0];
-      String name = Path.of(argv0.split(" ", 2)[0]).getFileName().toString();
+      String name = Files.readSymbolicLink(proc.resolve("exe")).getFileName().toString();
       return isRunning(pid) && name.startsWith(program) && proc.resolve("cwd").toRealPath().equals(dir.toRealPath());
     } catch (IOException | RuntimeException e) {
       return false; // Gone meanwhile, or not ours to look at: either way not provably ours.
@@ -96,7 +98,7 @@ final class LeftoverServer {
   }
 
   /** There and not a zombie (a zombie has exited; it only waits for its parent to notice). */
-  private static boolean isRunning(long pid) {
+  static boolean isRunning(long pid) {
     try {
       String stat = Files.readString(PROC.resolve(pid + "/stat"), StandardCharsets.UTF_8);
       return !stat.substring(stat.lastIndexOf(')') + 1).trim().startsWith("Z");

@@ -29,6 +29,7 @@ class SpotterProcessTest {
   private static final String PASSWORD = "correct horse battery";
   private final List<SpotterProcess> started = new ArrayList<>();
   private final List<Long> serverPids = new ArrayList<>();
+  private final List<Path> dataDirs = new ArrayList<>();
 
   @Test
   @DisplayName("after kill -9 the same command on the same data dir is ready within 30 s with every acked write,"
@@ -99,6 +100,7 @@ class SpotterProcessTest {
   private SpotterProcess start(Path dataDir, int port, Path log) throws Exception {
     SpotterProcess process = SpotterProcess.start(dataDir, port, log);
     started.add(process);
+    dataDirs.add(dataDir);
     return process;
   }
 
@@ -119,8 +121,9 @@ class SpotterProcessTest {
     return pids;
   }
 
+  /** As Spotter judges it: a zombie has exited, it only waits for its parent to notice. */
   private static boolean running(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    return LeftoverServer.isRunning(pid);
   }
 
   /** Whatever happened above, nothing this test started is left running. */
@@ -129,6 +132,7 @@ class SpotterProcessTest {
     for (SpotterProcess process : started) {
       process.kill();
     }
+    dataDirs.forEach(this::serverPidsIn); // Those of a process killed above.
     for (long pid : serverPids) {
       ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
     }
