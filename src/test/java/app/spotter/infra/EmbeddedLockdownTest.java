@@ -18,17 +18,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The contract's data dir rule: the directory and its secrets are the owner's, both servers ask for a password. */
 class EmbeddedLockdownTest {
   private static final EmbeddedServers servers = new EmbeddedServers();
+  @TempDir
+  static Path temp;
   private static Path dataDir;
   private static DatabaseUrl database;
   private static URI redis;
 
   @BeforeAll
   static void startOnAFreshDataDir() throws Exception {
-    dataDir = Files.createTempDirectory("spotter-lockdown").resolve("not-there-yet");
+    dataDir = temp.resolve("not-there-yet");
     database = servers.startPostgres(dataDir, false);
     redis = servers.startRedis(dataDir);
     JwtSecretStore.loadOrCreate(dataDir);
@@ -52,7 +55,7 @@ class EmbeddedLockdownTest {
   @Test
   @DisplayName("an existing data dir and secret readable by others are tightened at start")
   void looserOnesTightened() throws Exception {
-    Path existing = Files.createTempDirectory("spotter-loose");
+    Path existing = Files.createDirectory(temp.resolve("loose"));
     Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path secret = Files.writeString(existing.resolve("jwt-secret"), "a secret someone copied in by hand, 32+ chars");
     Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));

@@ -20,6 +20,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Spotter as the real process a service manager runs, on the embedded default: the contract's crash
@@ -30,13 +31,15 @@ class SpotterProcessTest {
   private final List<SpotterProcess> started = new ArrayList<>();
   private final List<Long> serverPids = new ArrayList<>();
   private final List<Path> dataDirs = new ArrayList<>();
+  @TempDir
+  Path temp;
 
   @Test
   @DisplayName("after kill -9 the same command on the same data dir is ready within 30 s with every acked write,"
       + " the dead one's servers stopped, and a SIGTERM leaves no server behind")
   void killedAndStartedAgain() throws Exception {
-    Path dataDir = Files.createTempDirectory("spotter-crash").resolve("data");
-    Path log = Files.createTempFile("spotter-crash", ".log");
+    Path dataDir = temp.resolve("data");
+    Path log = temp.resolve("spotter.log");
     int port = TestStack.freePort();
 
     SpotterProcess first = start(dataDir, port, log);
@@ -77,9 +80,9 @@ class SpotterProcessTest {
   @Test
   @DisplayName("a start that fails once its servers are up (the port is taken) exits and leaves no server running")
   void failedStartStopsItsServers() throws Exception {
-    Path dataDir = Files.createTempDirectory("spotter-failed-start").resolve("data");
+    Path dataDir = temp.resolve("data");
     try (ServerSocket taken = new ServerSocket(0)) {
-      SpotterProcess process = start(dataDir, taken.getLocalPort(), Files.createTempFile("spotter-failed-start", ".log"));
+      SpotterProcess process = start(dataDir, taken.getLocalPort(), temp.resolve("spotter.log"));
       // Watched while it starts: a server that stops removes its pid file.
       Set<Long> servers = new HashSet<>();
       boolean bothUp = false;

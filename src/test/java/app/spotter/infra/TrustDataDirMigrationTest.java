@@ -11,14 +11,14 @@ import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Data dirs made before passwords: zonky's initdb with {@code trust} for every local connection. */
 class TrustDataDirMigrationTest {
 
   @Test
   @DisplayName("a data dir made with trust gets a password on its first start, for host and local lines, and keeps its data")
-  void trustDirMigrated() throws Exception {
-    Path dataDir = Files.createTempDirectory("spotter-trust");
+  void trustDirMigrated(@TempDir Path dataDir) throws Exception {
     Path postgresDir = dataDir.resolve("postgres");
     try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(postgresDir).setCleanDataDirectory(false)
         .setPort(EmbeddedServers.freePort()).start();
