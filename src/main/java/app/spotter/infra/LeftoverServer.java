@@ -62,7 +62,7 @@ final class LeftoverServer {
     long started = System.nanoTime();
     for (Step step : steps) {
       if (!isOurs(pid.get())) {
-        break;
+        return; // It exited just as the last wait ran out.
       }
       LOG.warn("{} (pid {}) left running in {} by an earlier Spotter: sending SIG{}", program, pid.get(), dir, step.signal());
       signal(pid.get(), step.signal());
