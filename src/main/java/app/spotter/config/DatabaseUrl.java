@@ -2,6 +2,7 @@ package app.spotter.config;
 
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** {@code postgresql://user:pass@host:port/db}, split into what the pg client and JDBC need. */
@@ -38,10 +39,22 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     return "jdbc:postgresql://" + host + ":" + port + "/" + database;
   }
 
+  /**
+   * The URL {@link #parse} reads, password included: for the environment of a process this one starts
+   * (tests), never for a log.
+   */
+  public String connectionString() {
+    return "postgresql://" + encode(user) + ":" + encode(password) + "@" + host + ":" + port + "/" + database;
+  }
+
   /** Never print the password. */
   @Override
   public String toString() {
     return "postgresql://" + user + "@" + host + ":" + port + "/" + database;
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String decode(String s) {

@@ -15,7 +15,9 @@ import redis.embedded.RedisServer;
 
 /**
  * The embedded default: a Postgres and a Redis whose data lives under the data directory, so a
- * fresh clone runs with one command and keeps its data across restarts. Blocking: call off the event loop.
+ * fresh clone runs with one command and keeps its data across restarts. Both ask for a password (kept
+ * owner-only in the data dir); servers a killed Spotter left running there are stopped before new ones
+ * start. Each library stops its server from a JVM shutdown hook too. Blocking: call off the event loop.
  */
 public final class EmbeddedServers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServers.class);
@@ -24,17 +26,24 @@ public final class EmbeddedServers implements AutoCloseable {
   private RedisServer redis;
   private DatabaseUrl databaseUrl;
   private URI redisUrl;
+  private DataDir claimed;
 
   public DatabaseUrl startPostgres(Path dataDir, boolean durable) {
+    claim(dataDir);
     Path dir = dataDir.resolve("postgres");
+    String password = SecretFile.loadOrCreate(dataDir.resolve("postgres-password"));
+    new LeftoverServer(dir.resolve("postmaster.pid"), dir, "postgres").stop(LeftoverServer.POSTGRES);
     try {
-      Files.createDirectories(dir.getParent());
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
           .setDataDirectory(dir)
           .setCleanDataDirectory(false)
           .setPort(freePort())
           .setPGStartupWait(Duration.ofSeconds(60))
-          .setServerConfig("max_connections", "300");
+          // zonky's readiness check connects with these properties: the password once the server asks for it.
+          .setConnectConfig("password", password)
+          .setServerConfig("max_connections", "300")
+          // TCP only: Spotter never uses a Unix socket, and one in /tmp is a door for every local user.
+          .setServerConfig("unix_socket_directories", "''");
       // zonky starts Postgres as a throw-away test database (-F: no fsync, synchronous_commit off);
       // Spotter's own data must survive a crash, so durable mode turns both back on (later -c wins).
       builder.setServerConfig("fsync", durable ? "on" : "off")
@@ -51,30 +60,42 @@ public final class EmbeddedServers implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("embedded Postgres did not start in " + dir + ": " + e.getMessage(), e);
     }
-    databaseUrl = new DatabaseUrl("localhost", postgres.getPort(), "postgres", "postgres", "");
+    databaseUrl = new DatabaseUrl("localhost", postgres.getPort(), "postgres", "postgres", password);
+    PostgresPassword.require(dir, databaseUrl);
     LOG.info("embedded Postgres on port {} with data in {}", postgres.getPort(), dir);
     return databaseUrl;
   }
 
   public URI startRedis(Path dataDir) {
+    claim(dataDir);
     Path dir = dataDir.resolve("redis");
+    String password = SecretFile.loadOrCreate(dataDir.resolve("redis-password"));
+    Path pidFile = dir.resolve("redis.pid");
+    new LeftoverServer(pidFile, dir, "redis-server").stop(LeftoverServer.REDIS);
+    int port;
     try {
       Files.createDirectories(dir);
-      int port = freePort();
+      // The library writes these settings to a file in /tmp, left there if Spotter is killed: the
+      // password stays in the data dir, in a file that file only includes.
+      Path auth = dir.resolve("auth.conf");
+      SecretFile.writeOwnerOnly(auth, "requirepass " + password + "\n");
+      port = freePort();
       redis = RedisServer.newRedisServer()
           .port(port)
           .bind("127.0.0.1")
           .setting("dir " + dir)
+          .setting("pidfile " + pidFile)
+          .setting("include " + auth)
           .setting("appendonly yes")
           .setting("appendfsync everysec")
           .setting("save \"\"")
           .build();
       redis.start();
-      redisUrl = URI.create("redis://127.0.0.1:" + port);
+      redisUrl = URI.create("redis://:" + password + "@127.0.0.1:" + port);
     } catch (IOException e) {
       throw new UncheckedIOException("embedded Redis did not start in " + dir + ": " + e.getMessage(), e);
     }
-    LOG.info("embedded Redis on {} with data in {}", redisUrl, dir);
+    LOG.info("embedded Redis on port {} with data in {}", port, dir); // Not the URL: it carries the password.
     return redisUrl;
   }
 
@@ -86,7 +107,14 @@ public final class EmbeddedServers implements AutoCloseable {
     return redisUrl;
   }
 
-  /** Stops what this instance started; safe to call twice. */
+  /** The data dir is this instance's until {@link #close()}: leftovers found in it are a dead process's. */
+  private synchronized void claim(Path dataDir) {
+    if (claimed == null) {
+      claimed = DataDir.claim(dataDir);
+    }
+  }
+
+  /** Stops what this instance started and lets go of the data dir; safe to call twice. */
   @Override
   public synchronized void close() {
     if (redis != null) {
@@ -104,6 +132,10 @@ public final class EmbeddedServers implements AutoCloseable {
         LOG.warn("embedded Postgres did not stop cleanly: {}", e.getMessage());
       }
       postgres = null;
+    }
+    if (claimed != null) {
+      claimed.close();
+      claimed = null;
     }
   }
 

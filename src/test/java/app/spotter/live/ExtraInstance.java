@@ -37,7 +37,7 @@ final class ExtraInstance implements AutoCloseable {
     TcpProxy toDatabase = new TcpProxy(stack.vertx, database.getHost(), database.getPort());
     TcpProxy toRedis = new TcpProxy(stack.vertx, redis.getHost(), redis.getPort());
     env.put("SPOTTER_DATABASE_URL", database.toString().replace(":" + database.getPort() + "/", ":" + toDatabase.port() + "/"));
-    env.put("SPOTTER_REDIS_URL", "redis://" + redis.getHost() + ":" + toRedis.port());
+    env.put("SPOTTER_REDIS_URL", "redis://" + redis.getRawUserInfo() + "@" + redis.getHost() + ":" + toRedis.port());
     env.put("SPOTTER_PORT", String.valueOf(freePort()));
     env.put("SPOTTER_HTTP_INSTANCES", "1");
     env.putAll(overrides);

@@ -43,7 +43,7 @@ public final class TestStack {
     var redisUrl = servers.startRedis(dataDir);
     port = freePort();
     env.put("SPOTTER_PORT", String.valueOf(port));
-    env.put("SPOTTER_DATABASE_URL", "postgresql://postgres@localhost:" + database.port() + "/postgres");
+    env.put("SPOTTER_DATABASE_URL", database.connectionString());
     env.put("SPOTTER_REDIS_URL", redisUrl.toString());
     env.put("SPOTTER_DATA_DIR", dataDir.toString());
     env.put("SPOTTER_JWT_SECRET", "test-secret-test-secret-test-secret-0123456789");

@@ -84,12 +84,18 @@ public final class ServerProcess implements AutoCloseable {
     return URI.create("http://localhost:" + port);
   }
 
-  /** The embedded Postgres the server logged, as a database URL (user postgres, no password). */
+  /**
+   * The embedded Postgres the server logged, as a database URL: user postgres, the password Spotter
+   * generated into its data dir (URL-safe characters only).
+   */
   public Optional<URI> embeddedDatabaseUrl() {
     try {
       Matcher m = EMBEDDED_PG.matcher(Files.readString(log));
-      return m.find() ? Optional.of(URI.create("postgresql://postgres@localhost:" + m.group(1) + "/postgres"))
-          : Optional.empty();
+      if (!m.find()) {
+        return Optional.empty();
+      }
+      String password = Files.readString(dataDir.resolve("postgres-password")).trim();
+      return Optional.of(URI.create("postgresql://postgres:" + password + "@localhost:" + m.group(1) + "/postgres"));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -1,0 +1,79 @@
+package app.spotter.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The data directory of the embedded servers, held by one Spotter at a time. It holds the database,
+ * Redis's AOF and the secrets, so it is its owner's alone ({@code rwx------}): made so when created,
+ * tightened when found looser. The hold is a lock on a file inside, which the kernel releases when the
+ * process ends however it ends: a server found running in a data dir nobody holds was left by a dead one.
+ */
+final class DataDir implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DataDir.class);
+  private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+
+  private final FileChannel channel;
+
+  private DataDir(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  /** Creates or tightens {@code dir} and holds it; fails if another process (or instance) holds it. */
+  static DataDir claim(Path dir) {
+    try {
+      prepare(dir);
+      FileChannel channel = FileChannel.open(dir.resolve("embedded.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException heldHere) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        throw new IllegalStateException("the data dir " + dir + " is in use by another running Spotter");
+      }
+      return new DataDir(channel);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the data dir " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates {@code dir} owner-only, or makes it so. */
+  static void prepare(Path dir) throws IOException {
+    try {
+      if (!Files.exists(dir)) {
+        Files.createDirectories(dir.toAbsolutePath().getParent());
+        Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      }
+      Set<PosixFilePermission> now = Files.getPosixFilePermissions(dir);
+      if (!now.equals(OWNER_ONLY)) {
+        Files.setPosixFilePermissions(dir, OWNER_ONLY);
+        LOG.warn("data dir {} was {}, now rwx------ (owner only)", dir, PosixFilePermissions.toString(now));
+      }
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createDirectories(dir); // Not a POSIX file system: its own access control applies.
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close(); // Releases the lock.
+    } catch (IOException e) {
+      LOG.warn("could not release the data dir lock: {}", e.getMessage());
+    }
+  }
+}
