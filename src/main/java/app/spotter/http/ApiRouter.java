@@ -54,8 +54,10 @@ public final class ApiRouter {
       // Behind nginx: the client's address (for per-IP limits) comes from X-Forwarded-For.
       root.allowForward(AllowForwardHeaders.X_FORWARD);
     }
+    String basePath = contract.getServers().get(0).getBasePath();
+    root.route().handler(new SecurityHeaders(basePath));
     // The builder routes the contract's paths relative to its server URL, so it is mounted there.
-    root.route(contract.getServers().get(0).getBasePath() + "/*").subRouter(api);
+    root.route(basePath + "/*").subRouter(api);
     FailureHandler failures = new FailureHandler();
     for (Router router : List.of(root, api)) {
       router.route().failureHandler(failures);
