@@ -59,11 +59,13 @@ public final class ApiRouter {
     // The builder routes the contract's paths relative to its server URL, so it is mounted there.
     root.route(basePath + "/*").subRouter(api);
     FailureHandler failures = new FailureHandler();
+    MethodNotAllowed methodNotAllowed = new MethodNotAllowed(contract, basePath, failures.forStatus(405));
     for (Router router : List.of(root, api)) {
       router.route().failureHandler(failures);
-      for (int status : new int[] {404, 405, 413}) {
+      for (int status : new int[] {404, 413}) {
         router.errorHandler(status, failures.forStatus(status));
       }
+      router.errorHandler(405, methodNotAllowed);
     }
     return root;
   }

@@ -9,7 +9,10 @@ import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** One HTTP server per event loop, all on the same port, each with its own router. */
+/**
+ * One HTTP server per event loop, all on the same port, each with its own router. Requests the
+ * decoder rejects are answered by {@link InvalidRequests}.
+ */
 public final class HttpVerticle extends VerticleBase {
   private final int port;
   private final Function<Vertx, Future<Router>> routerFactory;
@@ -26,6 +29,8 @@ public final class HttpVerticle extends VerticleBase {
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setPort(port)
                 .setCompressionSupported(true)
+                .setMaxInitialLineLength(InvalidRequests.MAX_REQUEST_LINE_BYTES)
+                .setMaxHeaderSize(InvalidRequests.MAX_HEADER_BYTES)
                 // Responses are written on this verticle's event loop only, so a connection needs no
                 // queue for writes from other threads: about 4.7 KB less heap per held WebSocket,
                 // whose upgraded HTTP connection stays alive beside it (docs/performance.md). A
@@ -38,6 +43,7 @@ public final class HttpVerticle extends VerticleBase {
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(65_536)
                 .setMaxWebSocketMessageSize(65_536))
+            .invalidRequestHandler(new InvalidRequests())
             .requestHandler(router)
             .listen())
         .onSuccess(s -> server = s);
