@@ -1,6 +1,7 @@
 package app.spotter.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -24,6 +25,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.failure() instanceof HttpClosedException) {
+      // The client hung up, or was cut off for missing a deadline (ConnectionDeadlines): nobody to answer.
+      return;
+    }
     respond(ctx, toProblem(ctx));
   }
 
