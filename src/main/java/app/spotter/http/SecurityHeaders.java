@@ -20,7 +20,7 @@ final class SecurityHeaders implements Handler<RoutingContext> {
    */
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-  /** Access-link and pairing addresses carry secrets: they never leave in a Referer. */
+  /** No page needs to tell anyone where its visitor came from, so no address ever leaves in a Referer. */
   static final String REFERRER_POLICY = "no-referrer";
 
   private final String apiPrefix;
