@@ -74,7 +74,7 @@ public final class Spotter {
           OperationsRoutes operations = new OperationsRoutes(new DatabaseHealth(pool), redis, registry, yaml);
           List<ApiRoutes> features = new ArrayList<>(services.routes);
           features.add(operations);
-          return vertx.deployVerticle(() -> new HttpVerticle(config.port(), v -> {
+          return vertx.deployVerticle(() -> new HttpVerticle(config.port(), config.httpTimeouts(), v -> {
             Router router = ApiRouter.create(v, contract, services.guard, features, config.trustProxy());
             operations.mountOutsideApi(v, router);
             // The live socket sits under the API's path but outside the contract (docs/protocol.md).

@@ -55,14 +55,18 @@ public final class ApiRouter {
       // Behind nginx: the client's address (for per-IP limits) comes from X-Forwarded-For.
       root.allowForward(AllowForwardHeaders.X_FORWARD);
     }
+    String basePath = contract.getServers().get(0).getBasePath();
+    root.route().handler(new SecurityHeaders(basePath));
     // The builder routes the contract's paths relative to its server URL, so it is mounted there.
-    root.route(contract.getServers().get(0).getBasePath() + "/*").subRouter(api);
+    root.route(basePath + "/*").subRouter(api);
     FailureHandler failures = new FailureHandler();
+    MethodNotAllowed methodNotAllowed = new MethodNotAllowed(contract, basePath, failures.forStatus(405));
     for (Router router : List.of(root, api)) {
       router.route().failureHandler(failures);
-      for (int status : new int[] {404, 405, 413}) {
+      for (int status : new int[] {404, 413}) {
         router.errorHandler(status, failures.forStatus(status));
       }
+      router.errorHandler(405, methodNotAllowed);
     }
     return root;
   }

@@ -1,9 +1,8 @@
 package app.spotter.http;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
@@ -26,6 +25,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (ctx.failure() instanceof HttpClosedException) {
+      // The client hung up, or was cut off for missing a deadline (ConnectionDeadlines): nobody to answer.
+      return;
+    }
     respond(ctx, toProblem(ctx));
   }
 
@@ -41,21 +44,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
       ctx.response().reset();
       return;
     }
-    JsonObject body = new JsonObject()
-        .put("type", "about:blank")
-        .put("title", problem.title())
-        .put("status", problem.status())
-        .put("detail", problem.getMessage());
-    if (!problem.errors().isEmpty()) {
-      body.put("errors", new JsonArray(problem.errors().stream().map(FieldError::toJson).toList()));
-    }
-    if (problem.retryAfterSeconds() != null) {
-      ctx.response().putHeader("Retry-After", String.valueOf(problem.retryAfterSeconds()));
-    }
-    ctx.response()
-        .setStatusCode(problem.status())
-        .putHeader("Content-Type", "application/problem+json")
-        .end(body.encode());
+    Problems.send(ctx.response(), problem);
   }
 
   private static ApiException toProblem(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import app.spotter.config.SpotterConfig.HttpTimeouts;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
@@ -9,14 +10,20 @@ import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** One HTTP server per event loop, all on the same port, each with its own router. */
+/**
+ * One HTTP server per event loop, all on the same port, each with its own router. Every connection
+ * gets the slow-client deadlines ({@link ConnectionDeadlines}); requests the decoder rejects are
+ * answered by {@link InvalidRequests}.
+ */
 public final class HttpVerticle extends VerticleBase {
   private final int port;
+  private final HttpTimeouts timeouts;
   private final Function<Vertx, Future<Router>> routerFactory;
   private HttpServer server;
 
-  public HttpVerticle(int port, Function<Vertx, Future<Router>> routerFactory) {
+  public HttpVerticle(int port, HttpTimeouts timeouts, Function<Vertx, Future<Router>> routerFactory) {
     this.port = port;
+    this.timeouts = timeouts;
     this.routerFactory = routerFactory;
   }
 
@@ -26,6 +33,11 @@ public final class HttpVerticle extends VerticleBase {
         .compose(router -> vertx.createHttpServer(new HttpServerOptions()
                 .setPort(port)
                 .setCompressionSupported(true)
+                // HTTP/1.1 only (and WebSocket): browsers speak HTTP/2 over TLS alone, which a proxy in
+                // front terminates, and the slow-client deadlines are written for HTTP/1.1 connections.
+                .setHttp2ClearTextEnabled(false)
+                .setMaxInitialLineLength(InvalidRequests.MAX_REQUEST_LINE_BYTES)
+                .setMaxHeaderSize(InvalidRequests.MAX_HEADER_BYTES)
                 // Responses are written on this verticle's event loop only, so a connection needs no
                 // queue for writes from other threads: about 4.7 KB less heap per held WebSocket,
                 // whose upgraded HTTP connection stays alive beside it (docs/performance.md). A
@@ -38,6 +50,8 @@ public final class HttpVerticle extends VerticleBase {
                 .setPerFrameWebSocketCompressionSupported(false)
                 .setMaxWebSocketFrameSize(65_536)
                 .setMaxWebSocketMessageSize(65_536))
+            .connectionHandler(connection -> ConnectionDeadlines.install(connection, timeouts))
+            .invalidRequestHandler(new InvalidRequests())
             .requestHandler(router)
             .listen())
         .onSuccess(s -> server = s);

@@ -4,9 +4,11 @@ import app.spotter.infra.DatabaseHealth;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.healthchecks.HealthChecks;
 import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
@@ -36,9 +38,9 @@ public final class OperationsRoutes implements ApiRoutes {
         .end(contractYaml));
   }
 
-  /** Routes outside {@code /api/v1}: added to the router the contract built. */
+  /** Routes outside {@code /api/v1}, answering GET and HEAD: added to the router the contract built. */
   public void mountOutsideApi(Vertx vertx, Router router) {
-    router.get("/health/live").handler(ctx -> ctx.response()
+    route(router, "/health/live").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json")
         .end(new JsonObject().put("status", "UP").encode()));
     HealthChecks ready = HealthChecks.create(vertx)
@@ -48,7 +50,12 @@ public final class OperationsRoutes implements ApiRoutes {
         .register("redis", 2_000, promise -> redis.send(Request.cmd(Command.PING))
             .onSuccess(pong -> promise.complete(Status.OK()))
             .onFailure(e -> promise.complete(Status.KO())));
-    router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    route(router, "/health/ready").handler(HealthCheckHandler.createWithHealthChecks(ready));
+    route(router, "/metrics").handler(PrometheusScrapingHandler.create(registry));
+  }
+
+  /** HEAD too: a probe may ask for the status alone, and a 405 elsewhere names GET and HEAD for all of these. */
+  private static Route route(Router router, String path) {
+    return router.route(path).method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 }

@@ -19,7 +19,8 @@ public final class WebClientRoutes {
   private WebClientRoutes() {}
 
   public static void mount(Router router) {
-    router.getWithRegex(PAGE_WITHOUT_SLASH).handler(ctx -> ctx.redirect(ctx.request().path() + "/"));
+    router.routeWithRegex(PAGE_WITHOUT_SLASH).method(HttpMethod.GET).method(HttpMethod.HEAD)
+        .handler(ctx -> ctx.redirect(ctx.request().path() + "/"));
     router.route("/assets/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
         .handler(StaticHandler.create(ROOT + "/assets").setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS));
     // Pages are small and name the current assets: always revalidated, so a new build shows at once.

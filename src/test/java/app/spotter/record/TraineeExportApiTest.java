@@ -84,6 +84,27 @@ class TraineeExportApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a CSV text cell that would start a formula (=, +, -, @, tab, CR) is prefixed with ', numbers are not")
+  void formulaCells() {
+    trainer = registerTrainer();
+    traineeId = createTrainee(trainer.api(), "Maria Lopez");
+    List<String> notes = List.of("+1+2", "-3", "@SUM(A1)", "\tindented", "\rreturn", "fine");
+    JsonObject squat = exercise("=HYPERLINK(\"http://evil.test\")");
+    for (int i = 0; i < notes.size(); i++) {
+      squat.getJsonArray("sets").add(set("s" + i, i, 0).put("rpe", 7.5).put("notes", notes.get(i)));
+    }
+    post(record(traineeId, "2026-11-01", squat));
+
+    List<List<String>> rows = parseCsv(trainer.api().get("/trainees/" + traineeId + "/export?format=csv").body());
+    List<List<String>> data = rows.subList(1, rows.size());
+    assertThat(data).allMatch(row -> row.get(4).equals("'=HYPERLINK(\"http://evil.test\")"));
+    assertThat(data.stream().map(row -> row.get(16)))
+        .containsExactly("'+1+2", "'-3", "'@SUM(A1)", "'\tindented", "'\rreturn", "fine");
+    assertThat(data.get(0).get(8)).isEqualTo("0");
+    assertThat(data.get(0).get(11)).isEqualTo("7.5");
+  }
+
+  @Test
   @DisplayName("a trainee exports their own history without medical or trainer notes, and nobody else's")
   void selfExport() {
     history();
