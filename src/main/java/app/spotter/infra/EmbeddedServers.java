@@ -31,7 +31,9 @@ public final class EmbeddedServers implements AutoCloseable {
   public DatabaseUrl startPostgres(Path dataDir, boolean durable) {
     claim(dataDir);
     Path dir = dataDir.resolve("postgres");
-    String password = SecretFile.loadOrCreate(dataDir.resolve("postgres-password"));
+    Path passwordFile = dataDir.resolve("postgres-password");
+    String password = SecretFile.loadOrCreate(passwordFile);
+    boolean fresh = !Files.exists(dir.resolve("postgresql.conf"));
     new LeftoverServer(dir.resolve("postmaster.pid"), dir, "postgres").stop(LeftoverServer.POSTGRES);
     try {
       EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -44,6 +46,12 @@ public final class EmbeddedServers implements AutoCloseable {
           .setServerConfig("max_connections", "300")
           // TCP only: Spotter never uses a Unix socket, and one in /tmp is a door for every local user.
           .setServerConfig("unix_socket_directories", "''");
+      if (fresh) {
+        // initdb gives the superuser its password (zonky passes these as --pwfile=…), and pg_hba.conf
+        // is switched before the first start: a new server never trusts anyone, not for a moment.
+        builder.setLocaleConfig("pwfile", passwordFile.toString())
+            .setDataDirectoryCustomizer(created -> PostgresPassword.closeTrust(created.toPath()));
+      }
       // zonky starts Postgres as a throw-away test database (-F: no fsync, synchronous_commit off);
       // Spotter's own data must survive a crash, so durable mode turns both back on (later -c wins).
       builder.setServerConfig("fsync", durable ? "on" : "off")

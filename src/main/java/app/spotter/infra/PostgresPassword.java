@@ -2,6 +2,7 @@ package app.spotter.infra;
 
 import app.spotter.config.DatabaseUrl;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded Postgres answers only to its password. zonky's initdb lets every local user in
- * ({@code trust}), as did every data dir made before: on the first start of such a dir the superuser
- * gets the password and {@code pg_hba.conf} switches every {@code trust} line (host and local) to
- * {@code scram-sha-256}.
+ * The embedded Postgres answers only to its password. zonky's initdb writes {@code trust} lines (every
+ * local user in): a new data dir gets the password from initdb itself and its lines switched before
+ * the server first starts ({@link #closeTrust}); a data dir made by an older Spotter, which trusted, gets
+ * the password and the switch on its first start ({@link #require}).
  */
 final class PostgresPassword {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresPassword.class);
@@ -31,17 +32,13 @@ final class PostgresPassword {
   static void require(Path dataDirectory, DatabaseUrl url) {
     Path hba = dataDirectory.resolve("pg_hba.conf");
     try {
-      List<String> lines = Files.readAllLines(hba, StandardCharsets.UTF_8);
-      if (lines.stream().noneMatch(PostgresPassword::trusts)) {
+      if (Files.readAllLines(hba, StandardCharsets.UTF_8).stream().noneMatch(PostgresPassword::trusts)) {
         return;
       }
       try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
         // Hashed here (SCRAM verifier): the password itself never reaches the server or its logs.
         c.unwrap(PGConnection.class).alterUserPassword(url.user(), url.password().toCharArray(), "scram-sha-256");
-        Path next = hba.resolveSibling("pg_hba.conf.next");
-        Files.write(next, lines.stream().map(l -> trusts(l) ? TRUST.matcher(l).replaceAll("scram-sha-256") : l).toList(),
-            StandardCharsets.UTF_8);
-        Files.move(next, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        closeTrust(dataDirectory);
         c.createStatement().execute("SELECT pg_reload_conf()");
       }
       awaitPasswordRequired(url);
@@ -49,6 +46,20 @@ final class PostgresPassword {
     } catch (IOException | SQLException e) {
       throw new IllegalStateException("could not give the embedded Postgres in " + dataDirectory + " a password: "
           + e.getMessage(), e);
+    }
+  }
+
+  /** Switches every {@code trust} line of {@code pg_hba.conf} (host and local) to {@code scram-sha-256}. */
+  static void closeTrust(Path dataDirectory) {
+    Path hba = dataDirectory.resolve("pg_hba.conf");
+    try {
+      List<String> lines = Files.readAllLines(hba, StandardCharsets.UTF_8);
+      Path next = hba.resolveSibling("pg_hba.conf.next");
+      Files.write(next, lines.stream().map(l -> trusts(l) ? TRUST.matcher(l).replaceAll("scram-sha-256") : l).toList(),
+          StandardCharsets.UTF_8);
+      Files.move(next, hba, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not rewrite " + hba + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.spotter.config.DatabaseUrl;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The contract's data dir rule: the directory and its secrets are the owner's, both servers ask for a password. */
 class EmbeddedLockdownTest {
@@ -115,6 +119,28 @@ class EmbeddedLockdownTest {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.getOutputStream().write((command + "\r\n").getBytes(StandardCharsets.UTF_8));
       return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+  }
+
+  @Test
+  @DisplayName("a new data dir's Postgres never trusts: initdb sets the password and no pg_hba.conf line ever says trust")
+  void newDataDirNeverTrusts() throws Exception {
+    Logger log = (Logger) LoggerFactory.getLogger(PostgresPassword.class);
+    ListAppender<ILoggingEvent> switches = new ListAppender<>();
+    switches.start();
+    log.addAppender(switches);
+    Path fresh = temp.resolve("fresh");
+    try (EmbeddedServers own = new EmbeddedServers()) {
+      DatabaseUrl url = own.startPostgres(fresh, false);
+
+      // A switch after the start would mean the server ran for a moment letting anyone in.
+      assertThat(switches.list).as("trust switched off only after the server had started").isEmpty();
+      assertThat(Files.readString(fresh.resolve("postgres/pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*\\btrust\\b");
+      try (var c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+        assertThat(c.isValid(1)).isTrue();
+      }
+    } finally {
+      log.detachAppender(switches);
     }
   }
 }
