@@ -36,8 +36,8 @@ public final class Authenticator {
   /** A trainer token issued before the trainer's last password change is refused. */
   private Future<Principal> currentPassword(Principal trainer) {
     return passwordVersions.current(trainer.trainerId())
-        .recover(e -> Future.failedFuture(ApiException.of(503, "Service Unavailable",
-            "the token could not be checked right now: try again in a moment")))
+        .recover(e -> Future.failedFuture(
+            ApiException.unavailable("the token could not be checked right now: try again in a moment")))
         .compose(current -> current.isPresent() && current.get() == trainer.signIn().passwordVersion()
             ? Future.succeededFuture(trainer)
             : Future.failedFuture("issued before the last password change, or the account is gone"));

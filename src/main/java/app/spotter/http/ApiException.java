@@ -20,6 +20,8 @@ public final class ApiException extends RuntimeException {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 
+  private static final long UNAVAILABLE_RETRY_SECONDS = 5;
+
   public static ApiException of(int status, String title, String detail) {
     return new ApiException(status, title, detail, List.of(), null);
   }
@@ -66,6 +68,14 @@ public final class ApiException extends RuntimeException {
   public static ApiException tooManyRequests(long retryAfterSeconds) {
     return new ApiException(429, "Too Many Requests",
         "too many failed attempts: try again in " + retryAfterSeconds + " s", List.of(), retryAfterSeconds);
+  }
+
+  /**
+   * Postgres or Redis could not be reached: nothing is wrong with the request, so the client keeps
+   * its tokens and retries after a few seconds.
+   */
+  public static ApiException unavailable(String detail) {
+    return new ApiException(503, "Service Unavailable", detail, List.of(), UNAVAILABLE_RETRY_SECONDS);
   }
 
   /** The same problem, telling the client when to come back. */

@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import app.spotter.infra.db.Column;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.DecodeException;
@@ -7,7 +8,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.openapi.validation.ValidatorException;
 import io.vertx.pgclient.PgException;
-import app.spotter.infra.db.Column;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -70,8 +72,26 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (failure == null) {
       return byStatus(ctx.statusCode(), null);
     }
+    if (storeUnreachable(failure)) {
+      LOG.warn("{} {} failed, a store is unreachable: {}", ctx.request().method(), ctx.request().path(),
+          failure.toString());
+      return ApiException.unavailable("the database or cache is unreachable right now: try again in a moment");
+    }
     LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
     return byStatus(500, null);
+  }
+
+  /**
+   * Postgres or Redis out of reach: a connection refused, reset or closed under a request. Request
+   * handlers do no other I/O, so any I/O failure in the chain is one of those.
+   */
+  private static boolean storeUnreachable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof IOException || t instanceof ClosedConnectionException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ApiException fromDatabase(RoutingContext ctx, PgException pg) {

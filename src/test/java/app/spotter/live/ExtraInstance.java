@@ -25,8 +25,9 @@ final class ExtraInstance implements AutoCloseable {
   private final Vertx vertx;
   private final Spotter spotter;
   private final List<TcpProxy> roads;
-  /** Its road to Redis, to cut and heal. */
+  /** Its roads to Redis and Postgres, to cut and heal. */
   final TcpProxy redisRoad;
+  final TcpProxy databaseRoad;
   private boolean gone;
 
   private ExtraInstance(Map<String, String> overrides) {
@@ -48,6 +49,7 @@ final class ExtraInstance implements AutoCloseable {
     port = front.port();
     roads = List.of(front, toDatabase, toRedis);
     redisRoad = toRedis;
+    databaseRoad = toDatabase;
   }
 
   /** Started with the test stack's environment plus {@code overrides} (SPOTTER_LIVE_* timings, say). */
