@@ -2,29 +2,13 @@ package app.spotter.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.spotter.support.ExtraSpotter;
 import app.spotter.support.LiveClient;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** A trainer's password change closes the trainer's other devices' sockets (4401) on every instance. */
-class LivePasswordChangeTest extends LiveSceneTest {
-  /** A second instance sharing Postgres and Redis. */
-  private static ExtraSpotter second;
-
-  @BeforeAll
-  static void startSecond() {
-    second = ExtraSpotter.start(Map.of());
-  }
-
-  @AfterAll
-  static void stopSecond() {
-    second.close();
-  }
+class LivePasswordChangeTest extends LiveTwoInstancesTest {
 
   @Test
   @DisplayName("a password change closes the trainer's sockets of other devices with 4401 on both instances; the changing device's and another trainer's stay")

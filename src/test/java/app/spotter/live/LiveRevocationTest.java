@@ -3,30 +3,14 @@ package app.spotter.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.Api;
-import app.spotter.support.ExtraSpotter;
 import app.spotter.support.LiveClient;
 import app.spotter.support.LiveFixtures;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Revoking a credential closes the sockets opened with it at once (4401), on every instance. */
-class LiveRevocationTest extends LiveSceneTest {
-  /** A second instance sharing Postgres and Redis. */
-  private static ExtraSpotter second;
-
-  @BeforeAll
-  static void startSecond() {
-    second = ExtraSpotter.start(Map.of());
-  }
-
-  @AfterAll
-  static void stopSecond() {
-    second.close();
-  }
+class LiveRevocationTest extends LiveTwoInstancesTest {
 
   @Test
   @DisplayName("revoking an access link closes its trainee's sockets on both instances with 4401; others stay")
