@@ -3,14 +3,13 @@ package app.spotter.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +23,18 @@ final class DataDir implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DataDir.class);
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
+  /**
+   * Data dirs held by this JVM. A second claim must be refused before it opens the lock file: the
+   * locks are POSIX record locks, and closing any descriptor of the file would drop this process's
+   * lock on it, leaving the running servers to be taken for a dead process's leftovers.
+   */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  private final Path dir;
   private final FileChannel channel;
 
-  private DataDir(FileChannel channel) {
+  private DataDir(Path dir, FileChannel channel) {
+    this.dir = dir;
     this.channel = channel;
   }
 
@@ -34,21 +42,31 @@ final class DataDir implements AutoCloseable {
   static DataDir claim(Path dir) {
     try {
       prepare(dir);
-      FileChannel channel = FileChannel.open(dir.resolve("embedded.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
+      Path held = dir.toRealPath();
+      if (!HELD_HERE.add(held)) {
+        throw inUse(dir);
+      }
+      FileChannel channel = null;
       try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException heldHere) {
-        lock = null;
+        channel = FileChannel.open(held.resolve("embedded.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.tryLock() == null) {
+          throw inUse(dir);
+        }
+        return new DataDir(held, channel);
+      } catch (IOException | RuntimeException e) {
+        if (channel != null) {
+          channel.close();
+        }
+        HELD_HERE.remove(held);
+        throw e;
       }
-      if (lock == null) {
-        channel.close();
-        throw new IllegalStateException("the data dir " + dir + " is in use by another running Spotter");
-      }
-      return new DataDir(channel);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use the data dir " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  private static IllegalStateException inUse(Path dir) {
+    return new IllegalStateException("the data dir " + dir + " is in use by another running Spotter");
   }
 
   /** Creates {@code dir} owner-only, or makes it so. */
@@ -74,6 +92,8 @@ final class DataDir implements AutoCloseable {
       channel.close(); // Releases the lock.
     } catch (IOException e) {
       LOG.warn("could not release the data dir lock: {}", e.getMessage());
+    } finally {
+      HELD_HERE.remove(dir);
     }
   }
 }

@@ -3,8 +3,11 @@ package app.spotter.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -28,7 +31,11 @@ public final class SecretFile {
     try {
       if (Files.exists(file)) {
         tighten(file);
-        return Files.readString(file, StandardCharsets.UTF_8).trim();
+        String kept = Files.readString(file, StandardCharsets.UTF_8).trim();
+        if (!kept.isEmpty()) {
+          return kept;
+        }
+        LOG.warn("{} is empty: a new secret is made", file);
       }
       DataDir.prepare(file.getParent());
       byte[] bytes = new byte[48];
@@ -41,15 +48,24 @@ public final class SecretFile {
     }
   }
 
-  /** {@code text} in a new {@code file} (replacing any), owner-only from its first byte, never briefly readable by others. */
+  /**
+   * {@code text} in {@code file} (replacing any), owner-only from its first byte, never briefly
+   * readable by others, and whole or not there: written beside it, then moved into place, so a crash
+   * midway cannot leave an empty secret.
+   */
   static void writeOwnerOnly(Path file, String text) throws IOException {
-    Files.deleteIfExists(file);
+    Path next = file.resolveSibling(file.getFileName() + ".next");
+    Files.deleteIfExists(next);
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      Files.createFile(next, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
     } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file);
+      Files.createFile(next);
     }
-    Files.writeString(file, text, StandardCharsets.UTF_8);
+    Files.writeString(next, text, StandardCharsets.UTF_8);
+    try (FileChannel written = FileChannel.open(next, StandardOpenOption.WRITE)) {
+      written.force(true);
+    }
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /** A file copied in or made by hand may be readable by others: it is the owner's alone from now on. */

@@ -72,6 +72,18 @@ class EmbeddedLockdownTest {
   }
 
   @Test
+  @DisplayName("an empty secret file, as a crash mid-write of an older version could leave, gets a new secret, never an empty one")
+  void emptySecretReplaced() throws Exception {
+    Path secret = Files.createFile(Files.createDirectory(temp.resolve("empty-secret")).resolve("redis-password"));
+
+    String made = SecretFile.loadOrCreate(secret);
+
+    assertThat(made).hasSizeGreaterThanOrEqualTo(32);
+    assertThat(Files.readString(secret)).isEqualTo(made);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+  }
+
+  @Test
   @DisplayName("the embedded Postgres refuses a connection without its password, and listens on no Unix socket")
   void postgresNeedsItsPassword() throws Exception {
     assertThatThrownBy(() -> DriverManager.getConnection(database.jdbcUrl(), "postgres", "").close())
@@ -112,6 +124,8 @@ class EmbeddedLockdownTest {
       assertThat(c.isValid(2)).isTrue();
     }
     assertThat(redisSays(redis.getPort(), "PING")).startsWith("-NOAUTH");
+    // Still held as another process sees it: the refused claim did not drop this JVM's lock.
+    assertThat(LockProbe.probe(dataDir.resolve("embedded.lock"))).as("probe exit status (1: the lock is held)").isEqualTo(1);
   }
 
   /** The first line Redis answers to one inline command. */
