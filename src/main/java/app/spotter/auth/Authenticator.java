@@ -26,7 +26,9 @@ public final class Authenticator {
       return Future.failedFuture("no token");
     }
     if (token.startsWith(OpaqueTokens.DISPLAY)) {
-      return displays.principalForToken(OpaqueTokens.hash(token));
+      return displays.principalForToken(OpaqueTokens.hash(token))
+          .recover(e -> Future.failedFuture(unavailable()))
+          .map(found -> found.orElseThrow(() -> new IllegalArgumentException("unknown or revoked display token")));
     }
     return accessTokens.verify(token).compose(principal -> principal.signIn() == null
         ? Future.succeededFuture(principal)
@@ -36,10 +38,13 @@ public final class Authenticator {
   /** A trainer token issued before the trainer's last password change is refused. */
   private Future<Principal> currentPassword(Principal trainer) {
     return passwordVersions.current(trainer.trainerId())
-        .recover(e -> Future.failedFuture(
-            ApiException.unavailable("the token could not be checked right now: try again in a moment")))
+        .recover(e -> Future.failedFuture(unavailable()))
         .compose(current -> current.isPresent() && current.get() == trainer.signIn().passwordVersion()
             ? Future.succeededFuture(trainer)
             : Future.failedFuture("issued before the last password change, or the account is gone"));
+  }
+
+  private static ApiException unavailable() {
+    return ApiException.unavailable("the token could not be checked right now: try again in a moment");
   }
 }

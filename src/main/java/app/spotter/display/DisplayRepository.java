@@ -50,15 +50,15 @@ public final class DisplayRepository {
     this.pool = pool;
   }
 
-  /** The display holding this token, unless revoked; fails otherwise. */
-  public Future<Principal> principalForToken(byte[] tokenHash) {
+  /** The display holding this token, unless it is unknown or revoked. */
+  public Future<Optional<Principal>> principalForToken(byte[] tokenHash) {
     return pool.preparedQuery(PRINCIPAL_FOR_TOKEN).execute(Tuple.of(Buffer.buffer(tokenHash)))
         .map(rows -> {
           if (rows.size() == 0) {
-            throw new IllegalArgumentException("unknown or revoked display token");
+            return Optional.empty();
           }
           Row row = rows.iterator().next();
-          return new Principal(Role.DISPLAY, row.getUUID("id"), row.getUUID("trainer_id"));
+          return Optional.of(new Principal(Role.DISPLAY, row.getUUID("id"), row.getUUID("trainer_id")));
         });
   }
 

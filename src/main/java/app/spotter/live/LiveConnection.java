@@ -2,6 +2,7 @@ package app.spotter.live;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.http.ApiException;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -20,6 +21,8 @@ final class LiveConnection {
   static final int CLOSE_SLOW_CONSUMER = 4008;
   static final int CLOSE_IDLE = 4000;
   static final int CLOSE_RESTART = 1012;
+  /** RFC 6455's "try again later": the server cannot serve this socket for the moment. */
+  static final int CLOSE_TRY_AGAIN = 1013;
   /**
    * What may wait unsent for one client before it counts as too slow and is closed with 4008
    * (Netty's high-water mark; Vert.x's default is 64 KiB). Room for a catch-up of hundreds of events
@@ -141,6 +144,11 @@ final class LiveConnection {
       if (result.succeeded()) {
         // Set before the check: a password change applied meanwhile either closes this socket or is seen here.
         principal = result.result();
+      } else if (result.cause() instanceof ApiException unavailable && unavailable.status() == 503) {
+        // Postgres out of reach: the token may be fine, so no 4401 (a client would drop it); come back later.
+        sendError("unavailable", "the token could not be checked right now: try again in a moment");
+        close(CLOSE_TRY_AGAIN, "unavailable");
+        return;
       }
       if (principal == null || engine.hub().outdated(principal)) {
         sendError("unauthorized", "the token is invalid, expired or revoked");
