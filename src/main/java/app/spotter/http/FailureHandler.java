@@ -1,7 +1,9 @@
 package app.spotter.http;
 
 import app.spotter.infra.db.Column;
+import com.fasterxml.jackson.core.JacksonException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.json.DecodeException;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +14,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,12 +85,16 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * Postgres or Redis out of reach: a connection refused, reset or closed under a request. Request
-   * handlers do no other I/O, so any I/O failure in the chain is one of those.
+   * Postgres or Redis out of reach: a connection refused, reset or closed under a request (socket
+   * I/O; request handlers touch no files), or a wait for a pooled connection that ran out. Jackson's
+   * exceptions are I/O exceptions by type but bugs of ours: they stay 500s with their stack trace.
    */
   private static boolean storeUnreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof IOException || t instanceof ClosedConnectionException) {
+      if (t instanceof IOException && !(t instanceof JacksonException)
+          || t instanceof ClosedConnectionException
+          || t instanceof TimeoutException
+          || t instanceof ConnectionPoolTooBusyException) {
         return true;
       }
     }

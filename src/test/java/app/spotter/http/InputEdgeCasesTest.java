@@ -127,6 +127,10 @@ class InputEdgeCasesTest extends ApiTest {
     createTrainee(trainer.api(), "2026-11-20T23:30:00+23:59");
     assertThat(names(trainer.api().get("/trainees?q=2026-11-20T23:30:00%2B23:59")))
         .containsExactly("2026-11-20T23:30:00+23:59");
+    // Still a string with its limits: over 200 characters is a 400 naming q.
+    Reply tooLong = trainer.api().get("/trainees?q=" + "a".repeat(201));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.errorFields()).containsExactly("q");
   }
 
   @Test
