@@ -17,7 +17,8 @@ import redis.embedded.RedisServer;
  * The embedded default: a Postgres and a Redis whose data lives under the data directory, so a
  * fresh clone runs with one command and keeps its data across restarts. Both ask for a password (kept
  * owner-only in the data dir); servers a killed Spotter left running there are stopped before new ones
- * start. Each library stops its server from a JVM shutdown hook too. Blocking: call off the event loop.
+ * start. Postgres is stopped by {@link #close()} only, after the HTTP drain; embedded-redis always adds
+ * a JVM shutdown hook of its own that stops Redis. Blocking: call off the event loop.
  */
 public final class EmbeddedServers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedServers.class);
@@ -41,6 +42,9 @@ public final class EmbeddedServers implements AutoCloseable {
           .setCleanDataDirectory(false)
           .setPort(freePort())
           .setPGStartupWait(Duration.ofSeconds(60))
+          // Stopped by Spotter's own shutdown, after in-flight requests are done with it, not by a hook
+          // of the library's that the JVM would run alongside the drain.
+          .setRegisterShutdownHook(false)
           // zonky's readiness check connects with these properties: the password once the server asks for it.
           .setConnectConfig("password", password)
           .setServerConfig("max_connections", "300")
