@@ -95,9 +95,7 @@ public final class FailureLimiter {
       if (reserved.failed() || reserved.result() > 0) {
         return Future.succeededFuture();
       }
-      long wait = seconds(-reserved.result());
-      return Future.failedFuture(
-          ApiException.of(429, "Too Many Requests", "too many attempts: try again in " + wait + " s").withRetryAfter(wait));
+      return Future.failedFuture(ApiException.tooManyRequests(seconds(-reserved.result())));
     });
   }
 

@@ -67,7 +67,7 @@ public final class ApiException extends RuntimeException {
 
   public static ApiException tooManyRequests(long retryAfterSeconds) {
     return new ApiException(429, "Too Many Requests",
-        "too many failed attempts: try again in " + retryAfterSeconds + " s", List.of(), retryAfterSeconds);
+        "too many attempts: try again in " + retryAfterSeconds + " s", List.of(), retryAfterSeconds);
   }
 
   /**

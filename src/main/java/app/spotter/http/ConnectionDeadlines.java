@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
  * upgrades to a live socket, which its heartbeat governs instead; so these are Netty handlers on the
  * connection's own pipeline (reached through Vert.x's {@code ConnectionBase}), running on its event
  * loop like everything else of it, and they step aside when the connection becomes a WebSocket.
+ * {@code ConnectionBase} and the pipeline names {@code httpDecoder} and {@code handler} are Vert.x
+ * internals: on a Vert.x upgrade, SlowClientsTest tells whether they still hold.
  */
 final class ConnectionDeadlines extends ChannelDuplexHandler {
   private enum Phase { HEADERS, BODY, ANSWERING, IDLE }
