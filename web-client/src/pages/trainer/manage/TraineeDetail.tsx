@@ -16,16 +16,22 @@ const FIELDS = {
 /** One trainee: profile, goals, injuries, medical notes, measurements, phone access, history. */
 export function TraineeDetail({ id }: { id: string }) {
   const loaded = useLoad(() => api.call<Trainee>('GET', `/trainees/${id}`), [id]);
+  // Here, not in the form: a successful save re-creates the form from the saved trainee.
+  const [status, setStatus] = useState<string | null>(null);
   const trainee = loaded.data?.data;
   if (!trainee) return <ProblemBanner message={loaded.error} />;
+
+  function flash(message: string) {
+    setStatus(message);
+    setTimeout(() => setStatus(null), 2500);
+  }
 
   async function save(changes: Record<string, unknown>) {
     try {
       loaded.setData(await api.call<Trainee>('PATCH', `/trainees/${id}`, changes, loaded.data!.etag ?? undefined));
-      return true;
+      flash('Saved');
     } catch (error) {
       loaded.setError(describe(error));
-      return false;
     }
   }
 
@@ -39,7 +45,7 @@ export function TraineeDetail({ id }: { id: string }) {
         </div>
       </div>
       <ProblemBanner message={loaded.error} onClose={() => loaded.setError(null)} />
-      <ProfileForm key={trainee.version} trainee={trainee} save={save} />
+      <ProfileForm key={trainee.version} trainee={trainee} save={save} status={status} flash={flash} />
       <Measurements trainee={trainee} onChange={loaded.reload} />
       <AccessLinks traineeId={trainee.id} />
     </section>
@@ -50,17 +56,16 @@ export function TraineeDetail({ id }: { id: string }) {
  * The profile as a draft over the loaded trainee: every input shows the stored value (selects
  * included), and "Save profile" sends only what was changed — nothing at all when nothing was.
  */
-function ProfileForm({ trainee, save }: { trainee: Trainee; save: (changes: Record<string, unknown>) => Promise<boolean> }) {
+function ProfileForm({ trainee, save, status, flash }: {
+  trainee: Trainee;
+  save: (changes: Record<string, unknown>) => Promise<void>;
+  status: string | null;
+  flash: (message: string) => void;
+}) {
   const draft = useMemo(() => formDraft(FIELDS, trainee as unknown as Record<string, unknown>), [trainee]);
   const [goals, setGoals] = useState<Goal[]>(trainee.goals);
   const [injuries, setInjuries] = useState<Injury[]>(trainee.injuries);
-  const [status, setStatus] = useState<string | null>(null);
   const t = draft.texts.value;
-
-  function flash(message: string) {
-    setStatus(message);
-    setTimeout(() => setStatus(null), 2500);
-  }
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -71,7 +76,7 @@ function ProfileForm({ trainee, save }: { trainee: Trainee; save: (changes: Reco
     if (!sameJson(keptInjuries, trainee.injuries)) changes.injuries = keptInjuries;
     if (Object.keys(changes).length === 0) return flash('No changes');
     // On success the trainee is replaced and this form re-created from it (keyed by version).
-    if (await save(changes)) flash('Saved');
+    await save(changes);
   }
 
   const text = (name: keyof typeof FIELDS) => ({
