@@ -163,7 +163,7 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
     }
   });
 
-  it('measurements: adding one appends it and leaves the rest of the trainee as it was', async () => {
+  it('measurements: adding one appends it, leaves the rest of the trainee as it was and keeps what was typed in the profile', async () => {
     const trainee = await fullTrainee('Sam Okafor');
     const path = `/trainees/${trainee.id}`;
     const before = withoutBumps(await read(path));
@@ -171,6 +171,8 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
     const p = screen.page;
     try {
       await p.goto(`/trainer/#${path}`);
+      const profile = p.getByRole('form', { name: 'Profile' });
+      await profile.getByLabel('Phone').fill('+44 7700 900777');
       const form = p.getByRole('form', { name: 'New measurement' });
       await form.getByLabel('Weight (kg)').fill('67.9');
       await form.getByRole('button', { name: 'Add measurement' }).click();
@@ -181,10 +183,13 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       assert.equal(added.weight, 67.9);
       assert.deepEqual(now, { ...before, currentWeight: 67.9, measurementHistory: [...before.measurementHistory, added] });
 
-      // The profile reloaded after it still saves unchanged as nothing.
-      await p.getByRole('form', { name: 'Profile' }).getByRole('button', { name: 'Save profile' }).click();
-      await p.getByRole('form', { name: 'Profile' }).getByRole('status').waitFor();
-      assert.deepEqual(withoutBumps(await read(path)), now);
+      // The trainee reloaded with the new measurement: the phone typed in the profile is still there, and saves alone.
+      assert.equal(await profile.getByLabel('Phone').inputValue(), '+44 7700 900777', 'a new measurement does not wipe what was typed');
+      assert.equal(await profile.getByLabel('Gender').inputValue(), 'female');
+      await profile.getByRole('button', { name: 'Save profile' }).click();
+      await profile.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      assert.deepEqual(withoutBumps(await read(path)), { ...now, phone: '+44 7700 900777' });
+      assert.deepEqual(p.errors, []);
     } finally {
       await screen.context.close();
     }

@@ -18,6 +18,9 @@ export function TraineeDetail({ id }: { id: string }) {
   const loaded = useLoad(() => api.call<Trainee>('GET', `/trainees/${id}`), [id]);
   // Here, not in the form: a successful save re-creates the form from the saved trainee.
   const [status, setStatus] = useState<string | null>(null);
+  // The form is re-created from the trainee after its own save only, not when a new measurement
+  // reloads the trainee (that changes no field of this form), so what the trainer typed survives.
+  const [saves, setSaves] = useState(0);
   const trainee = loaded.data?.data;
   if (!trainee) return <ProblemBanner message={loaded.error} />;
 
@@ -29,6 +32,7 @@ export function TraineeDetail({ id }: { id: string }) {
   async function save(changes: Record<string, unknown>) {
     try {
       loaded.setData(await api.call<Trainee>('PATCH', `/trainees/${id}`, changes, loaded.data!.etag ?? undefined));
+      setSaves((n) => n + 1);
       flash('Saved');
     } catch (error) {
       loaded.setError(describe(error));
@@ -45,7 +49,7 @@ export function TraineeDetail({ id }: { id: string }) {
         </div>
       </div>
       <ProblemBanner message={loaded.error} onClose={() => loaded.setError(null)} />
-      <ProfileForm key={trainee.version} trainee={trainee} save={save} status={status} flash={flash} />
+      <ProfileForm key={`${trainee.id}:${saves}`} trainee={trainee} save={save} status={status} flash={flash} />
       <Measurements trainee={trainee} onChange={loaded.reload} />
       <AccessLinks traineeId={trainee.id} />
     </section>
@@ -62,7 +66,9 @@ function ProfileForm({ trainee, save, status, flash }: {
   status: string | null;
   flash: (message: string) => void;
 }) {
-  const draft = useMemo(() => formDraft(FIELDS, trainee as unknown as Record<string, unknown>), [trainee]);
+  // The trainee as loaded when this form was made: the draft compares against it.
+  const draft = useMemo(() => formDraft(FIELDS, trainee as unknown as Record<string, unknown>), []);
+  const [original] = useState(trainee);
   const [goals, setGoals] = useState<Goal[]>(trainee.goals);
   const [injuries, setInjuries] = useState<Injury[]>(trainee.injuries);
   const t = draft.texts.value;
@@ -72,10 +78,10 @@ function ProfileForm({ trainee, save, status, flash }: {
     const changes: Record<string, unknown> = { ...draft.changes.value };
     const keptGoals = goals.filter((g) => (g.text ?? '').trim());
     const keptInjuries = injuries.filter((i) => (i.area ?? '').trim());
-    if (!sameJson(keptGoals, trainee.goals)) changes.goals = keptGoals;
-    if (!sameJson(keptInjuries, trainee.injuries)) changes.injuries = keptInjuries;
+    if (!sameJson(keptGoals, original.goals)) changes.goals = keptGoals;
+    if (!sameJson(keptInjuries, original.injuries)) changes.injuries = keptInjuries;
     if (Object.keys(changes).length === 0) return flash('No changes');
-    // On success the trainee is replaced and this form re-created from it (keyed by version).
+    // On success the trainee is replaced and this form re-created from it.
     await save(changes);
   }
 
@@ -94,13 +100,13 @@ function ProfileForm({ trainee, save, status, flash }: {
         <label>Gender
           <select {...text('gender')}>
             <option value="">—</option>
-            {choices(GENDERS, trainee.gender).map((g) => <option key={g} value={g}>{g}</option>)}
+            {choices(GENDERS, original.gender).map((g) => <option key={g} value={g}>{g}</option>)}
           </select>
         </label>
         <label>Fitness level
           <select {...text('fitnessLevel')}>
             <option value="">—</option>
-            {choices(LEVELS, trainee.fitnessLevel).map((l) => <option key={l} value={l}>{l}</option>)}
+            {choices(LEVELS, original.fitnessLevel).map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
         </label>
         {/* step="any": a stored 172.25 must not make the whole form invalid. */}
