@@ -52,12 +52,21 @@ export function SetList({ state, exercise, pending, send, disabled }: {
 function SetEditor({ exercise, set, send, done }: { exercise: ExerciseRecord; set: WorkSet; send: Send; done: () => void }) {
   const [reps, setReps] = useState(set.reps ?? null);
   const [weight, setWeight] = useState(set.weight ?? null);
+  // Only what was changed is sent: a set saved as it was is not rewritten (nor its event broadcast).
+  function save() {
+    const changes = {
+      ...(reps !== (set.reps ?? null) ? { reps } : {}),
+      ...(weight !== (set.weight ?? null) ? { weight } : {}),
+    };
+    if (Object.keys(changes).length > 0) send('update-set', { exerciseRecordId: exercise.id, setId: set.id, ...changes });
+    done();
+  }
   return (
     <li class="card set-editor" aria-label={`Editing set ${set.number}`}>
       <Stepper label="Reps" value={reps} step={1} onChange={setReps} />
       <Stepper label="Weight" value={weight} step={2.5} unit={set.unit ?? 'kg'} onChange={setWeight} />
       <div class="row">
-        <button type="button" class="primary" onClick={() => { send('update-set', { exerciseRecordId: exercise.id, setId: set.id, reps, weight }); done(); }}>Save</button>
+        <button type="button" class="primary" onClick={save}>Save</button>
         <button type="button" class="danger" onClick={() => { send('delete-set', { exerciseRecordId: exercise.id, setId: set.id }); done(); }}>Delete set</button>
         <button type="button" class="ghost" onClick={done}>Cancel</button>
       </div>

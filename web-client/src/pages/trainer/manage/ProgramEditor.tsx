@@ -54,6 +54,8 @@ export function ProgramEditor({ id }: { id: string }) {
                   <select value={s.traineeId ?? ''} onChange={(e) => void assign(s, e.currentTarget.value)}>
                     <option value="">Not assigned</option>
                     {trainees.items.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                    {/* Beyond the first 200 trainees: shown as assigned, not as "Not assigned". */}
+                    {s.traineeId && !trainees.items.some((t) => t.id === s.traineeId) && <option value={s.traineeId}>A trainee not listed here</option>}
                   </select>
                 </label>
                 <button type="button" class="ghost" onClick={() => void act(() => api.delete(`/programs/${id}/sessions/${s.id}`))}>Remove</button>

@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
+import { formDraft } from '../../../lib/formDraft';
 import { targetText } from '../../../lib/liveView';
 import { api, go } from '../state';
 import { formBody, type ExerciseTemplate, type SessionTemplate } from './types';
@@ -30,10 +31,6 @@ export function TemplateEditor({ id }: { id: string }) {
     ids.splice(index + by, 0, moved!);
     return act(() => api.put(`/session-templates/${id}/exercise-order`, { ids }));
   };
-  const exerciseBody = (e: Event, emptyAs: 'omit' | 'null') => {
-    e.preventDefault();
-    return formBody(new FormData(e.currentTarget as HTMLFormElement), EXERCISE_FIELDS, emptyAs);
-  };
 
   return (
     <section class="stack" aria-labelledby="template-title">
@@ -49,7 +46,7 @@ export function TemplateEditor({ id }: { id: string }) {
         {exercises.map((ex, i) =>
           editing === ex.id ? (
             <li key={ex.id}>
-              <ExerciseForm exercise={ex} label="Save" onSubmit={(e) => act(() => api.patch(`/session-templates/${id}/exercises/${ex.id}`, exerciseBody(e, 'null')))} onCancel={() => setEditing(null)} />
+              <ExerciseForm exercise={ex} label="Save" onSubmit={(body) => act(() => api.patch(`/session-templates/${id}/exercises/${ex.id}`, body))} onCancel={() => setEditing(null)} />
             </li>
           ) : (
             <li key={ex.id} class="row card exercise-row">
@@ -62,21 +59,45 @@ export function TemplateEditor({ id }: { id: string }) {
           ),
         )}
       </ol>
-      <ExerciseForm key={exercises.length} label="Add exercise" onSubmit={(e) => act(() => api.post(`/session-templates/${id}/exercises`, exerciseBody(e, 'omit')))} />
+      <ExerciseForm key={exercises.length} label="Add exercise" onSubmit={(body) => act(() => api.post(`/session-templates/${id}/exercises`, body))} />
     </section>
   );
 }
 
-function ExerciseForm({ exercise, label, onSubmit, onCancel }: { exercise?: ExerciseTemplate; label: string; onSubmit: (e: Event) => void; onCancel?: () => void }) {
-  const v = (x: string | number | null | undefined) => (x == null ? '' : String(x));
+/**
+ * A new exercise (empty fields are left out), or one being edited: a draft over the stored exercise
+ * that sends only what was changed, so fields this form does not show (instructions, tips, muscles…)
+ * and those left alone keep their stored values; saved unchanged, it sends nothing.
+ */
+function ExerciseForm({ exercise, label, onSubmit, onCancel }: {
+  exercise?: ExerciseTemplate;
+  label: string;
+  onSubmit: (body: Record<string, unknown>) => void;
+  onCancel?: () => void;
+}) {
+  const draft = useMemo(() => formDraft(EXERCISE_FIELDS, (exercise ?? {}) as Record<string, unknown>), [exercise]);
+  const t = draft.texts.value;
+  const field = (name: keyof typeof EXERCISE_FIELDS) => ({
+    name,
+    value: t[name],
+    onInput: (e: Event) => draft.set(name, (e.currentTarget as HTMLInputElement).value),
+  });
+  function submit(e: Event) {
+    e.preventDefault();
+    if (!exercise) return onSubmit(formBody(new FormData(e.currentTarget as HTMLFormElement), EXERCISE_FIELDS, 'omit'));
+    if (!draft.dirty.value) return onCancel?.();
+    onSubmit(draft.changes.value);
+  }
   return (
-    <form class="card grid-2 exercise-form" onSubmit={onSubmit} aria-label={exercise ? `Edit ${exercise.exerciseName}` : 'New exercise'}>
-      <label>Exercise<input name="exerciseName" required maxLength={200} defaultValue={v(exercise?.exerciseName)} /></label>
-      <label>Sets<input name="targetSets" type="number" min={0} max={100} defaultValue={v(exercise?.targetSets)} /></label>
-      <label>Reps<input name="targetReps" type="number" min={0} max={1000} defaultValue={v(exercise?.targetReps)} /></label>
-      <label>Weight (kg)<input name="targetWeight" type="number" min={0} max={2000} step="0.5" defaultValue={v(exercise?.targetWeight)} /></label>
-      <label>Rest between sets (s)<input name="restBetweenSets" type="number" min={0} max={86400} defaultValue={v(exercise?.restBetweenSets)} /></label>
-      <label>Notes<input name="notes" maxLength={10000} defaultValue={v(exercise?.notes)} /></label>
+    <form class="card grid-2 exercise-form" onSubmit={submit} aria-label={exercise ? `Edit ${exercise.exerciseName}` : 'New exercise'}>
+      <label>Exercise<input {...field('exerciseName')} required maxLength={200} /></label>
+      <label>Sets<input {...field('targetSets')} type="number" min={0} max={100} /></label>
+      <label>Reps<input {...field('targetReps')} type="number" min={0} max={1000} /></label>
+      {/* step="any": 61.25 kg (micro-plates) is a real target, not a form error. */}
+      <label>Weight (kg)<input {...field('targetWeight')} type="number" min={0} max={2000} step="any" /></label>
+      <label>Rest between sets (s)<input {...field('restBetweenSets')} type="number" min={0} max={86400} /></label>
+      {/* A textarea: a one-line input would drop the notes' line breaks. */}
+      <label>Notes<textarea {...field('notes')} rows={2} maxLength={10000} /></label>
       <div class="row end" style={{ gridColumn: '1 / -1' }}>
         {onCancel && <button type="button" class="ghost" onClick={onCancel}>Cancel</button>}
         <button type="submit" class="primary">{label}</button>

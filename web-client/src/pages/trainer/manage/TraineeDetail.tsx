@@ -1,43 +1,44 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
+import { choices, formDraft, sameJson } from '../../../lib/formDraft';
 import { api } from '../state';
 import { AccessLinks } from './AccessLinks';
 import { ListEditor } from './ListEditor';
 import { Measurements } from './Measurements';
-import { LEVELS, formBody, type Goal, type Injury, type Trainee } from './types';
+import { GENDERS, LEVELS, type Goal, type Injury, type Trainee } from './types';
 
 const FIELDS = {
-  name: 'text', email: 'text', phone: 'text', dateOfBirth: 'text', gender: 'text', address: 'text',
-  emergencyContact: 'text', height: 'number', fitnessLevel: 'text', medicalNotes: 'text',
+  name: 'text', email: 'text', phone: 'text', dateOfBirth: 'date', gender: 'choice', address: 'text',
+  emergencyContact: 'text', height: 'number', fitnessLevel: 'choice', medicalNotes: 'text',
 } as const;
 
 /** One trainee: profile, goals, injuries, medical notes, measurements, phone access, history. */
 export function TraineeDetail({ id }: { id: string }) {
   const loaded = useLoad(() => api.call<Trainee>('GET', `/trainees/${id}`), [id]);
-  const [goals, setGoals] = useState<Goal[] | null>(null);
-  const [injuries, setInjuries] = useState<Injury[] | null>(null);
-  const [saved, setSaved] = useState(false);
+  // Here, not in the form: a successful save re-creates the form from the saved trainee.
+  const [status, setStatus] = useState<string | null>(null);
+  // The form is re-created from the trainee after its own save only, not when a new measurement
+  // reloads the trainee (that changes no field of this form), so what the trainer typed survives.
+  const [saves, setSaves] = useState(0);
   const trainee = loaded.data?.data;
   if (!trainee) return <ProblemBanner message={loaded.error} />;
 
-  async function save(e: Event) {
-    e.preventDefault();
-    const body = {
-      ...formBody(new FormData(e.currentTarget as HTMLFormElement), FIELDS, 'null'),
-      goals: (goals ?? trainee!.goals).filter((g) => (g.text ?? '').trim()),
-      injuries: (injuries ?? trainee!.injuries).filter((i) => (i.area ?? '').trim()),
-    };
+  function flash(message: string) {
+    setStatus(message);
+    setTimeout(() => setStatus(null), 2500);
+  }
+
+  async function save(changes: Record<string, unknown>) {
     try {
-      loaded.setData(await api.call<Trainee>('PATCH', `/trainees/${id}`, body, loaded.data!.etag ?? undefined));
-      setSaved(true);
-      setTimeout(() => setSaved(false), 2500);
+      loaded.setData(await api.call<Trainee>('PATCH', `/trainees/${id}`, changes, loaded.data!.etag ?? undefined));
+      setSaves((n) => n + 1);
+      flash('Saved');
     } catch (error) {
       loaded.setError(describe(error));
     }
   }
 
-  const v = (x: string | number | null) => (x == null ? '' : String(x));
   return (
     <section class="stack" aria-labelledby="trainee-title">
       <div class="row between">
@@ -48,40 +49,80 @@ export function TraineeDetail({ id }: { id: string }) {
         </div>
       </div>
       <ProblemBanner message={loaded.error} onClose={() => loaded.setError(null)} />
-      <form class="card stack" onSubmit={save} key={trainee.version} aria-label="Profile">
-        <div class="grid-2">
-          <label>Name<input name="name" required maxLength={200} defaultValue={trainee.name} /></label>
-          <label>Email<input name="email" type="email" defaultValue={v(trainee.email)} /></label>
-          <label>Phone<input name="phone" type="tel" defaultValue={v(trainee.phone)} /></label>
-          <label>Date of birth<input name="dateOfBirth" type="date" defaultValue={v(trainee.dateOfBirth)} /></label>
-          <label>Gender
-            <select name="gender" defaultValue={v(trainee.gender)}>
-              <option value="">—</option>
-              {['female', 'male', 'other', 'unspecified'].map((g) => <option key={g} value={g}>{g}</option>)}
-            </select>
-          </label>
-          <label>Fitness level
-            <select name="fitnessLevel" defaultValue={v(trainee.fitnessLevel)}>
-              <option value="">—</option>
-              {LEVELS.map((l) => <option key={l} value={l}>{l}</option>)}
-            </select>
-          </label>
-          <label>Height (cm)<input name="height" type="number" min={50} max={300} step="0.1" defaultValue={v(trainee.height)} /></label>
-          <label>Emergency contact<input name="emergencyContact" maxLength={500} defaultValue={v(trainee.emergencyContact)} /></label>
-          <label>Address<input name="address" maxLength={500} defaultValue={v(trainee.address)} /></label>
-        </div>
-        <ListEditor<Goal> title="Goals" items={goals ?? trainee.goals} onChange={setGoals} blank={{ text: '' }}
-          fields={[{ key: 'text', label: 'Goal', required: true }, { key: 'targetDate', label: 'By', type: 'date' }]} />
-        <ListEditor<Injury> title="Injuries" items={injuries ?? trainee.injuries} onChange={setInjuries} blank={{ area: '' }}
-          fields={[{ key: 'area', label: 'Area', required: true }, { key: 'note', label: 'Note' }, { key: 'since', label: 'Since', type: 'date' }]} />
-        <label>Medical notes (only you see them)<textarea name="medicalNotes" maxLength={10000} defaultValue={v(trainee.medicalNotes)} /></label>
-        <div class="row end">
-          {saved && <span class="badge online" role="status">Saved</span>}
-          <button type="submit" class="primary">Save profile</button>
-        </div>
-      </form>
+      <ProfileForm key={`${trainee.id}:${saves}`} trainee={trainee} save={save} status={status} flash={flash} />
       <Measurements trainee={trainee} onChange={loaded.reload} />
       <AccessLinks traineeId={trainee.id} />
     </section>
+  );
+}
+
+/**
+ * The profile as a draft over the loaded trainee: every input shows the stored value (selects
+ * included), and "Save profile" sends only what was changed — nothing at all when nothing was.
+ */
+function ProfileForm({ trainee, save, status, flash }: {
+  trainee: Trainee;
+  save: (changes: Record<string, unknown>) => Promise<void>;
+  status: string | null;
+  flash: (message: string) => void;
+}) {
+  // The trainee as loaded when this form was made: the draft compares against it.
+  const draft = useMemo(() => formDraft(FIELDS, trainee as unknown as Record<string, unknown>), []);
+  const [original] = useState(trainee);
+  const [goals, setGoals] = useState<Goal[]>(trainee.goals);
+  const [injuries, setInjuries] = useState<Injury[]>(trainee.injuries);
+  const t = draft.texts.value;
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    const changes: Record<string, unknown> = { ...draft.changes.value };
+    const keptGoals = goals.filter((g) => (g.text ?? '').trim());
+    const keptInjuries = injuries.filter((i) => (i.area ?? '').trim());
+    if (!sameJson(keptGoals, original.goals)) changes.goals = keptGoals;
+    if (!sameJson(keptInjuries, original.injuries)) changes.injuries = keptInjuries;
+    if (Object.keys(changes).length === 0) return flash('No changes');
+    // On success the trainee is replaced and this form re-created from it.
+    await save(changes);
+  }
+
+  const text = (name: keyof typeof FIELDS) => ({
+    name,
+    value: t[name],
+    onInput: (e: Event) => draft.set(name, (e.currentTarget as HTMLInputElement).value),
+  });
+  return (
+    <form class="card stack" onSubmit={submit} aria-label="Profile">
+      <div class="grid-2">
+        <label>Name<input {...text('name')} required maxLength={200} /></label>
+        <label>Email<input {...text('email')} type="email" /></label>
+        <label>Phone<input {...text('phone')} type="tel" /></label>
+        <label>Date of birth<input {...text('dateOfBirth')} type="date" /></label>
+        <label>Gender
+          <select {...text('gender')}>
+            <option value="">—</option>
+            {choices(GENDERS, original.gender).map((g) => <option key={g} value={g}>{g}</option>)}
+          </select>
+        </label>
+        <label>Fitness level
+          <select {...text('fitnessLevel')}>
+            <option value="">—</option>
+            {choices(LEVELS, original.fitnessLevel).map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        </label>
+        {/* step="any": a stored 172.25 must not make the whole form invalid. */}
+        <label>Height (cm)<input {...text('height')} type="number" min={50} max={300} step="any" /></label>
+        <label>Emergency contact<input {...text('emergencyContact')} maxLength={500} /></label>
+        <label>Address<input {...text('address')} maxLength={500} /></label>
+      </div>
+      <ListEditor<Goal> title="Goals" items={goals} onChange={setGoals} blank={{ text: '' }}
+        fields={[{ key: 'text', label: 'Goal', required: true }, { key: 'targetDate', label: 'By', type: 'date' }]} />
+      <ListEditor<Injury> title="Injuries" items={injuries} onChange={setInjuries} blank={{ area: '' }}
+        fields={[{ key: 'area', label: 'Area', required: true }, { key: 'note', label: 'Note' }, { key: 'since', label: 'Since', type: 'date' }]} />
+      <label>Medical notes (only you see them)<textarea {...text('medicalNotes')} maxLength={10000} /></label>
+      <div class="row end">
+        {status && <span class="badge online" role="status">{status}</span>}
+        <button type="submit" class="primary">Save profile</button>
+      </div>
+    </form>
   );
 }

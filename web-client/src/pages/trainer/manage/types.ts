@@ -75,6 +75,7 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 export const LEVELS = ['beginner', 'intermediate', 'advanced', 'athlete'] as const;
+export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 
 /** Form values → a JSON body: empty text is left out (create) or sent as null (update). */
 export function formBody(form: FormData, fields: Record<string, 'text' | 'number'>, emptyAs: 'omit' | 'null'): Record<string, unknown> {
