@@ -1,4 +1,4 @@
-import { formatNumber } from '../lib/liveView';
+import { formatNumber } from '../lib/format';
 
 const W = 600;
 const H = 160;

@@ -1,4 +1,4 @@
-import { formatNumber } from '../lib/liveView';
+import { formatNumber } from '../lib/format';
 
 /** RPE 5–10 in halves: one tap. (Below 5 is rare in a working set; the trainer can edit the set for it.) */
 const VALUES = [5, 5.5, 6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10];

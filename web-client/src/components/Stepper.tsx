@@ -1,4 +1,4 @@
-import { formatNumber } from '../lib/liveView';
+import { formatNumber } from '../lib/format';
 
 interface Props {
   label: string;

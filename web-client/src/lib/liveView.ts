@@ -1,5 +1,6 @@
 import type { PendingCommand } from './commandQueue';
 import type { CommandPayloads, ExerciseRecord, LiveState, WorkSet } from './protocol';
+import { formatNumber } from './format';
 
 /** What every screen derives from a live state: which exercise, which set, what comes next. */
 
@@ -76,10 +77,6 @@ export function setText(set: WorkSet): string {
   if (set.durationSeconds != null) parts.push(`${set.durationSeconds} s`);
   if (set.rpe != null) parts.push(`RPE ${formatNumber(set.rpe)}`);
   return parts.join(' · ') || 'logged';
-}
-
-export function formatNumber(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '');
 }
 
 /** Sets logged on this device and not yet confirmed, shown greyed until their event arrives. */

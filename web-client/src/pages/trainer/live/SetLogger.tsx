@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Stepper } from '../../../components/Stepper';
 import { uuid } from '../../../lib/ids';
-import { formatNumber, plannedSet } from '../../../lib/liveView';
+import { formatNumber } from '../../../lib/format';
+import { plannedSet } from '../../../lib/liveView';
 import type { ExerciseRecord } from '../../../lib/protocol';
 import type { Send } from './LiveControl';
 

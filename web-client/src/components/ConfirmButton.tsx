@@ -1,0 +1,56 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+
+interface Props {
+  /** The button's text, e.g. "Delete". */
+  label: string;
+  /** The question asked before acting, e.g. "Delete the template “Push day”?". */
+  question: string;
+  /** The confirming button's text, e.g. "Delete template". */
+  confirm: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+  class?: string;
+  testId?: string;
+}
+
+/**
+ * A destructive action that asks first: the button opens a small modal dialog (focus on Cancel, Esc
+ * cancels) with the question and the confirming button. One piece for every delete, revoke and end.
+ */
+export function ConfirmButton({ label, question, confirm, onConfirm, disabled, class: cls = 'danger', testId }: Props) {
+  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  return (
+    <>
+      <button type="button" class={cls} disabled={disabled} onClick={() => setOpen(true)} data-testid={testId}>
+        {label}
+      </button>
+      <dialog ref={dialog} class="confirm card" aria-label={question} onClose={() => setOpen(false)}>
+        <p>{question}</p>
+        <div class="row end">
+          <button type="button" autofocus onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            class="danger"
+            data-testid={testId ? `${testId}-confirm` : undefined}
+            onClick={() => {
+              setOpen(false);
+              onConfirm();
+            }}
+          >
+            {confirm}
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}
