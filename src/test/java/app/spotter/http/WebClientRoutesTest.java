@@ -29,6 +29,17 @@ class WebClientRoutesTest extends ApiTest {
     assertThat(asset.status()).isEqualTo(200);
     assertThat(asset.contentType()).contains("javascript");
     assertThat(asset.header("Cache-Control")).contains("max-age=31536000");
+
+    assertThat(html.body()).contains("<link rel=\"icon\" href=\"/favicon.svg\"");
+  }
+
+  @Test
+  @DisplayName("the favicon every page names is served as SVG")
+  void favicon() {
+    Reply icon = anonymous.get(stack.baseUrl() + "/favicon.svg");
+    assertThat(icon.status()).isEqualTo(200);
+    assertThat(icon.contentType()).startsWith("image/svg+xml");
+    assertThat(icon.body()).startsWith("<svg");
   }
 
   @Test
