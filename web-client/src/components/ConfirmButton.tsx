@@ -8,6 +8,8 @@ interface Props {
   /** The confirming button's text, e.g. "Delete template". */
   confirm: string;
   onConfirm: () => void;
+  /** A second way to go through with it (ending a session as abandoned rather than completed). */
+  alternative?: { label: string; onConfirm: () => void };
   disabled?: boolean;
   class?: string;
   testId?: string;
@@ -17,7 +19,7 @@ interface Props {
  * A destructive action that asks first: the button opens a small modal dialog (focus on Cancel, Esc
  * cancels) with the question and the confirming button. One piece for every delete, revoke and end.
  */
-export function ConfirmButton({ label, question, confirm, onConfirm, disabled, class: cls = 'danger', testId }: Props) {
+export function ConfirmButton({ label, question, confirm, onConfirm, alternative, disabled, class: cls = 'danger', testId }: Props) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -38,6 +40,18 @@ export function ConfirmButton({ label, question, confirm, onConfirm, disabled, c
           <button type="button" autofocus onClick={() => setOpen(false)}>
             Cancel
           </button>
+          {alternative && (
+            <button
+              type="button"
+              class="danger"
+              onClick={() => {
+                setOpen(false);
+                alternative.onConfirm();
+              }}
+            >
+              {alternative.label}
+            </button>
+          )}
           <button
             type="button"
             class="danger"

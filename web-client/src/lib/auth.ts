@@ -1,3 +1,4 @@
+import type { WeightUnit } from './protocol';
 import type { KeyValueStore } from './commandQueue';
 import { Rest, type RestAuth } from './rest';
 
@@ -86,6 +87,12 @@ export interface Trainer {
   id: string;
   email: string;
   name: string;
+  /** The unit every screen shows and new sets are logged in. */
+  unit: WeightUnit;
+  /** The load increment in effect (the unit's default when the trainer chose none). */
+  loadIncrement: number;
+  timeZone: string;
+  version: number;
 }
 
 interface AuthTokens {

@@ -1,5 +1,5 @@
 import type { PendingCommand } from './commandQueue';
-import type { CommandPayloads, ExerciseRecord, LiveState, WorkSet } from './protocol';
+import type { CommandPayloads, ExerciseRecord, LiveState, WeightUnit, WorkSet } from './protocol';
 import { formatNumber } from './format';
 
 /** What every screen derives from a live state: which exercise, which set, what comes next. */
@@ -24,40 +24,98 @@ export function lastSet(exercise: ExerciseRecord | null): WorkSet | null {
   return exercise?.sets[exercise.sets.length - 1] ?? null;
 }
 
-/** "Set N of M": the set about to be done (done + 1, never past the target), and the target. */
+export const isWarmup = (set: Pick<WorkSet, 'kind'>): boolean => set.kind === 'warmup';
+
+/** The sets that count towards the target: every kind but warm-ups. */
+export function workingSets(exercise: Pick<ExerciseRecord, 'sets'>): WorkSet[] {
+  return exercise.sets.filter((s) => !isWarmup(s));
+}
+
+/** "Set N of M": the working set about to be done (done + 1, never past the target), and the target. */
 export function setProgress(exercise: ExerciseRecord): { number: number; of: number | null } {
-  const done = exercise.sets.length;
+  const done = workingSets(exercise).length;
   const of = exercise.targetSets && exercise.targetSets > 0 ? exercise.targetSets : null;
   return { number: of === null ? done + 1 : Math.min(done + 1, of), of };
 }
 
-/** "Set 2 of 3" while sets remain; "3 of 3 sets done" (or "4 of 3") once the target is reached. */
+/** "Set 2 of 3" while sets remain; "3 of 3 sets done" (or "4 of 3") once the target is reached. Warm-ups do not count. */
 export function progressText(exercise: ExerciseRecord): string {
   if (exercise.skipped) return 'Skipped';
   const { number, of } = setProgress(exercise);
-  if (of !== null && exercise.sets.length >= of) return `${exercise.sets.length} of ${of} sets done`;
+  const done = workingSets(exercise).length;
+  if (of !== null && done >= of) return `${done} of ${of} sets done`;
   return `Set ${number} of ${of ?? '–'}`;
 }
 
 /** The wall's and the tabs' short form: "2/3" for set 2 of 3, "4/3" once four were done. */
 export function progressShort(exercise: ExerciseRecord): string {
   const { number, of } = setProgress(exercise);
-  return of !== null && exercise.sets.length >= of ? `${exercise.sets.length}/${of}` : `${number}/${of ?? '–'}`;
+  const done = workingSets(exercise).length;
+  return of !== null && done >= of ? `${done}/${of}` : `${number}/${of ?? '–'}`;
 }
 
-/** All target sets logged. */
+/** All target working sets logged. */
 export function setsComplete(exercise: ExerciseRecord): boolean {
-  return exercise.targetSets != null && exercise.targetSets > 0 && exercise.sets.length >= exercise.targetSets;
+  return exercise.targetSets != null && exercise.targetSets > 0 && workingSets(exercise).length >= exercise.targetSets;
 }
 
-/** What "log as planned" sends: the last set's values, else the targets. */
-export function plannedSet(exercise: ExerciseRecord): { reps: number | null; weight: number | null; unit: 'kg' | 'lb' } {
-  const last = lastSet(exercise);
+/**
+ * What "log as planned" sends, in the trainer's `unit`: the last working set's values (its weight
+ * only when it was logged in that unit), else the targets.
+ */
+export function plannedSet(exercise: ExerciseRecord, unit: WeightUnit = 'kg'): { reps: number | null; weight: number | null; unit: WeightUnit } {
+  const sets = workingSets(exercise);
+  const last = sets[sets.length - 1];
   return {
     reps: last?.reps ?? exercise.targetReps ?? null,
-    weight: last?.weight ?? exercise.targetWeight ?? null,
-    unit: last?.unit ?? 'kg',
+    weight: (last?.unit ?? unit) === unit ? (last?.weight ?? exercise.targetWeight ?? null) : (exercise.targetWeight ?? null),
+    unit,
   };
+}
+
+/** A superset: the run of consecutive exercises sharing `exercise`'s label (two or more), and where it stands in it. */
+export interface Superset {
+  label: string;
+  members: ExerciseRecord[];
+  /** 1-based position of the exercise in the group. */
+  position: number;
+}
+
+export function supersetOf(state: LiveState, exercise: ExerciseRecord): Superset | null {
+  const label = exercise.supersetGroup;
+  if (!label) return null;
+  const all = state.record.exercises;
+  const at = all.findIndex((e) => e.id === exercise.id);
+  let first = at;
+  while (first > 0 && all[first - 1]!.supersetGroup === label) first--;
+  let end = at + 1;
+  while (end < all.length && all[end]!.supersetGroup === label) end++;
+  const members = all.slice(first, end);
+  return members.length < 2 ? null : { label, members, position: at - first + 1 };
+}
+
+/**
+ * Where a set of `exercise` leads, as the server decides it (docs/protocol.md, Supersets): in a
+ * superset the next exercise of the round that has sets left, going round from the last to the
+ * first; else (and after a warm-up) the same exercise. `roundEnds` tells the tablet to start the
+ * rest: the set was no warm-up and the current exercise does not move further down the group.
+ */
+export function afterSet(state: LiveState, exercise: ExerciseRecord, warmup: boolean): { current: string; roundEnds: boolean } {
+  const superset = supersetOf(state, exercise);
+  if (warmup) return { current: exercise.id, roundEnds: false };
+  if (!superset) return { current: exercise.id, roundEnds: true };
+  const { members, position } = superset;
+  for (let step = 1; step < members.length; step++) {
+    const index = (position - 1 + step) % members.length;
+    const candidate = members[index]!;
+    if (hasSetsLeft(candidate)) return { current: candidate.id, roundEnds: index < position - 1 };
+  }
+  return { current: exercise.id, roundEnds: true };
+}
+
+function hasSetsLeft(exercise: ExerciseRecord): boolean {
+  const target = exercise.targetSets;
+  return !isDone(exercise) && (!target || workingSets(exercise).length < target);
 }
 
 /** "3 × 5 @ 100 kg", "3 × 5", "" */
@@ -77,6 +135,11 @@ export function setText(set: WorkSet): string {
   if (set.durationSeconds != null) parts.push(`${set.durationSeconds} s`);
   if (set.rpe != null) parts.push(`RPE ${formatNumber(set.rpe)}`);
   return parts.join(' · ') || 'logged';
+}
+
+/** How many sets wait for the server on this device (the other commands waiting are not counted). */
+export function pendingSetCount(pending: readonly PendingCommand[]): number {
+  return pending.filter((c) => c.name === 'log-set').length;
 }
 
 /** Sets logged on this device and not yet confirmed, shown greyed until their event arrives. */

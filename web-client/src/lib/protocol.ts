@@ -46,6 +46,8 @@ export interface ExerciseRecord {
   targetReps: number | null;
   targetWeight: number | null;
   restBetweenSets: number | null;
+  /** Superset label: consecutive exercises with one label are done in rounds (absent for displays). */
+  supersetGroup?: string | null;
   sets: WorkSet[];
   notes: string | null;
   perceivedExertion: number | null;
@@ -131,6 +133,7 @@ export interface EventPayloads {
     targetReps: number | null;
     targetWeight: number | null;
     restBetweenSets: number | null;
+    supersetGroup?: string | null;
     modificationNotes: string | null;
   };
   'timer-started': { timer: Timer };
@@ -190,6 +193,7 @@ export interface CommandPayloads {
     targetReps?: number;
     targetWeight?: number;
     restBetweenSets?: number;
+    supersetGroup?: string;
     afterExerciseRecordId?: string;
   };
   'modify-exercise': {
@@ -200,6 +204,7 @@ export interface CommandPayloads {
     targetReps?: number | null;
     targetWeight?: number | null;
     restBetweenSets?: number | null;
+    supersetGroup?: string | null;
   };
   'start-timer': { durationSeconds: number; label?: string; exerciseRecordId?: string };
   'adjust-timer': { deltaSeconds: number };

@@ -80,6 +80,8 @@ const handlers: Handlers = {
       targetReps: p.targetReps,
       targetWeight: p.targetWeight,
       restBetweenSets: p.restBetweenSets,
+      // A display's copy carries no label: it keeps what it had.
+      supersetGroup: p.supersetGroup === undefined ? e.supersetGroup : p.supersetGroup,
       modificationNotes: p.modificationNotes,
     })),
 

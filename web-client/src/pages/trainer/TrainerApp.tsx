@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LoginPage } from './LoginPage';
 import { LivePage } from './live/LivePage';
@@ -6,7 +7,8 @@ import { HistoryPage } from './manage/HistoryPage';
 import { ProgramsPage } from './manage/ProgramsPage';
 import { TemplatesPage } from './manage/TemplatesPage';
 import { TraineesPage } from './manage/TraineesPage';
-import { liveConnection, route, session, signedIn, type Route } from './state';
+import { SettingsPage } from './SettingsPage';
+import { liveConnection, loadMe, route, session, signedIn, unit, type Route } from './state';
 
 const NAV: { page: Route['page']; label: string }[] = [
   { page: 'live', label: 'Live' },
@@ -18,6 +20,8 @@ const NAV: { page: Route['page']; label: string }[] = [
 ];
 
 export function TrainerApp() {
+  // Offline at start: the sign-in's copy of the settings serves until the next load.
+  useEffect(() => void (signedIn.value ? loadMe().catch(() => undefined) : undefined), [signedIn.value]);
   if (!signedIn.value) return <LoginPage />;
   const live = liveConnection();
   const current = route.value;
@@ -33,7 +37,10 @@ export function TrainerApp() {
         </nav>
         <span class="spacer" />
         <ConnectionBadge status={live.status.value} pending={live.pending.value} />
-        <span class="muted small">{session.trainer?.name}</span>
+        <a href="#/settings" class="btn ghost unit-link" aria-current={current.page === 'settings' ? 'page' : undefined} data-testid="unit" aria-label={`Settings (weights in ${unit.value})`}>
+          <span aria-hidden="true">⚙</span> {unit.value}
+        </a>
+        <span class="muted small trainer-name">{session.trainer?.name}</span>
         <button type="button" class="ghost" onClick={() => void session.logout().then(() => location.reload())}>
           Sign out
         </button>
@@ -45,6 +52,7 @@ export function TrainerApp() {
         {current.page === 'programs' && <ProgramsPage id={current.id} />}
         {current.page === 'history' && <HistoryPage params={current.params} />}
         {current.page === 'displays' && <DisplaysPage code={current.params.get('code')} />}
+        {current.page === 'settings' && <SettingsPage />}
       </main>
     </div>
   );

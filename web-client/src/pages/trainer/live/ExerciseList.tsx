@@ -1,4 +1,4 @@
-import { isDone } from '../../../lib/liveView';
+import { isDone, workingSets } from '../../../lib/liveView';
 import type { ExerciseRecord, LiveState } from '../../../lib/protocol';
 import type { Send } from './LiveControl';
 
@@ -18,7 +18,7 @@ export function ExerciseList({ state, current, send, disabled }: { state: LiveSt
             >
               <span>{e.exerciseName}</span>
               <span class="small muted num">
-                {e.skipped ? 'skipped' : e.completed ? '✓' : `${e.sets.length}/${e.targetSets ?? '–'}`}
+                {e.skipped ? 'skipped' : e.completed ? '✓' : `${workingSets(e).length}/${e.targetSets ?? '–'}`}
               </span>
             </button>
           </li>

@@ -1,7 +1,8 @@
 import type { Live } from '../../../lib/liveSignals';
-import { currentExercise, nextExercise, progressText, targetText } from '../../../lib/liveView';
+import { currentExercise, nextExercise, progressText, supersetOf, targetText } from '../../../lib/liveView';
 import type { CommandName, CommandPayloads } from '../../../lib/protocol';
 import type { SessionView } from '../../../lib/socket';
+import { loadIncrement, unit } from '../state';
 import { ExerciseActions } from './ExerciseActions';
 import { ExerciseList } from './ExerciseList';
 import { SessionHeader } from './SessionHeader';
@@ -14,7 +15,9 @@ export type Send = <N extends CommandName>(name: N, payload: CommandPayloads[N])
 
 /**
  * The live control screen of one session: exercises, the current one with the set logger always in
- * view (above the sets, which grow), the rest timer, actions.
+ * view (above the sets, which grow), the rest timer, actions. On a 1024×768 tablet the core loop
+ * (logger, last sets, rest timer, next exercise) fits without scrolling; the sets list scrolls
+ * inside its card.
  */
 export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
   const state = view.state;
@@ -22,6 +25,7 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
   const exercise = currentExercise(state);
   const next = nextExercise(state);
   const ended = state.record.status !== 'live';
+  const superset = exercise ? supersetOf(state, exercise) : null;
 
   return (
     <section class="live-control" aria-label={`Live session of ${state.trainee.name}`}>
@@ -31,18 +35,27 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
         {exercise ? (
           <>
             <div class="card stack">
-              <div class="row between">
+              <div class="current-head">
                 <h2 data-testid="current-exercise" data-sets={exercise.sets.length}>{exercise.exerciseName}</h2>
+                {superset && (
+                  <span class="badge superset num" data-testid="superset">
+                    Superset {superset.label}: {superset.position}/{superset.members.length}
+                  </span>
+                )}
                 <span class="badge num" data-testid="set-progress">{progressText(exercise)}</span>
               </div>
-              <p class="muted">
-                Target {targetText(exercise) || '—'}
+              <p class="muted small target-line">
+                Target {targetText(exercise, unit.value) || '—'}
                 {exercise.restBetweenSets ? ` · rest ${exercise.restBetweenSets} s` : ''}
+                {superset ? ` · then ${superset.members[superset.position % superset.members.length]!.exerciseName}` : ''}
                 {exercise.modificationNotes ? ` · ${exercise.modificationNotes}` : ''}
               </p>
-              {!ended && <SetLogger key={exercise.id} exercise={exercise} send={send} />}
+              {!ended && (
+                <SetLogger key={exercise.id} state={state} exercise={exercise} send={send} unit={unit.value} increment={loadIncrement.value} />
+              )}
             </div>
-            <SetList state={state} exercise={exercise} pending={live.pending.value} send={send} disabled={ended} />
+            {/* Previous performance and the session summary go here, between the logger and the sets. */}
+            <SetList state={state} exercise={exercise} pending={live.pending.value} send={send} disabled={ended} increment={loadIncrement.value} />
           </>
         ) : (
           <div class="card">

@@ -1,22 +1,66 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { RpePicker } from '../../../components/RpePicker';
 import { Stepper } from '../../../components/Stepper';
 import type { PendingCommand } from '../../../lib/commandQueue';
-import { lastSet, pendingSets, setText } from '../../../lib/liveView';
+import { uuid } from '../../../lib/ids';
+import { isWarmup, lastSet, pendingSets, setText, workingSets } from '../../../lib/liveView';
 import type { ExerciseRecord, LiveState, WorkSet } from '../../../lib/protocol';
 import type { Send } from './LiveControl';
 
-/** The exercise's sets (tap to edit or delete), the ones still pending on this device, and RPE for the last. */
-export function SetList({ state, exercise, pending, send, disabled }: {
+/** How long a deleted set can be brought back. */
+const UNDO_MS = 8_000;
+
+/**
+ * The exercise's sets (tap to edit or delete), warm-ups apart, the ones still pending on this device,
+ * and RPE for the last. A delete asks nothing but offers Undo for a few seconds: mid-session a
+ * dialog costs a tap on every correction, while a wrong delete is rare and undone with one tap.
+ */
+export function SetList({ state, exercise, pending, send, disabled, increment }: {
   state: LiveState;
   exercise: ExerciseRecord;
   pending: readonly PendingCommand[];
   send: Send;
   disabled: boolean;
+  increment: number;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<WorkSet | null>(null);
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
   const waiting = pendingSets(pending, state, exercise.id);
   const last = lastSet(exercise);
+  const warmups = exercise.sets.filter(isWarmup);
+  const working = workingSets(exercise);
+
+  function remove(set: WorkSet) {
+    send('delete-set', { exerciseRecordId: exercise.id, setId: set.id });
+    setDeleted(set);
+  }
+
+  // The same set again, under a new id: the server never reuses a set id, even of a deleted set.
+  function undo(set: WorkSet) {
+    const { kind, reps, weight, unit, rpe, rir, durationSeconds, distanceMeters, notes } = set;
+    const fields = Object.fromEntries(
+      Object.entries({ kind, reps, weight, unit, rpe, rir, durationSeconds, distanceMeters, notes }).filter(([, v]) => v != null),
+    );
+    send('log-set', { exerciseRecordId: exercise.id, setId: uuid(), ...fields });
+    setDeleted(null);
+  }
+
+  const row = (set: WorkSet, label: string, testId: string) =>
+    set.id === editing ? (
+      <SetEditor key={set.id} exercise={exercise} set={set} send={send} increment={increment} remove={remove} done={() => setEditing(null)} />
+    ) : (
+      <li key={set.id} data-testid={testId}>
+        <button type="button" class="ghost set-row" disabled={disabled} onClick={() => setEditing(set.id)} aria-label={`${label}: ${setText(set)}. Edit`}>
+          <span class="num set-number">{label}</span>
+          <span>{setText(set)}</span>
+        </button>
+      </li>
+    );
   return (
     <div class="card stack">
       {last && !disabled && (
@@ -25,20 +69,21 @@ export function SetList({ state, exercise, pending, send, disabled }: {
           <RpePicker value={last.rpe} onPick={(rpe) => send('record-rpe', { exerciseRecordId: exercise.id, setId: last.id, rpe })} />
         </div>
       )}
+      {deleted && (
+        <div class="banner info undo" role="status">
+          <span>Set deleted: {setText(deleted)}</span>
+          <span class="spacer" />
+          <button type="button" onClick={() => undo(deleted)} data-testid="undo-delete">Undo</button>
+        </div>
+      )}
       {exercise.sets.length === 0 && waiting.length === 0 && <p class="muted small">No sets yet.</p>}
+      {warmups.length > 0 && (
+        <ol class="sets warmups" aria-label="Warm-up sets">
+          {warmups.map((set, i) => row(set, `W${i + 1}`, 'warmup-row'))}
+        </ol>
+      )}
       <ol class="sets" aria-label="Sets logged">
-        {exercise.sets.map((set) =>
-          set.id === editing ? (
-            <SetEditor key={set.id} exercise={exercise} set={set} send={send} done={() => setEditing(null)} />
-          ) : (
-            <li key={set.id} data-testid="set-row">
-              <button type="button" class="ghost set-row" disabled={disabled} onClick={() => setEditing(set.id)} aria-label={`Set ${set.number}: ${setText(set)}. Edit`}>
-                <span class="num">#{set.number}</span>
-                <span>{setText(set)}</span>
-              </button>
-            </li>
-          ),
-        )}
+        {working.map((set, i) => row(set, `#${i + 1}`, 'set-row'))}
         {waiting.map((p) => (
           <li key={p.setId} class="pending" data-testid="pending-set">
             <span class="set-row">⏳ {setText({ id: p.setId, number: 0, reps: p.reps ?? null, weight: p.weight ?? null, unit: p.unit ?? 'kg' })} — waiting for the server</span>
@@ -49,7 +94,14 @@ export function SetList({ state, exercise, pending, send, disabled }: {
   );
 }
 
-function SetEditor({ exercise, set, send, done }: { exercise: ExerciseRecord; set: WorkSet; send: Send; done: () => void }) {
+function SetEditor({ exercise, set, send, increment, remove, done }: {
+  exercise: ExerciseRecord;
+  set: WorkSet;
+  send: Send;
+  increment: number;
+  remove: (set: WorkSet) => void;
+  done: () => void;
+}) {
   const [reps, setReps] = useState(set.reps ?? null);
   const [weight, setWeight] = useState(set.weight ?? null);
   // Only what was changed is sent: a set saved as it was is not rewritten (nor its event broadcast).
@@ -63,11 +115,11 @@ function SetEditor({ exercise, set, send, done }: { exercise: ExerciseRecord; se
   }
   return (
     <li class="card set-editor" aria-label={`Editing set ${set.number}`}>
-      <Stepper label="Reps" value={reps} step={1} onChange={setReps} />
-      <Stepper label="Weight" value={weight} step={2.5} unit={set.unit ?? 'kg'} onChange={setWeight} />
+      <Stepper label="Reps" value={reps} step={1} max={1000} whole onChange={setReps} />
+      <Stepper label="Weight" value={weight} step={increment} max={2000} unit={set.unit ?? 'kg'} onChange={setWeight} />
       <div class="row">
         <button type="button" class="primary" onClick={save}>Save</button>
-        <button type="button" class="danger" onClick={() => { send('delete-set', { exerciseRecordId: exercise.id, setId: set.id }); done(); }}>Delete set</button>
+        <button type="button" class="danger" onClick={() => { remove(set); done(); }} data-testid="delete-set">Delete set</button>
         <button type="button" class="ghost" onClick={done}>Cancel</button>
       </div>
     </li>

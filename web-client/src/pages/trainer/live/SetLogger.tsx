@@ -1,30 +1,43 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Stepper } from '../../../components/Stepper';
-import { uuid } from '../../../lib/ids';
 import { formatNumber } from '../../../lib/format';
-import { plannedSet } from '../../../lib/liveView';
-import type { ExerciseRecord } from '../../../lib/protocol';
+import { uuid } from '../../../lib/ids';
+import { afterSet, plannedSet, workingSets } from '../../../lib/liveView';
+import { isBarbell, plates } from '../../../lib/plates';
+import type { ExerciseRecord, LiveState, WeightUnit } from '../../../lib/protocol';
 import type { Send } from './LiveControl';
 
 /**
- * One tap logs the set as planned (the last set's reps and weight, else the targets); the steppers
- * change them first when needed. The rest timer starts with the exercise's rest time.
+ * One tap logs the set as planned (the last working set's reps and weight, else the targets); the
+ * steppers (or typing into them) change them first. New sets are logged in the trainer's unit. The
+ * rest timer starts when the set ends a round: after every working set, in a superset only after
+ * its last exercise; never after a warm-up.
  */
-export function SetLogger({ exercise, send }: { exercise: ExerciseRecord; send: Send }) {
-  const [values, setValues] = useState(() => plannedSet(exercise));
-  useEffect(() => setValues(plannedSet(exercise)), [exercise.sets.length]);
+export function SetLogger({ state, exercise, send, unit, increment }: {
+  state: LiveState;
+  exercise: ExerciseRecord;
+  send: Send;
+  unit: WeightUnit;
+  increment: number;
+}) {
+  const [values, setValues] = useState(() => plannedSet(exercise, unit));
+  const [warmup, setWarmup] = useState(false);
+  // After a warm-up the values stay: the next warm-up or the first working set starts from them.
+  const working = workingSets(exercise).length;
+  useEffect(() => setValues(plannedSet(exercise, unit)), [working, unit]);
 
   function log() {
     send('log-set', {
       exerciseRecordId: exercise.id,
       setId: uuid(),
-      kind: 'working',
+      kind: warmup ? 'warmup' : 'working',
       reps: values.reps,
       weight: values.weight,
       unit: values.unit,
     });
-    if (exercise.restBetweenSets && exercise.restBetweenSets > 0) {
-      send('start-timer', { durationSeconds: exercise.restBetweenSets, label: 'Rest', exerciseRecordId: exercise.id });
+    const rest = exercise.restBetweenSets ?? 0;
+    if (rest > 0 && afterSet(state, exercise, warmup).roundEnds) {
+      send('start-timer', { durationSeconds: rest, label: 'Rest', exerciseRecordId: exercise.id });
     }
   }
 
@@ -33,11 +46,33 @@ export function SetLogger({ exercise, send }: { exercise: ExerciseRecord; send: 
     .join(' × ');
   return (
     <div class="set-logger">
-      <Stepper label="Reps" value={values.reps} step={1} onChange={(reps) => setValues({ ...values, reps })} />
-      <Stepper label="Weight" value={values.weight} step={2.5} unit={values.unit} onChange={(weight) => setValues({ ...values, weight })} />
-      <button type="button" class="primary big log-set" onClick={log} data-testid="log-set">
-        Log set{summary ? ` · ${summary}` : ''}
+      <Stepper label="Reps" value={values.reps} step={1} max={1000} whole onChange={(reps) => setValues({ ...values, reps })} />
+      <Stepper label="Weight" value={values.weight} step={increment} max={2000} unit={values.unit} onChange={(weight) => setValues({ ...values, weight })} />
+      <div class="logger-extras">
+        <button type="button" class="warmup-toggle" aria-pressed={warmup} onClick={() => setWarmup(!warmup)} data-testid="warmup-toggle">
+          Warm-up
+        </button>
+        {values.weight != null && isBarbell(exercise) && <PlateMath weight={values.weight} unit={values.unit} />}
+      </div>
+      <button type="button" class={`primary big log-set${warmup ? ' warmup' : ''}`} onClick={log} data-testid="log-set">
+        {warmup ? 'Log warm-up' : 'Log set'}{summary ? ` · ${summary}` : ''}
       </button>
     </div>
+  );
+}
+
+/** "Per side 25 + 10 + 2.5 · 20 kg bar", or why the weight cannot be loaded exactly. */
+function PlateMath({ weight, unit }: { weight: number; unit: WeightUnit }) {
+  const load = plates(weight, unit);
+  const side = load.perSide.map(formatNumber).join(' + ');
+  let text: string;
+  if (weight < load.bar) text = `Below the ${formatNumber(load.bar)} ${unit} bar`;
+  else if (!load.exact) text = `${formatNumber(weight)} ${unit} can’t be loaded exactly: closest ${formatNumber(load.loaded)} ${unit}${side ? ` (${side} per side)` : ''}`;
+  else if (!side) text = `Empty ${formatNumber(load.bar)} ${unit} bar`;
+  else text = `Per side ${side} · ${formatNumber(load.bar)} ${unit} bar`;
+  return (
+    <p class={`plates small${load.exact ? '' : ' inexact'}`} data-testid="plates" aria-live="polite">
+      {text}
+    </p>
   );
 }

@@ -26,7 +26,8 @@ public final class MeService {
   }
 
   public Future<JsonObject> update(Principal caller, JsonObject patch, OptionalInt ifMatch) {
-    return Versioned.patch(() -> trainers.findById(caller.requireTrainer()), "account", ifMatch, patch, merged -> merged,
+    return Versioned.patch(() -> trainers.findStored(caller.requireTrainer()), "account", ifMatch, patch,
+        TrainerSettings::checked,
         (merged, version) -> trainers.updateProfile(caller.trainerId(), merged, version));
   }
 }

@@ -20,9 +20,13 @@ public final class TrainerRepository {
       Column.of("email", Kind.TEXT),
       Column.of("name", Kind.TEXT),
       Column.of("phone", Kind.TEXT),
-      Column.of("address", Kind.TEXT)),
+      Column.of("address", Kind.TEXT),
+      Column.of("unit", Kind.TEXT),
+      Column.of("load_increment", Kind.DECIMAL),
+      Column.of("time_zone", Kind.TEXT)),
       List.of(Column.of("is_active", Kind.BOOL)));
 
+  /** Unit and time zone start at the table's defaults. */
   private static final String INSERT = "INSERT INTO trainer (email, hashed_password, name, phone, address)"
       + " VALUES ($1, $2, $3, $4, $5) RETURNING password_version, " + TABLE.selectList();
   private static final String BY_ID = "SELECT " + TABLE.selectList() + " FROM trainer WHERE id = $1";
@@ -55,11 +59,17 @@ public final class TrainerRepository {
             trainer.getString("phone"), trainer.getString("address")))
         .map(rows -> {
           Row row = rows.iterator().next();
-          return new Created(TABLE.toJson(row), row.getInteger("password_version"));
+          return new Created(TrainerSettings.shown(TABLE.toJson(row)), row.getInteger("password_version"));
         });
   }
 
+  /** The trainer as the API shows it (the load increment in effect). */
   public Future<Optional<JsonObject>> findById(UUID id) {
+    return findStored(id).map(found -> found.map(TrainerSettings::shown));
+  }
+
+  /** The trainer as stored: a load increment of null follows the unit. */
+  Future<Optional<JsonObject>> findStored(UUID id) {
     return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(TABLE::first);
   }
 
@@ -93,7 +103,7 @@ public final class TrainerRepository {
   public Future<Optional<JsonObject>> updateProfile(UUID id, JsonObject merged, int expectedVersion) {
     return pool.preparedQuery(UPDATE_PROFILE)
         .execute(TABLE.writeTuple(merged).addUUID(id).addInteger(expectedVersion))
-        .map(TABLE::first);
+        .map(rows -> TABLE.first(rows).map(TrainerSettings::shown));
   }
 
   /** Returns the new password version. */

@@ -10,7 +10,8 @@ import java.util.UUID;
 /** Commands on an exercise record as a whole: start, complete, skip, rate, add, modify. */
 final class ExerciseCommands {
   private static final List<String> MODIFIABLE =
-      List.of("exerciseName", "targetSets", "targetReps", "targetWeight", "restBetweenSets", "modificationNotes");
+      List.of("exerciseName", "targetSets", "targetReps", "targetWeight", "restBetweenSets", "supersetGroup",
+          "modificationNotes");
 
   private ExerciseCommands() {}
 

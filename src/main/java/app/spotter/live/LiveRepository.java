@@ -75,7 +75,8 @@ public final class LiveRepository {
   private static final String MAKE_ROOM =
       "UPDATE exercise_record SET order_index = order_index + 1 WHERE session_record_id = $1 AND order_index >= $2";
   private static final String INSERT_EXERCISE = "INSERT INTO exercise_record (id, session_record_id, exercise_name,"
-      + " target_sets, target_reps, target_weight, rest_between_sets, order_index) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+      + " target_sets, target_reps, target_weight, rest_between_sets, order_index, superset_group)"
+      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
   private static final String CURRENT_SEQ = "SELECT live_seq FROM training_session_record WHERE id = $1";
   private static final String DISPLAY_LOCATION = "SELECT location FROM display WHERE id = $1";
@@ -155,7 +156,8 @@ public final class LiveRepository {
             .addString(added.getString("exerciseName")).addInteger(added.getInteger("targetSets"))
             .addInteger(added.getInteger("targetReps"))
             .addValue(weight == null ? null : io.vertx.sqlclient.data.Numeric.create(weight))
-            .addInteger(added.getInteger("restBetweenSets")).addInteger(index))
+            .addInteger(added.getInteger("restBetweenSets")).addInteger(index)
+            .addString(added.getString("supersetGroup")))
         .mapEmpty();
   }
 

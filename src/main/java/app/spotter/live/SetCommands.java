@@ -45,13 +45,13 @@ final class SetCommands {
       JsonObject set = new JsonObject().put("id", setId).put("number", target.setCount() + 1).put("kind", "working");
       copyValues(c.payload, set);
       set.put("completedAt", c.nowIso()).put("loggedBy", c.actorJson());
-      // Logging on an exercise that is not current makes it current (no start-exercise needed).
-      c.session.currentExerciseRecordId = target.id();
+      // Logging on an exercise makes it current (no start-exercise needed), or in a superset the next of its round.
+      c.session.currentExerciseRecordId = SupersetRounds.currentAfterSet(target, "warmup".equals(set.getString("kind")));
       c.appendSet(target, set);
       return Future.succeededFuture(new JsonObject()
           .put("exerciseRecordId", target.id().toString())
           .put("set", set)
-          .put("currentExerciseRecordId", target.id().toString()));
+          .put("currentExerciseRecordId", c.session.currentExerciseRecordId.toString()));
     });
   }
 

@@ -50,6 +50,7 @@ public final class ExerciseRecordRepository {
       Column.of("target_reps", Kind.INT),
       Column.of("target_weight", Kind.DECIMAL),
       Column.of("rest_between_sets", Kind.INT),
+      Column.of("superset_group", Kind.TEXT),
       Column.of("started_at", Kind.TIMESTAMP),
       Column.of("completed_at", Kind.TIMESTAMP)),
       List.of(Column.derived("sets", Kind.JSON, SETS_OF_ROW)));
@@ -66,12 +67,21 @@ public final class ExerciseRecordRepository {
   private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
   /**
+   * The session's exercises in order as {@link SetTarget.ExerciseProgress}, read only when the
+   * exercise ({@code e}) has a superset label.
+   */
+  private static final String LINEUP = "CASE WHEN e.superset_group IS NULL THEN NULL ELSE"
+      + " (SELECT jsonb_agg(jsonb_build_array(m.id, m.superset_group, m.target_sets, m.completed OR m.skipped,"
+      + " (SELECT count(*) FROM exercise_set s WHERE s.exercise_record_id = m.id"
+      + " AND coalesce(s.body ->> 'kind', 'working') <> 'warmup')) ORDER BY m.order_index, m.id)"
+      + " FROM exercise_record m WHERE m.session_record_id = $2) END";
+  /**
    * What logging a set needs of the exercise ($1, of record $2): its version and number of sets, and
    * whether the new set's id ($3) is taken: held by the exercise, or logged before in the session by a
    * log-set (through the index live_event_set_logged, V2), even of a set deleted since. One row also
    * when the exercise is not in the record.
    */
-  private static final String FIND_SET_TARGET = "SELECT e.version,"
+  private static final String FIND_SET_TARGET = "SELECT e.version, " + LINEUP + " AS lineup,"
       + " (SELECT count(*) FROM exercise_set s WHERE s.exercise_record_id = e.id) AS set_count,"
       + " EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = e.id AND s.id = $3)"
       + " OR EXISTS (SELECT 1 FROM live_session_event v WHERE v.session_record_id = $2 AND v.name = 'set-logged'"
@@ -178,8 +188,21 @@ public final class ExerciseRecordRepository {
     return tx.preparedQuery(FIND_SET_TARGET).execute(Tuple.of(id, recordId, setId)).map(rows -> {
       Row r = rows.iterator().next();
       return new SetTarget(id, recordId, r.getInteger("version"), r.getLong("set_count").intValue(),
-          r.getBoolean("set_id_taken"));
+          r.getBoolean("set_id_taken"), lineup((JsonArray) r.getJson("lineup")));
     });
+  }
+
+  private static List<SetTarget.ExerciseProgress> lineup(JsonArray rows) {
+    if (rows == null) {
+      return List.of();
+    }
+    List<SetTarget.ExerciseProgress> out = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonArray x = rows.getJsonArray(i);
+      out.add(new SetTarget.ExerciseProgress(UUID.fromString(x.getString(0)), x.getString(1), x.getInteger(2),
+          x.getBoolean(3), x.getInteger(4)));
+    }
+    return out;
   }
 
   /**
