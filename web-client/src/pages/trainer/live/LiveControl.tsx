@@ -1,3 +1,4 @@
+import { PreviousPerformance } from '../../../components/PreviousPerformance';
 import type { Live } from '../../../lib/liveSignals';
 import { currentExercise, nextExercise, progressText, targetText } from '../../../lib/liveView';
 import type { CommandName, CommandPayloads } from '../../../lib/protocol';
@@ -40,6 +41,7 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
                 {exercise.restBetweenSets ? ` · rest ${exercise.restBetweenSets} s` : ''}
                 {exercise.modificationNotes ? ` · ${exercise.modificationNotes}` : ''}
               </p>
+              <PreviousPerformance exercise={exercise} />
               {!ended && <SetLogger key={exercise.id} exercise={exercise} send={send} />}
             </div>
             <SetList state={state} exercise={exercise} pending={live.pending.value} send={send} disabled={ended} />
