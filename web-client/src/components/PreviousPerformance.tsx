@@ -45,7 +45,7 @@ export function PreviousPerformance({ exercise, compact = false }: { exercise: E
       {best && (
         <p>
           <span class="small muted">Best</span> <strong data-testid="best-set">{bestText(best)}</strong>{' '}
-          <span class="small muted">{formatDate(best.date)}</span>
+          <span class="small muted nowrap">{formatDate(best.date)}</span>
         </p>
       )}
     </aside>
