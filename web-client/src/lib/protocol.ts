@@ -61,6 +61,45 @@ export interface ExerciseRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** Snapshots only (trainer and trainee): the trainee's last completed session with this exercise. */
+  previous?: PreviousPerformance | null;
+  /** Snapshots only (trainer and trainee): the trainee's best set before this session, in the trainer's unit. */
+  best?: BestSet | null;
+}
+
+export interface PreviousPerformance {
+  date: string;
+  sets: WorkSet[];
+}
+
+export interface BestSet {
+  e1rm: number | null;
+  weight: number | null;
+  reps: number | null;
+  rpe: number | null;
+  date: string;
+  unit: WeightUnit;
+}
+
+/** `GET /session-records/{id}/summary`; see docs/coaching.md. */
+export interface SessionSummary {
+  durationSeconds: number | null;
+  exercises: number;
+  workingSets: number;
+  volume: number;
+  unit: WeightUnit;
+  averageRpe: number | null;
+  records: unknown[];
+  bestSets: {
+    exerciseRecordId: string;
+    exerciseName: string;
+    setId: string;
+    reps: number | null;
+    weight: number | null;
+    rpe: number | null;
+    e1rm: number | null;
+    unit: WeightUnit;
+  }[];
 }
 
 export interface SessionRecord {

@@ -1,12 +1,15 @@
 import { Countdown } from '../../components/Countdown';
+import { PreviousPerformance } from '../../components/PreviousPerformance';
 import { RpePicker } from '../../components/RpePicker';
+import { SessionSummary } from '../../components/SessionSummary';
 import type { Live } from '../../lib/liveSignals';
 import { currentExercise, isDone, lastSet, nextExercise, progressText, setText, targetText } from '../../lib/liveView';
+import type { Rest } from '../../lib/rest';
 import type { SessionView } from '../../lib/socket';
 import { Feedback } from './Feedback';
 
 /** The session on the phone: what to do now, the rest countdown, RPE in one tap, feedback at the end. */
-export function LiveSessionView({ live, view }: { live: Live; view: SessionView }) {
+export function LiveSessionView({ live, view, api }: { live: Live; view: SessionView; api: Rest }) {
   const state = view.state;
   const exercise = currentExercise(state);
   const next = nextExercise(state);
@@ -17,12 +20,11 @@ export function LiveSessionView({ live, view }: { live: Live; view: SessionView 
     exercise && last && live.socket.command(view.sessionId, 'record-rpe', { exerciseRecordId: exercise.id, setId: last.id, rpe });
 
   if (ended) {
-    const sets = state.record.exercises.reduce((n, e) => n + e.sets.length, 0);
     return (
-      <section class="card stack" data-testid="session-ended">
-        <h1>Session {state.record.status === 'completed' ? 'complete. Well done!' : 'ended'}</h1>
-        <p class="muted">{state.record.exercises.filter((e) => e.completed).length} exercises · {sets} sets</p>
-      </section>
+      <div data-testid="session-ended">
+        <SessionSummary api={api} recordId={view.sessionId}
+          heading={state.record.status === 'completed' ? 'Session complete. Well done!' : 'Session ended'} />
+      </div>
     );
   }
   return (
@@ -42,6 +44,7 @@ export function LiveSessionView({ live, view }: { live: Live; view: SessionView 
             <span class="muted">{targetText(exercise)}</span>
           </div>
           {exercise.modificationNotes && <p class="small">{exercise.modificationNotes}</p>}
+          {!last && <PreviousPerformance exercise={exercise} compact />}
           {last && (
             <div class="stack">
               <span class="small muted">Last set</span>

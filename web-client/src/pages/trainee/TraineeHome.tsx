@@ -44,7 +44,7 @@ export function TraineeHome({ live, api, name }: { live: Live; api: Rest; name: 
         <ConnectionBadge status={live.status.value} pending={live.pending.value} />
       </header>
       <ProblemBanner message={live.problem.value?.message} onClose={() => (live.problem.value = null)} />
-      {view && <LiveSessionView live={live} view={view} />}
+      {view && <LiveSessionView live={live} view={view} api={api} />}
       {waiting && (
         <section class="card waiting" aria-live="polite" data-testid="waiting">
           <h1>Waiting for your trainer</h1>

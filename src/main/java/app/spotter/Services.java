@@ -11,6 +11,10 @@ import app.spotter.auth.PasswordHasher;
 import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.RefreshTokenRepository;
 import app.spotter.auth.TrainerRepository;
+import app.spotter.coaching.CoachingRepository;
+import app.spotter.coaching.PreviousPerformance;
+import app.spotter.coaching.SummaryRoutes;
+import app.spotter.coaching.SummaryService;
 import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.display.DisplayRoutes;
@@ -82,8 +86,9 @@ public final class Services {
 
     SessionRecordService recordService =
         new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService);
+    CoachingRepository coaching = new CoachingRepository(pool);
     this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
-        config.live(), records, exerciseRecords, registry);
+        config.live(), records, exerciseRecords, new PreviousPerformance(coaching), registry);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, passwordVersions, limiter, live.revocations(), config);
 
@@ -96,6 +101,7 @@ public final class Services {
         new DisplayRoutes(new DisplayService(pool, displays, new PairingStore(redis), limiter, live.revocations()),
             guard),
         new SessionRecordRoutes(recordService, recordExercises),
+        new SummaryRoutes(new SummaryService(recordService, coaching)),
         new LiveSessionRoutes(new LiveSessionService(pool, recordService, live)),
         new TraineeExportRoutes(traineeService, new ExportRepository(pool)),
         new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),

@@ -1,3 +1,4 @@
+import { PreviousPerformance } from '../../../components/PreviousPerformance';
 import type { Live } from '../../../lib/liveSignals';
 import { currentExercise, nextExercise, progressText, supersetOf, targetText } from '../../../lib/liveView';
 import type { CommandName, CommandPayloads } from '../../../lib/protocol';
@@ -54,7 +55,7 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
                 <SetLogger key={exercise.id} state={state} exercise={exercise} send={send} unit={unit.value} increment={loadIncrement.value} />
               )}
             </div>
-            {/* Previous performance and the session summary go here, between the logger and the sets. */}
+            <PreviousPerformance exercise={exercise} />
             <SetList state={state} exercise={exercise} pending={live.pending.value} send={send} disabled={ended} increment={loadIncrement.value} />
           </>
         ) : (

@@ -9,6 +9,7 @@ import { ApiError } from '../../../lib/rest';
 import type { SessionView } from '../../../lib/socket';
 import { api, go } from '../state';
 import { LiveControl } from './LiveControl';
+import { SessionEnded } from './SessionEnded';
 import { StartSession } from './StartSession';
 
 const REFRESH_MS = 15_000;
@@ -52,7 +53,8 @@ export function LivePage({ live, selected }: { live: Live; selected: string | nu
       <ProblemBanner message={problem} onClose={() => setProblem(null)} />
       <ProblemBanner message={rejection?.message} onClose={() => (live.problem.value = null)} />
       {starting && <StartSession live={live} />}
-      {view && <LiveControl key={view.sessionId} live={live} view={view} />}
+      {view && view.state.record.status === 'live' && <LiveControl key={view.sessionId} live={live} view={view} />}
+      {view && view.state.record.status !== 'live' && <SessionEnded key={view.sessionId} live={live} view={view} />}
       {!starting && !view && <p class="muted">Loading live sessions…</p>}
     </div>
   );

@@ -4,6 +4,7 @@ import app.spotter.auth.Authenticator;
 import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Revocations;
+import app.spotter.coaching.PreviousPerformance;
 import app.spotter.config.SpotterConfig;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
@@ -41,7 +42,8 @@ public final class LiveEngine {
 
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
       PasswordVersions passwordVersions, SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing,
-      RecordRepository records, ExerciseRecordRepository exercises, MeterRegistry registry) {
+      RecordRepository records, ExerciseRecordRepository exercises, PreviousPerformance previousPerformance,
+      MeterRegistry registry) {
     this.authenticator = authenticator;
     this.limits = limits;
     this.timing = timing;
@@ -49,7 +51,7 @@ public final class LiveEngine {
     this.hub = new LiveHub(vertx, redis, passwordVersions);
     this.presence = new Presence(vertx, redis, timing.presenceExpiry().toMillis());
     this.eventLog = new EventLog(redis, live);
-    this.snapshots = new SnapshotReader(pool, redis, records, exercises, live);
+    this.snapshots = new SnapshotReader(pool, redis, records, exercises, live, previousPerformance);
     this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis());
     LiveCommands commands = new LiveCommands();
     CommandAnswers answers = new CommandAnswers(pool);

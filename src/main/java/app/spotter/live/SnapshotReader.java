@@ -1,5 +1,6 @@
 package app.spotter.live;
 
+import app.spotter.coaching.PreviousPerformance;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
 import io.vertx.core.Future;
@@ -9,12 +10,15 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * A session's full state at one seq: from Redis when cached, else read from Postgres in one
  * transaction that holds commands off (FOR SHARE), so the state is exactly the one after that seq.
- * The record is the REST shape (exercises inline); presence is added by the caller.
+ * The record is the REST shape (exercises inline), each exercise with the trainee's previous
+ * performance and best, read beside the transaction (other sessions' history needs no lock, and
+ * commands should not wait for it); presence is added by the caller.
  */
 final class SnapshotReader {
   private static final int CACHE_SECONDS = 3600;
@@ -33,14 +37,16 @@ final class SnapshotReader {
   private final RecordRepository records;
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
+  private final PreviousPerformance previousPerformance;
 
   SnapshotReader(Pool pool, Redis redis, RecordRepository records, ExerciseRecordRepository exercises,
-      LiveRepository live) {
+      LiveRepository live, PreviousPerformance previousPerformance) {
     this.pool = pool;
     this.redis = redis;
     this.records = records;
     this.exercises = exercises;
     this.live = live;
+    this.previousPerformance = previousPerformance;
   }
 
   /** {@code {seq, state}}. */
@@ -52,6 +58,7 @@ final class SnapshotReader {
   }
 
   private Future<JsonObject> fromDatabase(UUID sessionId) {
+    Future<Map<String, JsonObject>> past = previousPerformance.of(sessionId);
     return pool.withTransaction(tx -> records.readShared(tx, sessionId).compose(found -> {
       JsonObject record = found.orElseThrow(() -> CommandRejected.noSuchSession());
       return exercises.ofRecord(tx, sessionId)
@@ -65,6 +72,9 @@ final class SnapshotReader {
                 .put("presence", new JsonArray());
             return new JsonObject().put("seq", c.seq()).put("state", state);
           }));
+    })).compose(snapshot -> past.map(history -> {
+      PreviousPerformance.annotate(snapshot.getJsonObject("state").getJsonObject("record").getJsonArray("exercises"), history);
+      return snapshot;
     })).onSuccess(snapshot -> redis.send(Request.cmd(Command.EVAL).arg(CACHE_UNLESS_STALE).arg(2)
         .arg(RedisKeys.snapshot(sessionId)).arg(RedisKeys.recentEvents(sessionId))
         .arg(snapshot.encode()).arg(snapshot.getLong("seq")).arg(CACHE_SECONDS)));

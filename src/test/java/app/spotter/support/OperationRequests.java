@@ -58,6 +58,7 @@ final class OperationRequests {
         Map.entry("/programs/{id}/sessions", programPath + "/sessions"),
         Map.entry("/programs/{id}/sessions/{sessionId}", programPath + "/sessions/" + owned.trainingSession),
         Map.entry("/session-records/{id}", recordPath),
+        Map.entry("/session-records/{id}/summary", recordPath + "/summary"),
         Map.entry("/session-records/{id}/exercises", recordPath + "/exercises"),
         Map.entry("/session-records/{id}/exercises/{exerciseId}", recordPath + "/exercises/" + owned.exerciseRecord),
         Map.entry("/displays/{id}", "/displays/" + owned.display),
