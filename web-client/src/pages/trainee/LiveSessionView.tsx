@@ -1,6 +1,8 @@
 import { Countdown } from '../../components/Countdown';
+import { CueBanner, useRestCue } from '../../components/RestCue';
 import { RpePicker } from '../../components/RpePicker';
 import type { Live } from '../../lib/liveSignals';
+import { plural } from '../../lib/format';
 import { currentExercise, isDone, lastSet, nextExercise, progressText, setText, targetText } from '../../lib/liveView';
 import type { SessionView } from '../../lib/socket';
 import { Feedback } from './Feedback';
@@ -12,6 +14,7 @@ export function LiveSessionView({ live, view }: { live: Live; view: SessionView 
   const next = nextExercise(state);
   const last = lastSet(exercise);
   const ended = state.record.status !== 'live';
+  const cue = useRestCue(state.timer, live.serverNow, { tone: true, buzz: true });
   const allDone = state.record.exercises.length > 0 && state.record.exercises.every(isDone);
   const sendRpe = (rpe: number) =>
     exercise && last && live.socket.command(view.sessionId, 'record-rpe', { exerciseRecordId: exercise.id, setId: last.id, rpe });
@@ -21,14 +24,15 @@ export function LiveSessionView({ live, view }: { live: Live; view: SessionView 
     return (
       <section class="card stack" data-testid="session-ended">
         <h1>Session {state.record.status === 'completed' ? 'complete. Well done!' : 'ended'}</h1>
-        <p class="muted">{state.record.exercises.filter((e) => e.completed).length} exercises · {sets} sets</p>
+        <p class="muted">{plural(state.record.exercises.filter((e) => e.completed).length, 'exercise')} · {plural(sets, 'set')}</p>
       </section>
     );
   }
   return (
     <section class="stack" aria-label="Your session">
+      <CueBanner cue={cue} class="phone-cue" />
       {state.timer && (
-        <div class="card rest" aria-label="Rest">
+        <div class={`card rest ${cue.phase.value}`} aria-label="Rest">
           <span class="small muted">{state.timer.label ?? 'Rest'}</span>
           <Countdown timer={state.timer} serverNow={live.serverNow} class="phone-countdown" />
         </div>
