@@ -6,12 +6,13 @@ import { Tile } from './Tile';
 
 /**
  * Tiles per row for n sessions on a 16:9 wall: 1 full, 2 halves, 3 thirds, 4 as 2×2, 5–6 on two rows
- * of three, 7–8 on two rows of four; more go four to a row. Rows are filled evenly and the tiles of
- * a shorter row stretch, so no cell is ever left empty.
+ * of three, 7–8 on two rows of four; more go four to a row. A screen on its side stacks them two to a
+ * row (one for one or two). Rows are filled evenly and the tiles of a shorter row stretch, so no cell
+ * is ever left empty.
  */
-export function layout(n: number): number[] {
+export function layout(n: number, portrait = false): number[] {
   if (n <= 0) return [];
-  const perRow = n <= 3 ? n : n === 4 ? 2 : n <= 6 ? 3 : 4;
+  const perRow = portrait ? (n <= 2 ? 1 : 2) : n <= 3 ? n : n === 4 ? 2 : n <= 6 ? 3 : 4;
   const rows = Math.ceil(n / perRow);
   return Array.from({ length: rows }, (_, r) => Math.floor(n / rows) + (r < n % rows ? 1 : 0));
 }
@@ -33,7 +34,7 @@ export function Wall({ live, name }: { live: Live; name: string }) {
   const ended = all.filter((v) => v.state.record.status !== 'live').map((v) => v.sessionId);
   useEffect(() => ended.forEach((id) => live.socket.unfollow(id)), [ended.join()]);
 
-  const rows = layout(views.length);
+  const rows = layout(views.length, innerHeight > innerWidth);
   const { columns, spans } = gridOf(rows);
   return (
     <main class="wall">

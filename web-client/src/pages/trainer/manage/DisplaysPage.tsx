@@ -42,7 +42,10 @@ export function DisplaysPage({ code }: { code: string | null }) {
     try {
       const reply = await api.post<{ display: Display }>(`/displays/pairings/${encodeURIComponent(String(form.get('code')).trim().toUpperCase())}/claim`, body);
       setPaired(reply.display);
-      (e.target as HTMLFormElement).reset();
+      const element = e.target as HTMLFormElement;
+      element.reset();
+      // A code is used once: the one this page was opened with must not come back with the reset.
+      (element.elements.namedItem('code') as HTMLInputElement).value = '';
       list.reload();
     } catch (error) {
       setPaired(null);
@@ -63,8 +66,8 @@ export function DisplaysPage({ code }: { code: string | null }) {
     <section class="stack" aria-labelledby="displays-title">
       <h1 id="displays-title">Wall displays</h1>
       <ProblemBanner message={list.error} onClose={() => list.setError(null)} />
-      <form class="card grid-2" onSubmit={claim} aria-label="Pair a display">
-        <label>Code shown on the display<input name="code" required defaultValue={code ?? ''} autoComplete="off" autoCapitalize="characters" maxLength={12} class="code-input" /></label>
+      <form class="card grid-2 pair-form" onSubmit={claim} aria-label="Pair a display">
+        <label>Code shown on the display<input name="code" required defaultValue={code ?? ''} autoComplete="off" autoCapitalize="characters" maxLength={12} size={8} class="code-input" /></label>
         <label>Name<input name="name" required maxLength={200} defaultValue="Wall display" /></label>
         <label>Location (optional: shows only sessions there)<input name="location" maxLength={200} /></label>
         <div class="row end"><button type="submit" class="primary">Pair display</button></div>
