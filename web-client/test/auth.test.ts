@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TraineeSession, TrainerSession } from '../src/lib/auth';
+import { TraineeSession, TrainerSession, accessLinkToken } from '../src/lib/auth';
 import { ApiError, Rest } from '../src/lib/rest';
 import { MemoryStore } from './support/fakeSocket';
 
@@ -89,5 +89,15 @@ describe('TraineeSession', () => {
     expect(await session.renew()).toBe(true);
     expect(await session.token()).toBe('trainee-2');
     expect(post).toHaveBeenLastCalledWith('/trainee-access', { token: 'spl_abc' });
+  });
+});
+
+describe('accessLinkToken', () => {
+  it('takes the token from a pasted link or a bare token, and nothing from anything else', () => {
+    expect(accessLinkToken(' https://gym.example/trainee/#token=spl_abcdefghijklmnop ')).toBe('spl_abcdefghijklmnop');
+    expect(accessLinkToken('spl_abcdefghijklmnop')).toBe('spl_abcdefghijklmnop');
+    expect(accessLinkToken('https://gym.example/trainee/#other=1')).toBeNull();
+    expect(accessLinkToken('hello there')).toBeNull();
+    expect(accessLinkToken('')).toBeNull();
   });
 });

@@ -87,6 +87,26 @@ describe('connecting', () => {
     ws.receive({ type: 'snapshot', sessionId: OTHER, seq: 3, state: liveState() });
     expect([...socket.sessions.keys()]).toEqual([OTHER]);
   });
+
+  it("a trainee's phone asks for its own sessions, keeps one that ended and does not resubscribe to it", async () => {
+    const { socket, connector } = setUp({ device: 'trainee-phone', own: true });
+    socket.start();
+    await flush();
+    const ws = connector.last();
+    ws.welcome();
+    expect(ws.sentOf('subscribe-own')).toHaveLength(1);
+    expect(ws.sentOf('subscribe-display')).toHaveLength(0);
+    ws.receive({ type: 'snapshot', sessionId: SESSION, seq: 0, state: liveState() });
+    ws.receive(event(1, 'session-ended', { status: 'completed', endTime: '2026-12-01T10:00:00Z' }));
+    expect(socket.sessions.get(SESSION)?.state.record.status).toBe('completed');
+
+    ws.drop(1012);
+    await vi.advanceTimersByTimeAsync(1_000);
+    const again = connector.last();
+    again.welcome();
+    expect(again.sentOf('subscribe')).toHaveLength(0);
+    expect(again.sentOf('subscribe-own')).toHaveLength(1);
+  });
 });
 
 describe('events', () => {

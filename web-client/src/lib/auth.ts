@@ -159,6 +159,17 @@ export interface TraineeProfile {
   name: string;
 }
 
+/**
+ * The token in what a trainee pastes or opens: an access link (`…/trainee/#token=…`) or the bare
+ * token; null when it is neither.
+ */
+export function accessLinkToken(text: string): string | null {
+  const value = text.trim();
+  const hash = value.indexOf('#');
+  if (hash >= 0) return new URLSearchParams(value.slice(hash + 1)).get('token') || null;
+  return /^[\w.~-]{16,}$/.test(value) ? value : null;
+}
+
 /** The trainee's phone: the access link's token is kept and exchanged again whenever the short-lived token runs out. */
 export class TraineeSession extends TokenSession<{ linkToken: string; trainee: TraineeProfile }> {
   constructor(

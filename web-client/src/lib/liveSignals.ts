@@ -13,15 +13,18 @@ export interface Live {
   serverNow: ReadonlySignal<number>;
   /** The latest rejection or socket error, in the server's words, for a banner (set to null to dismiss). */
   problem: Signal<Rejection | null>;
+  /** Stops the socket and its clock and listeners, for a screen that signs another person in. */
+  close(): void;
 }
 
-export function connectLive(options: { device: Device; auth: SocketAuth; display?: boolean; queueKey: string }): Live {
+export function connectLive(options: { device: Device; auth: SocketAuth; display?: boolean; own?: boolean; queueKey: string }): Live {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new LiveSocket({
     url: `${scheme}//${location.host}/api/v1/live`,
     device: options.device,
     auth: options.auth,
     display: options.display ?? false,
+    own: options.own ?? false,
     store: localStorage,
     queueKey: options.queueKey,
   });
@@ -37,12 +40,22 @@ export function connectLive(options: { device: Device; auth: SocketAuth; display
     pending.value = socket.pending;
   });
   socket.onRejected((r) => (problem.value = r));
-  setInterval(() => (serverNow.value = socket.clock.serverNow()), 100);
+  const ticking = setInterval(() => (serverNow.value = socket.clock.serverNow()), 100);
 
   // A device that knows it is offline stops using its socket, and comes back the moment it is online.
-  addEventListener('offline', () => socket.offline());
-  addEventListener('online', () => socket.wake());
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && socket.wake());
+  const offline = () => socket.offline();
+  const online = () => socket.wake();
+  const visible = () => document.visibilityState === 'visible' && socket.wake();
+  addEventListener('offline', offline);
+  addEventListener('online', online);
+  document.addEventListener('visibilitychange', visible);
   socket.start();
-  return { socket, status, sessions, pending, serverNow, problem };
+  const close = () => {
+    socket.stop();
+    clearInterval(ticking);
+    removeEventListener('offline', offline);
+    removeEventListener('online', online);
+    document.removeEventListener('visibilitychange', visible);
+  };
+  return { socket, status, sessions, pending, serverNow, problem, close };
 }

@@ -285,6 +285,7 @@ export type ClientMessage =
   | { type: 'hello'; token: string; device: Device }
   | { type: 'subscribe'; sessionId: string; afterSeq?: number }
   | { type: 'subscribe-display' }
+  | { type: 'subscribe-own' }
   | { type: 'unsubscribe'; sessionId: string }
   | { type: 'ping'; clientTime: number }
   | CommandMessage;

@@ -54,6 +54,8 @@ export interface LiveSocketOptions {
   auth: SocketAuth;
   /** A wall display: follow every live session of the trainer (`subscribe-display`). */
   display?: boolean;
+  /** A trainee's phone: follow its own sessions as the trainer starts them (`subscribe-own`). */
+  own?: boolean;
   store?: KeyValueStore | null;
   queueKey?: string;
   connect?: (url: string) => SocketLike;
@@ -293,6 +295,7 @@ export class LiveSocket {
         this.tickTimer = setInterval(() => this.tick(), this.pingEveryMs());
         this.followed.forEach((id) => this.subscribe(id));
         if (this.options.display) this.send({ type: 'subscribe-display' });
+        else if (this.options.own) this.send({ type: 'subscribe-own' });
         this.queue.all.forEach((c) => this.sendCommand(c));
         break;
       case 'snapshot':
@@ -330,7 +333,7 @@ export class LiveSocket {
 
   private onSnapshot(sessionId: string, seq: number, state: LiveState): void {
     const known = this.sessions.get(sessionId);
-    if (this.options.display) this.followed.add(sessionId);
+    if (this.followsAsStarted) this.followed.add(sessionId);
     if (!this.followed.has(sessionId)) return;
     this.resyncing.delete(sessionId);
     // A snapshot older than what we already applied (a catch-up overtook it) changes nothing.
@@ -348,7 +351,12 @@ export class LiveSocket {
       return;
     }
     this.sessions.set(event.sessionId, { sessionId: event.sessionId, seq: event.seq, state: reduce(view.state, event) });
-    if (event.name === 'session-ended' && this.options.display) this.followed.delete(event.sessionId);
+    if (event.name === 'session-ended' && this.followsAsStarted) this.followed.delete(event.sessionId);
+  }
+
+  /** Sessions arrive by themselves (as snapshots) and are let go at their end: the server does the same. */
+  private get followsAsStarted(): boolean {
+    return Boolean(this.options.display || this.options.own);
   }
 
   private onCommandRejected(commandId: string | null, code: string, message: string, errors?: FieldError[]): void {

@@ -122,7 +122,7 @@ describe('a live session on tablet, phone and wall', () => {
     await p.getByLabel('Code shown on the display').fill(code);
     await p.getByRole('button', { name: 'Pair display' }).click();
     await p.getByRole('status').filter({ hasText: 'is paired' }).waitFor();
-    await wall.page.getByText('No live sessions right now').waitFor({ timeout: 10 * SECOND });
+    await wall.page.getByTestId('wall-idle').waitFor({ timeout: 10 * SECOND });
   });
 
   step('the trainee opens the link and waits for the trainer', async () => {
@@ -232,6 +232,6 @@ describe('a live session on tablet, phone and wall', () => {
     await p.getByTestId('session-tab').filter({ hasText: 'Jon' }).click();
     await p.getByRole('button', { name: 'End session' }).click();
     await p.getByRole('button', { name: 'Abandoned' }).click();
-    await wall.page.getByText('No live sessions right now').waitFor({ timeout: 5 * SECOND });
+    await wall.page.getByTestId('wall-idle').waitFor({ timeout: 5 * SECOND });
   });
 });

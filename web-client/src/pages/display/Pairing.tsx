@@ -6,6 +6,9 @@ import { Rest } from '../../lib/rest';
 const api = new Rest(null);
 const POLL_MS = 2_000;
 
+/** As large as fits beside (or, on a narrow screen, under) the code; displays do not change size. */
+const qrSize = () => Math.round(Math.min(320, innerWidth * 0.7, innerHeight * 0.36));
+
 interface Pending {
   code: string;
   pairingSecret: string;
@@ -59,7 +62,7 @@ export function Pairing({ onPaired }: { onPaired: (token: string, display: Displ
             <p class="pairing-code" data-testid="pairing-code" aria-label={`Pairing code ${pairing.code.split('').join(' ')}`}>{pairing.code}</p>
             <p class="muted">or scan the code with the tablet.</p>
           </div>
-          <QrCode text={claimUrl} size={320} label="QR code that opens the pairing page on the trainer's tablet" />
+          <QrCode text={claimUrl} size={qrSize()} label="QR code that opens the pairing page on the trainer's tablet" />
         </div>
       ) : (
         <p class="muted">Getting a code…</p>

@@ -1,17 +1,28 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Live } from '../../lib/liveSignals';
+import { formatTime } from '../../lib/format';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { Tile } from './Tile';
 
-/** Columns × rows for n tiles on a 16:9 wall, so 1 to 12 sessions always fill the screen. */
-export function layout(n: number): { cols: number; rows: number } {
-  if (n <= 1) return { cols: 1, rows: 1 };
-  if (n <= 3) return { cols: n, rows: 1 };
-  if (n === 4) return { cols: 2, rows: 2 };
-  if (n <= 6) return { cols: 3, rows: 2 };
-  if (n <= 8) return { cols: 4, rows: 2 };
-  if (n === 9) return { cols: 3, rows: 3 };
-  return { cols: 4, rows: Math.ceil(n / 4) };
+/**
+ * Tiles per row for n sessions on a 16:9 wall: 1 full, 2 halves, 3 thirds, 4 as 2×2, 5–6 on two rows
+ * of three, 7–8 on two rows of four; more go four to a row. A screen on its side stacks them two to a
+ * row (one for one or two). Rows are filled evenly and the tiles of a shorter row stretch, so no cell
+ * is ever left empty.
+ */
+export function layout(n: number, portrait = false): number[] {
+  if (n <= 0) return [];
+  const perRow = portrait ? (n <= 2 ? 1 : 2) : n <= 3 ? n : n === 4 ? 2 : n <= 6 ? 3 : 4;
+  const rows = Math.ceil(n / perRow);
+  return Array.from({ length: rows }, (_, r) => Math.floor(n / rows) + (r < n % rows ? 1 : 0));
+}
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** Grid columns (the rows' counts' least common multiple) and how many of them each tile spans. */
+function gridOf(rows: number[]): { columns: number; spans: number[] } {
+  const columns = rows.reduce((l, n) => (l * n) / gcd(l, n), 1);
+  return { columns, spans: rows.flatMap((n) => Array<number>(n).fill(columns / n)) };
 }
 
 export function Wall({ live, name }: { live: Live; name: string }) {
@@ -23,20 +34,47 @@ export function Wall({ live, name }: { live: Live; name: string }) {
   const ended = all.filter((v) => v.state.record.status !== 'live').map((v) => v.sessionId);
   useEffect(() => ended.forEach((id) => live.socket.unfollow(id)), [ended.join()]);
 
-  const { cols, rows } = layout(views.length);
+  const rows = layout(views.length, innerHeight > innerWidth);
+  const { columns, spans } = gridOf(rows);
   return (
     <main class="wall">
       {views.length === 0 ? (
-        <div class="wall-empty"><h1>No live sessions right now</h1><p class="muted">Sessions appear here as soon as a trainer starts one.</p></div>
+        <Idle name={name} />
       ) : (
-        <div class="tiles" style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${rows}, 1fr)` }} data-count={views.length}>
-          {views.map((v) => <Tile key={v.sessionId} view={v} serverNow={live.serverNow} dense={views.length > 4} />)}
+        <div class="tiles" data-count={views.length}
+          style={{ gridTemplateColumns: `repeat(${columns}, 1fr)`, gridTemplateRows: `repeat(${rows.length}, minmax(0, 1fr))` }}>
+          {views.map((v, i) => (
+            <div key={v.sessionId} class="tile-cell" style={{ gridColumn: `span ${spans[i]}` }}>
+              <Tile view={v} serverNow={live.serverNow} />
+            </div>
+          ))}
         </div>
       )}
       <footer class="wall-foot">
-        <span>{name}</span>
+        <span>{views.length > 0 ? name : ''}</span>
         <ConnectionBadge status={live.status.value} />
       </footer>
     </main>
   );
+}
+
+/** No live session: the display's name, the time, and that it is waiting. */
+function Idle({ name }: { name: string }) {
+  const now = useNow(1_000);
+  return (
+    <div class="wall-idle" data-testid="wall-idle">
+      <h1 class="wall-idle-name">{name || 'Spotter'}</h1>
+      <time class="wall-clock num" dateTime={new Date(now).toISOString()}>{formatTime(now)}</time>
+      <p class="wall-idle-note">Waiting for a session</p>
+    </div>
+  );
+}
+
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
 }

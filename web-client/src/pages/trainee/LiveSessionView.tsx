@@ -1,5 +1,6 @@
 import { Countdown } from '../../components/Countdown';
 import { PreviousPerformance } from '../../components/PreviousPerformance';
+import { CueBanner, useRestCue } from '../../components/RestCue';
 import { RpePicker } from '../../components/RpePicker';
 import { SessionSummary } from '../../components/SessionSummary';
 import type { Live } from '../../lib/liveSignals';
@@ -15,6 +16,7 @@ export function LiveSessionView({ live, view, api }: { live: Live; view: Session
   const next = nextExercise(state);
   const last = lastSet(exercise);
   const ended = state.record.status !== 'live';
+  const cue = useRestCue(state.timer, live.serverNow, { tone: true, buzz: true });
   const allDone = state.record.exercises.length > 0 && state.record.exercises.every(isDone);
   const sendRpe = (rpe: number) =>
     exercise && last && live.socket.command(view.sessionId, 'record-rpe', { exerciseRecordId: exercise.id, setId: last.id, rpe });
@@ -29,8 +31,9 @@ export function LiveSessionView({ live, view, api }: { live: Live; view: Session
   }
   return (
     <section class="stack" aria-label="Your session">
+      <CueBanner cue={cue} class="phone-cue" />
       {state.timer && (
-        <div class="card rest" aria-label="Rest">
+        <div class={`card rest ${cue.phase.value}`} aria-label="Rest">
           <span class="small muted">{state.timer.label ?? 'Rest'}</span>
           <Countdown timer={state.timer} serverNow={live.serverNow} class="phone-countdown" />
         </div>

@@ -9,11 +9,12 @@ import type { SessionRecord } from '../../lib/protocol';
 import type { Rest } from '../../lib/rest';
 import { LiveSessionView } from './LiveSessionView';
 
-const WAITING_POLL_MS = 3_000;
+/** The server pushes a new session over the socket (`subscribe-own`); this slow look is only a fallback. */
+const WAITING_POLL_MS = 30_000;
 
 /**
  * The phone's home: the live session when there is one; otherwise "waiting for your trainer", which
- * looks for a started session every few seconds and switches by itself, and the recent sessions.
+ * switches by itself the moment the trainer starts a session, and the recent sessions.
  */
 export function TraineeHome({ live, api, name }: { live: Live; api: Rest; name: string }) {
   const views = [...live.sessions.value.values()];

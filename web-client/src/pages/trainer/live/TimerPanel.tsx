@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { Countdown } from '../../../components/Countdown';
+import { CueBanner, useRestCue } from '../../../components/RestCue';
 import type { ExerciseRecord, Timer } from '../../../lib/protocol';
 import type { Send } from './LiveControl';
 
@@ -14,11 +15,13 @@ export function TimerPanel({ timer, serverNow, exercise, send, disabled }: {
   disabled: boolean;
 }) {
   const rest = exercise?.restBetweenSets && exercise.restBetweenSets > 0 ? exercise.restBetweenSets : 90;
+  const cue = useRestCue(timer, serverNow, { tone: true });
   return (
-    <div class="card timer-panel" aria-label="Rest timer">
+    <div class={`card timer-panel ${cue.phase.value}`} aria-label="Rest timer">
       <div class="row between">
         <h3>{timer?.label ?? 'Rest timer'}</h3>
         {timer && !timer.running && <span class="badge">paused</span>}
+        <CueBanner cue={cue} class="badge" />
       </div>
       {timer ? (
         <>

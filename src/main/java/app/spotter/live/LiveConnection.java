@@ -119,6 +119,11 @@ final class LiveConnection {
           feed.subscribeDisplay();
         }
       }
+      case "subscribe-own" -> {
+        if (feed.tryTake(message)) {
+          feed.subscribeOwn();
+        }
+      }
       case "unsubscribe" -> feed.unsubscribe(message);
       case "command" -> commands.accept(message);
       default -> sendError("unknown-type", "unknown message type '" + type + "'");

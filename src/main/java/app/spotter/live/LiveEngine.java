@@ -84,12 +84,12 @@ public final class LiveEngine {
         .onFailure(ctx::fail);
   }
 
-  /** Tells sessions' displays (on every instance) that a session started. */
-  public Future<Void> sessionStarted(UUID trainerId, UUID sessionId, String location) {
+  /** Tells the session's displays and its trainee's phone (on every instance) that it started. */
+  public Future<Void> sessionStarted(UUID trainerId, UUID sessionId, String location, UUID traineeId) {
     return hub.redis().send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.PUBLISH)
         .arg(RedisKeys.trainerChannel(trainerId))
         .arg(new JsonObject().put("type", "session-started").put("sessionId", sessionId.toString())
-            .put("location", location).encode())).mapEmpty();
+            .put("location", location).put("traineeId", traineeId.toString()).encode())).mapEmpty();
   }
 
   /** Whether the principal may watch the session; for a display, one of its trainer's live ones in its {@link DisplayScope}. */

@@ -2,7 +2,6 @@ package app.spotter.live;
 
 import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.Principal;
-import app.spotter.auth.Role;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
@@ -29,7 +28,8 @@ final class LiveHub {
   private final Redis redis;
   private final PasswordVersions passwordVersions;
   private final Map<UUID, Set<SessionFeed>> bySession = new ConcurrentHashMap<>();
-  private final Map<UUID, Set<SessionFeed>> displaysByTrainer = new ConcurrentHashMap<>();
+  /** Displays (subscribe-display) and trainees (subscribe-own) that hear of their trainer's new sessions. */
+  private final Map<UUID, Set<SessionFeed>> watchersByTrainer = new ConcurrentHashMap<>();
   /** Every open socket of this instance, authenticated or not yet. */
   private final Set<LiveConnection> all = ConcurrentHashMap.newKeySet();
   /** Marks this instance's events on Redis, so their echo is not delivered a second time here. */
@@ -62,8 +62,8 @@ final class LiveHub {
   void remove(LiveConnection connection) {
     all.remove(connection);
     Principal principal = connection.principal();
-    if (principal != null && principal.role() == Role.DISPLAY) {
-      leave(displaysByTrainer, principal.trainerId(), connection.feed);
+    if (principal != null) {
+      leave(watchersByTrainer, principal.trainerId(), connection.feed);
     }
   }
 
@@ -79,9 +79,9 @@ final class LiveHub {
     leave(bySession, sessionId, feed);
   }
 
-  /** A display that asked for all of its trainer's sessions hears of new ones. */
-  void watchTrainer(UUID trainerId, SessionFeed display) {
-    join(displaysByTrainer, trainerId, display);
+  /** A display or trainee that asked to follow sessions as they start hears of its trainer's new ones. */
+  void watchTrainer(UUID trainerId, SessionFeed watcher) {
+    join(watchersByTrainer, trainerId, watcher);
   }
 
   /** Atomic per key with {@link #leave}, so a set is never dropped while a feed joins it. */
@@ -152,10 +152,14 @@ final class LiveHub {
     } else if (key.startsWith("p:")) {
       passwordChanged(PasswordChange.fromJson(id, message));
     } else if (key.startsWith("t:")) {
-      Set<SessionFeed> displays = displaysByTrainer.get(id);
-      if (displays != null && "session-started".equals(message.getString("type"))) {
-        UUID sessionId = UUID.fromString(message.getString("sessionId"));
-        displays.forEach(d -> d.onSessionStarted(sessionId, message.getString("location")));
+      Set<SessionFeed> watchers = watchersByTrainer.get(id);
+      if (watchers != null && "session-started".equals(message.getString("type"))) {
+        // An instance of the release before names no trainee: only displays follow its sessions.
+        String traineeId = message.getString("traineeId");
+        LiveRepository.LiveSessionPlace started = new LiveRepository.LiveSessionPlace(
+            UUID.fromString(message.getString("sessionId")), message.getString("location"),
+            traineeId == null ? null : UUID.fromString(traineeId));
+        watchers.forEach(w -> w.onSessionStarted(started));
       }
     } else if ("event".equals(message.getString("type"))) {
       // An instance of the release before (rolling upgrade): its events are plain JSON.

@@ -63,7 +63,7 @@ public final class LiveRepository {
   private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"
       + " FROM live_session_event WHERE session_record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
   private static final String ACCESS = "SELECT trainer_id, trainee_id, status, location FROM training_session_record WHERE id = $1";
-  private static final String LIVE_OF_TRAINER = "SELECT id, location FROM training_session_record"
+  private static final String LIVE_OF_TRAINER = "SELECT id, location, trainee_id FROM training_session_record"
       + " WHERE trainer_id = $1 AND status = 'live' ORDER BY start_time, id";
   private static final String SESSION_NAME = "SELECT r.trainee_id, t.name, r.live_seq, r.current_exercise_record_id, r.timer"
       + " FROM training_session_record r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = $1";
@@ -102,8 +102,8 @@ public final class LiveRepository {
   /** Who may see a session, for access checks without a lock. */
   public record Access(UUID trainerId, UUID traineeId, String status, String location) {}
 
-  /** A live session and where it takes place. */
-  record LiveSessionPlace(UUID id, String location) {}
+  /** A live session, where it takes place and whose it is. */
+  record LiveSessionPlace(UUID id, String location, UUID traineeId) {}
 
   /** What a snapshot needs beyond the REST record. */
   record LiveColumns(UUID traineeId, String traineeName, long seq, UUID currentExerciseRecordId, JsonObject timer) {}
@@ -226,7 +226,7 @@ public final class LiveRepository {
   Future<List<LiveSessionPlace>> liveSessionsOf(UUID trainerId) {
     return pool.preparedQuery(LIVE_OF_TRAINER).execute(Tuple.of(trainerId)).map(rows -> {
       List<LiveSessionPlace> sessions = new ArrayList<>();
-      rows.forEach(r -> sessions.add(new LiveSessionPlace(r.getUUID("id"), r.getString("location"))));
+      rows.forEach(r -> sessions.add(new LiveSessionPlace(r.getUUID("id"), r.getString("location"), r.getUUID("trainee_id"))));
       return sessions;
     });
   }

@@ -56,7 +56,7 @@ public final class LiveSessionService {
                   : repository.copyExercises(tx, id, template.get()).map(id));
         }))
         // A second live session for the trainee breaks record_one_live_per_trainee: FailureHandler says so (409).
-        .compose(id -> engine.sessionStarted(trainerId, id, location).otherwiseEmpty()
+        .compose(id -> engine.sessionStarted(trainerId, id, location, traineeId).otherwiseEmpty()
             .compose(v -> records.get(caller, id)));
   }
 

@@ -9,9 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * The sessions one socket follows: subscribe (snapshot or catch-up), subscribe-display, unsubscribe,
+ * The sessions one socket follows: subscribe (snapshot or catch-up), subscribe-display, subscribe-own, unsubscribe,
  * and every event of those sessions exactly once, in seq order. Runs on the socket's event loop; the
  * hub reaches it from other threads only through {@link #onEvent}, {@link #onSessionMessage},
  * {@link #onSessionStarted} and {@link #repairAll}.
@@ -26,9 +27,11 @@ final class SessionFeed {
   private final Context context;
   private final Map<UUID, Subscription> subscriptions = new HashMap<>();
   private final TokenBucket bucket = new TokenBucket(SUBSCRIBES_PER_SECOND, SUBSCRIBE_BURST);
-  /** A display's, once subscribe-display has read it: which sessions started later it follows. */
-  private DisplayScope displayScope;
-  private boolean followsTrainer;
+  /**
+   * After subscribe-display or subscribe-own: which of the trainer's sessions started later this socket
+   * follows (a display's once its scope is read). Such a socket leaves a session at its end.
+   */
+  private Predicate<LiveRepository.LiveSessionPlace> startedLater;
 
   SessionFeed(LiveConnection connection, LiveEngine engine, Context context) {
     this.connection = connection;
@@ -66,18 +69,38 @@ final class SessionFeed {
       connection.sendError("forbidden", "only a display may subscribe-display");
       return;
     }
-    followsTrainer = true;
-    UUID displayId = connection.principal().id();
+    engine.displayScope(connection.principal().id())
+        .onSuccess(scope -> followAsStarted(session -> scope.covers(session.location())));
+  }
+
+  /** A trainee's phone: its own live session now, and each one started later, pushed as a snapshot. */
+  void subscribeOwn() {
+    if (connection.principal().role() != Role.TRAINEE) {
+      connection.sendError("forbidden", "only a trainee may subscribe-own");
+      return;
+    }
+    UUID traineeId = connection.principal().id();
+    followAsStarted(session -> traineeId.equals(session.traineeId()));
+  }
+
+  /**
+   * Watches the trainer's new sessions first, then reads the live ones: a session started in between
+   * is in the list or heard of (or both: it is followed once).
+   */
+  private void followAsStarted(Predicate<LiveRepository.LiveSessionPlace> scope) {
+    if (connection.isClosed()) {
+      return;
+    }
+    startedLater = scope;
     UUID trainerId = connection.principal().trainerId();
     engine.hub().watchTrainer(trainerId, this);
-    engine.displayScope(displayId).compose(scope -> {
-      displayScope = scope;
-      return engine.liveSessionsOf(trainerId);
-    }).onSuccess(sessions -> sessions.forEach(session -> {
-      if (displayScope.covers(session.location()) && !subscriptions.containsKey(session.id())) {
-        follow(session.id(), null);
-      }
-    }));
+    engine.liveSessionsOf(trainerId).onSuccess(sessions -> sessions.forEach(this::followIfInScope));
+  }
+
+  private void followIfInScope(LiveRepository.LiveSessionPlace session) {
+    if (startedLater != null && startedLater.test(session) && !subscriptions.containsKey(session.id())) {
+      follow(session.id(), null);
+    }
   }
 
   void unsubscribe(JsonObject message) {
@@ -183,14 +206,8 @@ final class SessionFeed {
     });
   }
 
-  void onSessionStarted(UUID sessionId, String location) {
-    context.runOnContext(v -> {
-      // Before the scope is read, the list read after it holds this session (it started before this notice).
-      boolean covered = displayScope != null && displayScope.covers(location);
-      if (followsTrainer && covered && !subscriptions.containsKey(sessionId)) {
-        follow(sessionId, null);
-      }
-    });
+  void onSessionStarted(LiveRepository.LiveSessionPlace session) {
+    context.runOnContext(v -> followIfInScope(session));
   }
 
   /** After a lost Redis subscription: fetch whatever each followed session may have missed. */
@@ -211,7 +228,7 @@ final class SessionFeed {
     for (EventFrame frame : frames) {
       engine.metrics().fanout(frame.event.serverTime());
       connection.sendText(frame.text(role()));
-      if ("session-ended".equals(frame.event.name()) && followsTrainer) {
+      if ("session-ended".equals(frame.event.name()) && startedLater != null) {
         leave(subscription.sessionId);
       }
     }
