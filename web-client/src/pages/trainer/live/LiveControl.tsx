@@ -16,7 +16,8 @@ export type Send = <N extends CommandName>(name: N, payload: CommandPayloads[N])
 
 /**
  * The live control screen of one session: exercises, the current one with the set logger always in
- * view (above the sets, which grow), the rest timer, actions. On a 1024×768 tablet the core loop
+ * view (above the sets, which grow), the rest timer, actions; beside them the exercises and what the
+ * trainee did last time in the current one. On a 1024×768 tablet the core loop
  * (logger, last sets, rest timer, next exercise) fits without scrolling; the sets list scrolls
  * inside its card.
  */
@@ -31,7 +32,10 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
   return (
     <section class="live-control" aria-label={`Live session of ${state.trainee.name}`}>
       <SessionHeader live={live} view={view} send={send} />
-      <ExerciseList state={state} current={exercise} send={send} disabled={ended} />
+      <div class="list-column stack">
+        <ExerciseList state={state} current={exercise} send={send} disabled={ended} />
+        {exercise && <PreviousPerformance exercise={exercise} />}
+      </div>
       <div class="current stack">
         {exercise ? (
           <>
@@ -55,7 +59,6 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
                 <SetLogger key={exercise.id} state={state} exercise={exercise} send={send} unit={unit.value} increment={loadIncrement.value} />
               )}
             </div>
-            <PreviousPerformance exercise={exercise} />
             <SetList state={state} exercise={exercise} pending={live.pending.value} send={send} disabled={ended} increment={loadIncrement.value} />
           </>
         ) : (
