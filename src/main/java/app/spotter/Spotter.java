@@ -88,7 +88,7 @@ public final class Spotter {
           }), new DeploymentOptions().setInstances(config.httpInstances()))
               .compose(id -> {
                 deploymentId = id;
-                return vertx.deployVerticle(webhookWorker);
+                return config.webhooks().deliver() ? vertx.deployVerticle(webhookWorker) : Future.succeededFuture();
               });
         })
         .onSuccess(id -> {

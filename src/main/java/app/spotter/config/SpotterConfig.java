@@ -55,10 +55,11 @@ public record SpotterConfig(
   public record LiveTiming(Duration heartbeat, Duration helloTimeout, Duration presenceExpiry, Duration timerScan) {}
 
   /**
-   * Webhook delivery: whether URLs may point at loopback or private addresses, the first retry's
-   * delay (later ones double), and how often each instance looks for due deliveries.
+   * Webhooks: whether URLs may point at loopback or private addresses, whether this instance sends
+   * deliveries (every instance does by default; one without outbound access need not), the first
+   * retry's delay (later ones double), and how often a sending instance looks for due deliveries.
    */
-  public record Webhooks(boolean allowPrivate, Duration retryBase, Duration pollInterval) {}
+  public record Webhooks(boolean allowPrivate, boolean deliver, Duration retryBase, Duration pollInterval) {}
 
   public static SpotterConfig fromEnvironment() {
     return from(System.getenv());
@@ -97,6 +98,7 @@ public record SpotterConfig(
             in.duration("SPOTTER_LIVE_PRESENCE_EXPIRY", Duration.ofSeconds(30)),
             in.duration("SPOTTER_LIVE_TIMER_SCAN", Duration.ofSeconds(5))),
         new Webhooks(in.bool("SPOTTER_WEBHOOKS_ALLOW_PRIVATE", false),
+            in.bool("SPOTTER_WEBHOOKS_DELIVER", true),
             in.duration("SPOTTER_WEBHOOKS_RETRY_BASE", Duration.ofSeconds(5)),
             in.duration("SPOTTER_WEBHOOKS_POLL_INTERVAL", Duration.ofSeconds(1))));
   }
