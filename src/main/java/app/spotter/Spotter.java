@@ -28,6 +28,7 @@ import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,7 @@ public final class Spotter {
           Services services = new Services(vertx, config, pool, redis, contract, registry);
           live = services.live;
           live.start();
-          DeliveryWorker webhookWorker = services.webhooks.worker();
+          Optional<DeliveryWorker> webhookWorker = services.webhooks.worker();
           OperationsRoutes operations = new OperationsRoutes(new DatabaseHealth(pool), redis, registry, yaml);
           List<ApiRoutes> features = new ArrayList<>(services.routes);
           features.add(operations);
@@ -88,7 +89,7 @@ public final class Spotter {
           }), new DeploymentOptions().setInstances(config.httpInstances()))
               .compose(id -> {
                 deploymentId = id;
-                return config.webhooks().deliver() ? vertx.deployVerticle(webhookWorker) : Future.succeededFuture();
+                return webhookWorker.map(vertx::deployVerticle).orElse(Future.succeededFuture());
               });
         })
         .onSuccess(id -> {

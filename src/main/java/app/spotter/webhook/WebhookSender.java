@@ -10,6 +10,7 @@ import io.vertx.core.net.SocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One attempt of one delivery: the Standard Webhooks headers, the stored body, an answer within
@@ -55,11 +56,16 @@ final class WebhookSender {
                   WebhookSignature.sign(secrets.open(delivery.sealedSecret()), id, timestamp, delivery.body()));
           address.ifPresent(a -> options.setServer(SocketAddress.inetSocketAddress(options.getPort(), a.getHostAddress())));
           return client.request(options).compose(request -> {
-            long left = Math.max(1, TIMEOUT_MS - elapsedMs(started));
-            long timer = vertx.setTimer(left, t -> request.reset(0, new TimeoutException("no answer within 10 s")));
+            // One deadline for the whole attempt, however slowly the receiver drips its answer.
+            AtomicBoolean late = new AtomicBoolean();
+            long timer = vertx.setTimer(Math.max(1, TIMEOUT_MS - elapsedMs(started)), t -> {
+              late.set(true);
+              request.reset();
+            });
             return request.send(delivery.body())
                 .compose(response -> response.end().map(v -> response.statusCode()))
-                .onComplete(done -> vertx.cancelTimer(timer));
+                .onComplete(done -> vertx.cancelTimer(timer))
+                .recover(e -> Future.failedFuture(late.get() ? new TimeoutException("no answer within 10 s") : e));
           });
         })
         .map(status -> new DeliveryRepository.Attempt(at, status, null, elapsedMs(started)))

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +49,7 @@ class WebhookDeliveryTest extends ApiTest {
   }
 
   private ExtraSpotter deliverer(Map<String, String> overrides) {
-    Map<String, String> env = new java.util.HashMap<>(DELIVERING);
+    Map<String, String> env = new HashMap<>(DELIVERING);
     env.putAll(overrides);
     ExtraSpotter instance = ExtraSpotter.start(env);
     instances.add(instance);
@@ -123,6 +125,24 @@ class WebhookDeliveryTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a receiver that does not answer within 10 s has its attempt logged as a timeout and gets the event again")
+  void timeout() {
+    deliverer(Map.of());
+    receiver.answer(Receiver.HANG);
+    JsonObject webhook = subscribe("trainee.created");
+    createTrainee(trainer.api(), "Sam");
+
+    List<Receiver.Received> requests = receiver.await(2);
+
+    assertThat(requests.get(1).id()).isEqualTo(requests.get(0).id());
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() ->
+        "delivered".equals(log(webhook.getString("id")).getJsonObject(0).getString("status")));
+    JsonObject first = log(webhook.getString("id")).getJsonObject(0).getJsonArray("attempts").getJsonObject(0);
+    assertThat(first.getString("error")).startsWith("timeout");
+    assertThat(first.getInteger("durationMs")).isBetween(WebhookSender.TIMEOUT_MS, WebhookSender.TIMEOUT_MS + 2_000);
+  }
+
+  @Test
   @DisplayName("an endpoint gets its events in order: the next waits until the one before is delivered")
   void inOrderPerEndpoint() {
     deliverer(Map.of());
@@ -144,7 +164,7 @@ class WebhookDeliveryTest extends ApiTest {
     deliverer(Map.of());
     deliverer(Map.of());
     JsonObject webhook = subscribe("trainee.created");
-    Set<String> trainees = new java.util.HashSet<>();
+    Set<String> trainees = new HashSet<>();
     for (int i = 0; i < 12; i++) {
       trainees.add(createTrainee(trainer.api(), "Trainee " + i));
     }
