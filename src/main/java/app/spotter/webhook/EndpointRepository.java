@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A trainer's webhook endpoints; the sealed secret never leaves this class but through {@link WebhookSecrets}. */
+/**
+ * A trainer's webhook endpoints. Their sealed secrets are written here and read back only to sign
+ * deliveries ({@link DeliveryRepository}), never shown.
+ */
 final class EndpointRepository {
   static final TableMapping TABLE = TableMapping.readOnly("webhook_endpoint", List.of(
       Column.of("url", Kind.TEXT),

@@ -31,7 +31,7 @@ final class WebhookService {
     UUID trainerId = caller.requireTrainer();
     String secret = secrets.generate();
     return destinations.admit(body.getString("url"))
-        .compose(url -> endpoints.insert(trainerId, body.getString("url"), body.getJsonArray("events"),
+        .compose(url -> endpoints.insert(trainerId, url.toString(), body.getJsonArray("events"),
             body.getString("description"), secrets.seal(secret), MAX_ENDPOINTS))
         .map(created -> created.orElseThrow(() -> ApiException.conflict(
             "a trainer has at most " + MAX_ENDPOINTS + " webhooks: delete one first")).put("secret", secret));
