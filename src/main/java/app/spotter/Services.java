@@ -49,6 +49,7 @@ import app.spotter.trainee.AccessLinkService;
 import app.spotter.trainee.TraineeRepository;
 import app.spotter.trainee.TraineeRoutes;
 import app.spotter.trainee.TraineeService;
+import app.spotter.webhook.Webhooks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -61,6 +62,7 @@ public final class Services {
   final AccessGuard guard;
   final List<ApiRoutes> routes;
   final LiveEngine live;
+  final Webhooks webhooks;
 
   Services(Vertx vertx, SpotterConfig config, Pool pool, Redis redis, OpenAPIContract contract,
       MeterRegistry registry) {
@@ -73,8 +75,9 @@ public final class Services {
     FailureLimiter limiter = new FailureLimiter(redis);
     this.guard = new AccessGuard(contract, authenticator, limiter, config.rateLimits());
 
+    this.webhooks = new Webhooks(vertx, pool, config.jwtSecret().orElseThrow(), config.webhooks());
     TraineeRepository traineeRepository = new TraineeRepository(pool);
-    TraineeService traineeService = new TraineeService(pool, traineeRepository);
+    TraineeService traineeService = new TraineeService(pool, traineeRepository, webhooks.outbox());
     ProgramRepository programs = new ProgramRepository();
     TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
     RecordRepository records = new RecordRepository(pool);
@@ -85,10 +88,10 @@ public final class Services {
         new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
     SessionRecordService recordService =
-        new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService);
+        new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox());
     CoachingRepository coaching = new CoachingRepository(pool);
     this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
-        config.live(), records, exerciseRecords, new PreviousPerformance(coaching), registry);
+        config.live(), records, exerciseRecords, new PreviousPerformance(coaching), webhooks.outbox(), registry);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, passwordVersions, limiter, live.revocations(), config);
 
@@ -102,11 +105,12 @@ public final class Services {
             guard),
         new SessionRecordRoutes(recordService, recordExercises),
         new SummaryRoutes(new SummaryService(recordService, coaching)),
-        new LiveSessionRoutes(new LiveSessionService(pool, recordService, live)),
+        new LiveSessionRoutes(new LiveSessionService(pool, recordService, live, webhooks.outbox())),
         new TraineeExportRoutes(traineeService, new ExportRepository(pool)),
         new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),
             new TrainingSessionService(pool, programs, trainingSessions)),
         new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
-        new TemplateExerciseRoutes(templateExercises));
+        new TemplateExerciseRoutes(templateExercises),
+        webhooks.routes());
   }
 }

@@ -14,6 +14,7 @@ import app.spotter.infra.EmbeddedServers;
 import app.spotter.infra.JwtSecretStore;
 import app.spotter.infra.Migrations;
 import app.spotter.live.LiveEngine;
+import app.spotter.webhook.DeliveryWorker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -27,11 +28,13 @@ import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: configuration → (embedded servers) → migrations → clients → HTTP verticles.
+ * The composition root: configuration → (embedded servers) → migrations → clients → HTTP verticles →
+ * webhook delivery.
  * {@link #start} fails as a whole if any step fails; {@link #stop} undoes them in reverse.
  */
 public final class Spotter {
@@ -44,6 +47,7 @@ public final class Spotter {
   private Pool pool;
   private Redis redis;
   private String deploymentId;
+  private String webhookWorkerId;
   private LiveEngine live;
 
   private Spotter(Vertx vertx, SpotterConfig config) {
@@ -71,6 +75,7 @@ public final class Spotter {
           Services services = new Services(vertx, config, pool, redis, contract, registry);
           live = services.live;
           live.start();
+          Optional<DeliveryWorker> webhookWorker = services.webhooks.worker();
           OperationsRoutes operations = new OperationsRoutes(new DatabaseHealth(pool), redis, registry, yaml);
           List<ApiRoutes> features = new ArrayList<>(services.routes);
           features.add(operations);
@@ -81,10 +86,14 @@ public final class Spotter {
             router.get("/api/v1/live").order(-1).handler(live::accept);
             WebClientRoutes.mount(router);
             return Future.succeededFuture(router);
-          }), new DeploymentOptions().setInstances(config.httpInstances()));
+          }), new DeploymentOptions().setInstances(config.httpInstances()))
+              .compose(id -> {
+                deploymentId = id;
+                return webhookWorker.map(vertx::deployVerticle).orElse(Future.succeededFuture());
+              });
         })
         .onSuccess(id -> {
-          deploymentId = id;
+          webhookWorkerId = id;
           LOG.info("Spotter listening on port {} (started in {} ms, {} transport)", config.port(),
               (System.nanoTime() - started) / 1_000_000, vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
         })
@@ -117,8 +126,10 @@ public final class Spotter {
     if (live != null) {
       live.stop();
     }
-    Future<Void> undeploy = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    return undeploy
+    // The webhook worker first: it hands back the deliveries it holds while Postgres is still there.
+    Future<Void> webhooks = webhookWorkerId == null ? Future.succeededFuture() : vertx.undeploy(webhookWorkerId);
+    return webhooks
+        .transform(x -> deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId))
         .transform(x -> pool == null ? Future.succeededFuture() : pool.close())
         .transform(x -> {
           if (redis != null) {

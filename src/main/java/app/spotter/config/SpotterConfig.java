@@ -25,7 +25,8 @@ public record SpotterConfig(
     int httpInstances,
     boolean trustProxy,
     HttpTimeouts httpTimeouts,
-    LiveTiming live) {
+    LiveTiming live,
+    Webhooks webhooks) {
 
   /** Failure-counting limits (see CONTRACT: rate limits count failures only). */
   public record RateLimits(
@@ -52,6 +53,13 @@ public record SpotterConfig(
    * nobody refreshes stays in presence, and how often (and how overdue) the Postgres timer safety scan runs.
    */
   public record LiveTiming(Duration heartbeat, Duration helloTimeout, Duration presenceExpiry, Duration timerScan) {}
+
+  /**
+   * Webhooks: whether URLs may point at loopback or private addresses, whether this instance sends
+   * deliveries (every instance does by default; one without outbound access need not), the first
+   * retry's delay (later ones double), and how often a sending instance looks for due deliveries.
+   */
+  public record Webhooks(boolean allowPrivate, boolean deliver, Duration retryBase, Duration pollInterval) {}
 
   public static SpotterConfig fromEnvironment() {
     return from(System.getenv());
@@ -88,7 +96,11 @@ public record SpotterConfig(
         new LiveTiming(in.duration("SPOTTER_LIVE_HEARTBEAT", Duration.ofSeconds(15)),
             in.duration("SPOTTER_LIVE_HELLO_TIMEOUT", Duration.ofSeconds(5)),
             in.duration("SPOTTER_LIVE_PRESENCE_EXPIRY", Duration.ofSeconds(30)),
-            in.duration("SPOTTER_LIVE_TIMER_SCAN", Duration.ofSeconds(5))));
+            in.duration("SPOTTER_LIVE_TIMER_SCAN", Duration.ofSeconds(5))),
+        new Webhooks(in.bool("SPOTTER_WEBHOOKS_ALLOW_PRIVATE", false),
+            in.bool("SPOTTER_WEBHOOKS_DELIVER", true),
+            in.duration("SPOTTER_WEBHOOKS_RETRY_BASE", Duration.ofSeconds(5)),
+            in.duration("SPOTTER_WEBHOOKS_POLL_INTERVAL", Duration.ofSeconds(1))));
   }
 
   public boolean embeddedDatabase() {
@@ -103,12 +115,12 @@ public record SpotterConfig(
   public SpotterConfig withServers(DatabaseUrl database, URI redis) {
     return new SpotterConfig(port, Optional.of(database), Optional.of(redis), dataDir, jwtSecret, publicUrl,
         accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy,
-        httpTimeouts, live);
+        httpTimeouts, live, webhooks);
   }
 
   public SpotterConfig withJwtSecret(String secret) {
     return new SpotterConfig(port, databaseUrl, redisUrl, dataDir, Optional.of(secret), publicUrl,
         accessTokenTtl, refreshTokenTtl, traineeTokenTtl, rateLimits, databasePoolSize, httpInstances, trustProxy,
-        httpTimeouts, live);
+        httpTimeouts, live, webhooks);
   }
 }

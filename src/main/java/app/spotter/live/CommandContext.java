@@ -3,6 +3,8 @@ package app.spotter.live;
 import app.spotter.auth.Principal;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.SetTarget;
+import app.spotter.webhook.EventType;
+import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -26,13 +28,14 @@ final class CommandContext {
   final CommandReads reads;
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
+  private final WebhookOutbox webhooks;
   /** Every write the command sent; {@link #saves} are those whose answer it reads. */
   private final List<Future<?>> writes = new ArrayList<>();
   private final List<Future<JsonObject>> saves = new ArrayList<>();
   private LiveRepository.SetWrite setWrite;
 
   CommandContext(SqlClient client, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
-      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live) {
+      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live, WebhookOutbox webhooks) {
     this.client = client;
     this.locked = locked;
     this.session = session;
@@ -42,6 +45,7 @@ final class CommandContext {
     this.now = now;
     this.exercises = exercises;
     this.live = live;
+    this.webhooks = webhooks;
   }
 
   /** The command's transaction, for writes before its event: only a command that runs under the lock has one. */
@@ -99,6 +103,11 @@ final class CommandContext {
       throw new IllegalStateException("a command's event writes one set");
     }
     setWrite = write;
+  }
+
+  /** Queues a webhook event of the session's trainer in the command's transaction: it is announced only if the command commits. */
+  void announce(EventType type, JsonObject data) {
+    writes.add(webhooks.enqueue(tx(), session.trainerId, type, data));
   }
 
   /** Writes all of {@code exercise}'s sets (one was removed). */

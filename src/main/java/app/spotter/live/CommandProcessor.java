@@ -4,6 +4,7 @@ import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.infra.db.PipelinedTransaction;
 import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -29,9 +30,10 @@ public final class CommandProcessor {
   private final LiveCommands commands;
   private final CommandPayloads payloads;
   private final EventPublisher publisher;
+  private final WebhookOutbox webhooks;
 
   CommandProcessor(Pool pool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
-      LiveCommands commands, CommandPayloads payloads, EventPublisher publisher) {
+      LiveCommands commands, CommandPayloads payloads, EventPublisher publisher, WebhookOutbox webhooks) {
     this.pool = pool;
     this.live = live;
     this.answers = answers;
@@ -39,6 +41,7 @@ public final class CommandProcessor {
     this.commands = commands;
     this.payloads = payloads;
     this.publisher = publisher;
+    this.webhooks = webhooks;
   }
 
   /**
@@ -165,7 +168,7 @@ public final class CommandProcessor {
     // Read now, not when the command arrived: one that runs again after losing a race comes later in seq.
     long now = System.currentTimeMillis();
     CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), now,
-        exercises, live);
+        exercises, live, webhooks);
     return run.command().apply().apply(context).map(eventPayload -> {
       if (!context.savesAnswered()) {
         // COMMIT would go out before the version check's answer: a defect of the command, rolled back.

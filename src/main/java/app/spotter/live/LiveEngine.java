@@ -8,6 +8,7 @@ import app.spotter.coaching.PreviousPerformance;
 import app.spotter.config.SpotterConfig;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
+import app.spotter.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,7 +44,7 @@ public final class LiveEngine {
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
       PasswordVersions passwordVersions, SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing,
       RecordRepository records, ExerciseRecordRepository exercises, PreviousPerformance previousPerformance,
-      MeterRegistry registry) {
+      WebhookOutbox webhooks, MeterRegistry registry) {
     this.authenticator = authenticator;
     this.limits = limits;
     this.timing = timing;
@@ -57,7 +58,7 @@ public final class LiveEngine {
     CommandAnswers answers = new CommandAnswers(pool);
     this.rejectionRetention = new RejectionRetention(vertx, answers);
     this.processor = new CommandProcessor(pool, live, answers, exercises, commands,
-        new CommandPayloads(contract, commands.all()), new EventPublisher(vertx, redis, hub, timers));
+        new CommandPayloads(contract, commands.all()), new EventPublisher(vertx, redis, hub, timers), webhooks);
     this.metrics = new LiveMetrics(registry, hub, commands.names());
     this.revocations = new LiveRevocations(hub, redis);
   }

@@ -4,6 +4,8 @@ import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.http.ApiException;
 import app.spotter.record.SessionRecordService;
+import app.spotter.webhook.EventType;
+import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,12 +19,14 @@ public final class LiveSessionService {
   private final LiveSessionRepository repository;
   private final SessionRecordService records;
   private final LiveEngine engine;
+  private final WebhookOutbox webhooks;
 
-  public LiveSessionService(Pool pool, SessionRecordService records, LiveEngine engine) {
+  public LiveSessionService(Pool pool, SessionRecordService records, LiveEngine engine, WebhookOutbox webhooks) {
     this.pool = pool;
     this.repository = new LiveSessionRepository(pool);
     this.records = records;
     this.engine = engine;
+    this.webhooks = webhooks;
   }
 
   /**
@@ -53,7 +57,13 @@ public final class LiveSessionService {
           JsonObject metadata = new JsonObject().put("sessionTemplateId", template.map(UUID::toString).orElse(null));
           return repository.insert(tx, trainerId, traineeId, trainingSessionId, location, metadata)
               .compose(id -> template.isEmpty() ? Future.succeededFuture(id)
-                  : repository.copyExercises(tx, id, template.get()).map(id));
+                  : repository.copyExercises(tx, id, template.get()).map(id))
+              .compose(id -> webhooks.enqueue(tx, trainerId, EventType.SESSION_STARTED, new JsonObject()
+                  .put("sessionRecordId", id.toString())
+                  .put("traineeId", traineeId.toString())
+                  .put("trainingSessionId", trainingSessionId == null ? null : trainingSessionId.toString())
+                  .put("sessionTemplateId", metadata.getString("sessionTemplateId"))
+                  .put("location", location)).map(id));
         }))
         // A second live session for the trainee breaks record_one_live_per_trainee: FailureHandler says so (409).
         .compose(id -> engine.sessionStarted(trainerId, id, location, traineeId).otherwiseEmpty()

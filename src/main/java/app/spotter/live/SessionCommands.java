@@ -1,7 +1,9 @@
 package app.spotter.live;
 
 import static app.spotter.live.LiveCommand.Writes.EVENT_STATEMENT;
+import static app.spotter.live.LiveCommand.Writes.TRANSACTION;
 
+import app.spotter.webhook.EventType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -21,7 +23,8 @@ final class SessionCommands {
             SessionCommands::addNote),
         new LiveCommand("submit-feedback", "feedback-submitted", "LiveSubmitFeedback",
             java.util.Set.of(app.spotter.auth.Role.TRAINEE), EVENT_STATEMENT, SessionCommands::submitFeedback),
-        new LiveCommand("end-session", "session-ended", "LiveEndSession", LiveCommand.TRAINER, EVENT_STATEMENT,
+        // A transaction, for its session.ended webhook event.
+        new LiveCommand("end-session", "session-ended", "LiveEndSession", LiveCommand.TRAINER, TRANSACTION,
             SessionCommands::end));
   }
 
@@ -49,11 +52,19 @@ final class SessionCommands {
     return Future.succeededFuture(new JsonObject().put("feedback", c.payload.copy()).put("traineeFeedback", merged));
   }
 
-  /** Completed or abandoned, with its end time; a running timer goes with it. Later commands get session-ended. */
+  /**
+   * Completed or abandoned, with its end time; a running timer goes with it. Later commands get
+   * session-ended. Webhooks hear of it as {@code session.ended}.
+   */
   private static Future<JsonObject> end(CommandContext c) {
     c.session.status = c.payload.getString("status");
     c.session.endTime = c.nowIso();
     c.session.timer = null;
+    c.announce(EventType.SESSION_ENDED, new JsonObject()
+        .put("sessionRecordId", c.session.id.toString())
+        .put("traineeId", c.session.traineeId.toString())
+        .put("status", c.session.status)
+        .put("endTime", c.session.endTime));
     return Future.succeededFuture(new JsonObject().put("status", c.session.status).put("endTime", c.session.endTime));
   }
 }

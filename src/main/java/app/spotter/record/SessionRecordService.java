@@ -6,6 +6,8 @@ import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import app.spotter.infra.db.Versioned;
 import app.spotter.trainee.TraineeService;
+import app.spotter.webhook.EventType;
+import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,14 +28,16 @@ public final class SessionRecordService {
   private final ExerciseRecordRepository exerciseRecords;
   private final RecordExerciseService exercises;
   private final TraineeService trainees;
+  private final WebhookOutbox webhooks;
 
   public SessionRecordService(Pool pool, RecordRepository records, ExerciseRecordRepository exerciseRecords,
-      RecordExerciseService exercises, TraineeService trainees) {
+      RecordExerciseService exercises, TraineeService trainees, WebhookOutbox webhooks) {
     this.pool = pool;
     this.records = records;
     this.exerciseRecords = exerciseRecords;
     this.exercises = exercises;
     this.trainees = trainees;
+    this.webhooks = webhooks;
   }
 
   /** Newest first. A trainee sees only their own; a trainee id the caller may not see is 404. */
@@ -57,7 +61,7 @@ public final class SessionRecordService {
         .map(record -> RecordRules.view(caller, record));
   }
 
-  /** Logs a session by hand: the record and its exercises with their sets, in one transaction. */
+  /** Logs a session by hand: the record, its exercises with their sets and its {@code record.created} event, in one transaction. */
   public Future<JsonObject> create(Principal caller, JsonObject body) {
     UUID trainerId = caller.requireTrainer();
     JsonObject record = body.copy();
@@ -75,7 +79,9 @@ public final class SessionRecordService {
             .compose(created -> {
               inline.forEach(e -> e.put("sessionRecordId", created.getString("id")));
               return exerciseRecords.insertAll(tx, inline).map(list -> created.put("exercises", new JsonArray(list)));
-            })));
+            })
+            .compose(created -> webhooks.enqueue(tx, trainerId, EventType.RECORD_CREATED, recordCreated(created))
+                .map(created))));
   }
 
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
@@ -94,6 +100,19 @@ public final class SessionRecordService {
     UUID trainerId = caller.requireTrainer();
     return Versioned.delete(records.find(trainerId, null, id).map(RecordRules::storedNotLive), "session record",
         ifMatch, version -> records.delete(trainerId, id, version));
+  }
+
+  /** Ids and essentials of the logged session: no notes, no feedback. */
+  private static JsonObject recordCreated(JsonObject record) {
+    return new JsonObject()
+        .put("sessionRecordId", record.getString("id"))
+        .put("traineeId", record.getString("traineeId"))
+        .put("trainingSessionId", record.getString("trainingSessionId"))
+        .put("sessionDate", record.getString("sessionDate"))
+        .put("status", record.getString("status"))
+        .put("startTime", record.getString("startTime"))
+        .put("endTime", record.getString("endTime"))
+        .put("exerciseCount", record.getJsonArray("exercises").size());
   }
 
   private Future<JsonObject> withExercises(JsonObject record) {

@@ -55,8 +55,8 @@ public final class TraineeRepository {
     this.pool = pool;
   }
 
-  public Future<JsonObject> insert(UUID trainerId, JsonObject trainee) {
-    return pool.preparedQuery(INSERT)
+  public Future<JsonObject> insert(SqlClient client, UUID trainerId, JsonObject trainee) {
+    return client.preparedQuery(INSERT)
         .execute(TABLE.writeTuple(trainee.copy().put("trainerId", trainerId.toString())))
         .map(rows -> TABLE.toJson(rows.iterator().next()));
   }

@@ -6,6 +6,8 @@ import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import app.spotter.http.SearchPattern;
 import app.spotter.infra.db.Versioned;
+import app.spotter.webhook.EventType;
+import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -29,14 +31,22 @@ public final class TraineeService {
 
   private final Pool pool;
   private final TraineeRepository trainees;
+  private final WebhookOutbox webhooks;
 
-  public TraineeService(Pool pool, TraineeRepository trainees) {
+  public TraineeService(Pool pool, TraineeRepository trainees, WebhookOutbox webhooks) {
     this.pool = pool;
     this.trainees = trainees;
+    this.webhooks = webhooks;
   }
 
+  /** The trainee and its {@code trainee.created} webhook event, in one transaction. */
   public Future<JsonObject> create(Principal caller, JsonObject body) {
-    return trainees.insert(caller.requireTrainer(), body);
+    UUID trainerId = caller.requireTrainer();
+    return pool.withTransaction(tx -> trainees.insert(tx, trainerId, body)
+        .compose(trainee -> webhooks.enqueue(tx, trainerId, EventType.TRAINEE_CREATED, new JsonObject()
+            .put("traineeId", trainee.getString("id"))
+            .put("name", trainee.getString("name"))
+            .put("fitnessLevel", trainee.getString("fitnessLevel"))).map(trainee)));
   }
 
   /** A trainer reads any of their trainees; a trainee only themself, without trainer-private notes. */

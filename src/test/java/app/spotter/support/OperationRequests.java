@@ -62,6 +62,8 @@ final class OperationRequests {
         Map.entry("/session-records/{id}/exercises", recordPath + "/exercises"),
         Map.entry("/session-records/{id}/exercises/{exerciseId}", recordPath + "/exercises/" + owned.exerciseRecord),
         Map.entry("/displays/{id}", "/displays/" + owned.display),
+        Map.entry("/webhooks/{id}", "/webhooks/" + owned.webhook),
+        Map.entry("/webhooks/{id}/deliveries", "/webhooks/" + owned.webhook + "/deliveries"),
         // The secret, not the caller's token, is what opens a pairing; only the display knows it.
         Map.entry("/displays/pairings/{code}",
             "/displays/pairings/" + owned.pairingCode + "?secret=not-the-secret"),
@@ -101,6 +103,8 @@ final class OperationRequests {
         Map.entry("createRecordExercise", OwnedResources.exercise("Deadlift")),
         Map.entry("updateRecordExercise", new JsonObject().put("notes", "changed")),
         Map.entry("startLiveSession", new JsonObject().put("traineeId", owned.trainee)),
-        Map.entry("claimPairing", new JsonObject().put("name", "Another wall")));
+        Map.entry("claimPairing", new JsonObject().put("name", "Another wall")),
+        Map.entry("createWebhook", new JsonObject().put("url", "http://127.0.0.1:9/another")
+            .put("events", new JsonArray().add("trainee.created"))));
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * One of everything a trainer can own, created through the API: a trainee with an access link, a
  * template with two exercises, a program with a training session, a hand-logged record, a live
- * session and a paired display. Tests that walk the contract aim their requests at it.
+ * session, a paired display and a webhook subscribed to every event. Tests that walk the contract
+ * aim their requests at it.
  */
 public final class OwnedResources {
   /** A request as sent: method, path under /api/v1 (with its query), body or null. */
@@ -29,6 +30,7 @@ public final class OwnedResources {
   public final String liveExerciseRecord;
   public final String display;
   public final String pairingCode;
+  public final String webhook;
   /** The trainee's token (from the access link) and the display's token (from the pairing). */
   public final String traineeToken;
   public final String displayToken;
@@ -36,6 +38,10 @@ public final class OwnedResources {
   private OwnedResources(Trainer owner) {
     this.owner = owner;
     Api api = owner.api();
+    // First, so that what follows also goes through the outbox; nothing listens on port 9.
+    webhook = created(api.post("/webhooks", new JsonObject().put("url", "http://127.0.0.1:9/owned")
+        .put("events", new JsonArray().add("session.started").add("session.ended").add("record.created")
+            .add("pr.achieved").add("trainee.created")))).getString("id");
     trainee = created(api.post("/trainees", new JsonObject().put("name", "Alex Morgan")
         .put("medicalNotes", "asthma"))).getString("id");
     JsonObject link = created(api.post("/trainees/" + trainee + "/access-links", new JsonObject()));
@@ -78,7 +84,7 @@ public final class OwnedResources {
   /** Every id of the owner's, their own included: none may show up in another trainer's answers. */
   public List<String> ids() {
     return List.of(owner.id(), trainee, accessLink, template, templateExercise, secondTemplateExercise, program,
-        trainingSession, record, exerciseRecord, liveRecord, liveExerciseRecord, display);
+        trainingSession, record, exerciseRecord, liveRecord, liveExerciseRecord, display, webhook);
   }
 
   /** A valid request for {@code op} aimed at these resources (see {@link OperationRequests}). */

@@ -50,6 +50,12 @@ public final class TestStack {
     env.put("SPOTTER_HTTP_INSTANCES", "2");
     // Every test registers its trainers from 127.0.0.1; tests of the limit start their own instance.
     env.put("SPOTTER_REGISTRATIONS_PER_IP", "0");
+    // Webhooks may aim at 127.0.0.1 (refusal tests start their own instance) and are sent by the
+    // instances webhook tests start, which retry in fractions of a second.
+    env.put("SPOTTER_WEBHOOKS_ALLOW_PRIVATE", "true");
+    env.put("SPOTTER_WEBHOOKS_DELIVER", "false");
+    env.put("SPOTTER_WEBHOOKS_RETRY_BASE", "PT0.2S");
+    env.put("SPOTTER_WEBHOOKS_POLL_INTERVAL", "PT0.2S");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     vertx = Main.newVertx(registry);
     spotter = Spotter.start(vertx, SpotterConfig.from(env), registry).await();

@@ -1,0 +1,41 @@
+package app.spotter.webhook;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Where features announce events: {@link #enqueue} writes the event in the caller's own transaction,
+ * so it is delivered if and only if the change it announces commits. Each feature decides its
+ * {@code data} (ids and essentials, never free text); docs/webhooks.md lists them per event.
+ */
+public final class WebhookOutbox {
+  private final DeliveryRepository deliveries;
+  private final Runnable committed;
+
+  WebhookOutbox(DeliveryRepository deliveries, Runnable committed) {
+    this.deliveries = deliveries;
+    this.committed = committed;
+  }
+
+  /**
+   * Queues {@code {type, timestamp, data}} for each of the trainer's endpoints subscribed to
+   * {@code type} (nothing when none is). {@code tx} must be the transaction of the change; once a
+   * {@code pool.withTransaction} transaction commits, this instance sends at once, else within a poll.
+   */
+  public Future<Void> enqueue(SqlClient tx, UUID trainerId, EventType type, JsonObject data) {
+    String body = new JsonObject()
+        .put("type", type.wire())
+        .put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
+        .put("data", data)
+        .encode();
+    if (tx instanceof SqlConnection connection && connection.transaction() != null) {
+      connection.transaction().completion().onSuccess(v -> committed.run());
+    }
+    return deliveries.enqueue(tx, trainerId, type.wire(), UUID.randomUUID(), body);
+  }
+}
