@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 interface Props {
   /** The button's text, e.g. "Delete". */
   label: string;
+  /** The button's accessible name when its text alone does not say it (an icon such as "✕"). */
+  ariaLabel?: string;
   /** The question asked before acting, e.g. "Delete the template “Push day”?". */
   question: string;
   /** The confirming button's text, e.g. "Delete template". */
@@ -17,7 +19,7 @@ interface Props {
  * A destructive action that asks first: the button opens a small modal dialog (focus on Cancel, Esc
  * cancels) with the question and the confirming button. One piece for every delete, revoke and end.
  */
-export function ConfirmButton({ label, question, confirm, onConfirm, disabled, class: cls = 'danger', testId }: Props) {
+export function ConfirmButton({ label, ariaLabel, question, confirm, onConfirm, disabled, class: cls = 'danger', testId }: Props) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -29,7 +31,7 @@ export function ConfirmButton({ label, question, confirm, onConfirm, disabled, c
 
   return (
     <>
-      <button type="button" class={cls} disabled={disabled} onClick={() => setOpen(true)} data-testid={testId}>
+      <button type="button" class={cls} disabled={disabled} aria-label={ariaLabel} onClick={() => setOpen(true)} data-testid={testId}>
         {label}
       </button>
       <dialog ref={dialog} class="confirm card" aria-label={question} onClose={() => setOpen(false)}>

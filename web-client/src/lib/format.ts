@@ -32,3 +32,11 @@ export function formatTime(value: string | number | Date): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
+
+/** 3930 → "1 h 5 min"; 600 → "10 min"; under a minute → "45 s". */
+export function formatDuration(seconds: number): string {
+  if (seconds < 60) return `${formatNumber(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${formatNumber(hours)} h ${formatNumber(minutes % 60)} min` : `${formatNumber(minutes)} min`;
+}

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
+import { formatDateTime } from '../../../lib/format';
 import { api } from '../state';
 import type { Page } from './types';
 
@@ -58,9 +60,12 @@ export function DisplaysPage({ code }: { code: string | null }) {
           <li key={d.id} class="row between card">
             <span>
               <strong>{d.name}</strong>{d.location ? ` · ${d.location}` : ''}
-              <span class="small muted"> · {d.revokedAt ? 'revoked' : d.lastSeenAt ? `seen ${new Date(d.lastSeenAt).toLocaleString()}` : 'not seen yet'}</span>
+              <span class="small muted"> · {d.revokedAt ? 'revoked' : d.lastSeenAt ? `seen ${formatDateTime(d.lastSeenAt)}` : 'not seen yet'}</span>
             </span>
-            {!d.revokedAt && <button type="button" class="danger" onClick={() => void revoke(d.id)}>Unpair</button>}
+            {!d.revokedAt && (
+              <ConfirmButton label="Unpair" question={`Unpair “${d.name}”? It goes blank at once and must be paired again to show sessions.`}
+                confirm="Unpair display" onConfirm={() => void revoke(d.id)} />
+            )}
           </li>
         ))}
       </ul>
