@@ -34,24 +34,29 @@ export function ConfirmButton({ label, ariaLabel, question, confirm, onConfirm, 
       <button type="button" class={cls} disabled={disabled} aria-label={ariaLabel} onClick={() => setOpen(true)} data-testid={testId}>
         {label}
       </button>
-      <dialog ref={dialog} class="confirm card" aria-label={question} onClose={() => setOpen(false)}>
-        <p>{question}</p>
-        <div class="row end">
-          <button type="button" autofocus onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            class="danger"
-            data-testid={testId ? `${testId}-confirm` : undefined}
-            onClick={() => {
-              setOpen(false);
-              onConfirm();
-            }}
-          >
-            {confirm}
-          </button>
-        </div>
+      {/* Its content only while open: a page with many of these does not carry every question in its text. */}
+      <dialog ref={dialog} class="confirm card" aria-label={open ? question : undefined} onClose={() => setOpen(false)}>
+        {open && (
+          <>
+            <p>{question}</p>
+            <div class="row end">
+              <button type="button" autofocus onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+              <button
+                type="button"
+                class="danger"
+                data-testid={testId ? `${testId}-confirm` : undefined}
+                onClick={() => {
+                  setOpen(false);
+                  onConfirm();
+                }}
+              >
+                {confirm}
+              </button>
+            </div>
+          </>
+        )}
       </dialog>
     </>
   );
