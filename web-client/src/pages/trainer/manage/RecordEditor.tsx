@@ -29,11 +29,14 @@ function setBody(set: WorkSet): Record<string, unknown> {
   return body;
 }
 
+/** Notes as typed (line breaks and spaces kept); blank clears them. */
+const textOrNull = (text: string) => (text.trim() ? text : null);
+
 /** Only what changed, so a record saved untouched sends nothing. */
 function exerciseChanges(e: ExerciseRecord, d: ExerciseDraft): Record<string, unknown> | null {
   const changes: Record<string, unknown> = {};
   if (JSON.stringify(d.sets) !== JSON.stringify(e.sets)) changes.sets = d.sets.map(setBody);
-  if (d.notes.trim() !== (e.notes ?? '')) changes.notes = d.notes.trim() || null;
+  if (d.notes !== (e.notes ?? '')) changes.notes = textOrNull(d.notes);
   const rating = d.formRating === '' ? null : Number(d.formRating);
   if (rating !== e.formRating) changes.formRating = rating;
   return Object.keys(changes).length ? changes : null;
@@ -59,8 +62,8 @@ export function RecordEditor({ record, onDone }: { record: SessionRecord; onDone
         const changes = exerciseChanges(exercise, drafts[exercise.id]!);
         if (changes) await api.patch(`/session-records/${record.id}/exercises/${exercise.id}`, changes);
       }
-      if (notes.trim() !== (record.trainerNotes ?? '')) {
-        await api.patch(`/session-records/${record.id}`, { trainerNotes: notes.trim() || null });
+      if (notes !== (record.trainerNotes ?? '')) {
+        await api.patch(`/session-records/${record.id}`, { trainerNotes: textOrNull(notes) });
       }
       onDone(true);
     } catch (error) {
