@@ -82,31 +82,26 @@ export function RecordEditor({ record, onDone }: { record: SessionRecord; onDone
         return (
           <fieldset key={exercise.id} class="stack">
             <legend><strong>{exercise.exerciseName}</strong></legend>
-            <table class="sets">
-              <thead><tr><th>#</th><th>Kind</th><th>Reps</th><th>Weight</th><th>RPE</th><th><span class="sr-only">Remove</span></th></tr></thead>
-              <tbody>
-                {d.sets.map((s, i) => {
-                  const label = `${exercise.exerciseName} set ${i + 1}`;
-                  return (
-                    <tr key={s.id}>
-                      <td>{i + 1}</td>
-                      <td>
-                        <select aria-label={`${label} kind`} value={s.kind ?? 'working'} onChange={(ev) => updateSet(exercise.id, i, { kind: ev.currentTarget.value as SetKind })}>
-                          {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
-                        </select>
-                      </td>
-                      <td><input aria-label={`${label} reps`} type="number" min={0} max={1000} value={s.reps ?? ''} onInput={(ev) => updateSet(exercise.id, i, { reps: number(ev.currentTarget.value) })} /></td>
-                      <td class="weight">
-                        <input aria-label={`${label} weight`} type="number" min={0} max={2000} step="any" value={s.weight ?? ''} onInput={(ev) => updateSet(exercise.id, i, { weight: number(ev.currentTarget.value) })} />
-                        <span class="muted small">{s.unit ?? 'kg'}</span>
-                      </td>
-                      <td><input aria-label={`${label} RPE`} type="number" min={1} max={10} step={0.5} value={s.rpe ?? ''} onInput={(ev) => updateSet(exercise.id, i, { rpe: number(ev.currentTarget.value) })} /></td>
-                      <td><button type="button" class="ghost" aria-label={`Remove ${label}`} onClick={() => update(exercise.id, { sets: d.sets.filter((_, j) => j !== i) })}>✕</button></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            {/* Each input is labelled on its own ("Back squat set 2 weight"): the header row is for the eye. */}
+            <div class="set-row head" aria-hidden="true"><span>#</span><span>Kind</span><span>Reps</span><span>Weight</span><span>RPE</span><span /></div>
+            {d.sets.map((s, i) => {
+              const label = `${exercise.exerciseName} set ${i + 1}`;
+              return (
+                <div key={s.id} class="set-row">
+                  <span>{i + 1}</span>
+                  <select aria-label={`${label} kind`} value={s.kind ?? 'working'} onChange={(ev) => updateSet(exercise.id, i, { kind: ev.currentTarget.value as SetKind })}>
+                    {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+                  </select>
+                  <input aria-label={`${label} reps`} type="number" min={0} max={1000} value={s.reps ?? ''} onInput={(ev) => updateSet(exercise.id, i, { reps: number(ev.currentTarget.value) })} />
+                  <span class="weight">
+                    <input aria-label={`${label} weight`} type="number" min={0} max={2000} step="any" value={s.weight ?? ''} onInput={(ev) => updateSet(exercise.id, i, { weight: number(ev.currentTarget.value) })} />
+                    <span class="muted small">{s.unit ?? 'kg'}</span>
+                  </span>
+                  <input aria-label={`${label} RPE`} type="number" min={1} max={10} step={0.5} value={s.rpe ?? ''} onInput={(ev) => updateSet(exercise.id, i, { rpe: number(ev.currentTarget.value) })} />
+                  <button type="button" class="ghost" aria-label={`Remove ${label}`} onClick={() => update(exercise.id, { sets: d.sets.filter((_, j) => j !== i) })}>✕</button>
+                </div>
+              );
+            })}
             <div class="row">
               <button type="button" onClick={() => {
                 const last = d.sets[d.sets.length - 1];
