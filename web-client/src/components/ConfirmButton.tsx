@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 interface Props {
   /** The button's text, e.g. "Delete". */
   label: string;
+  /** The button's accessible name when its text alone does not say it (an icon such as "✕"). */
+  ariaLabel?: string;
   /** The question asked before acting, e.g. "Delete the template “Push day”?". */
   question: string;
   /** The confirming button's text, e.g. "Delete template". */
@@ -19,7 +21,7 @@ interface Props {
  * A destructive action that asks first: the button opens a small modal dialog (focus on Cancel, Esc
  * cancels) with the question and the confirming button. One piece for every delete, revoke and end.
  */
-export function ConfirmButton({ label, question, confirm, onConfirm, alternative, disabled, class: cls = 'danger', testId }: Props) {
+export function ConfirmButton({ label, ariaLabel, question, confirm, onConfirm, alternative, disabled, class: cls = 'danger', testId }: Props) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -31,39 +33,44 @@ export function ConfirmButton({ label, question, confirm, onConfirm, alternative
 
   return (
     <>
-      <button type="button" class={cls} disabled={disabled} onClick={() => setOpen(true)} data-testid={testId}>
+      <button type="button" class={cls} disabled={disabled} aria-label={ariaLabel} onClick={() => setOpen(true)} data-testid={testId}>
         {label}
       </button>
-      <dialog ref={dialog} class="confirm card" aria-label={question} onClose={() => setOpen(false)}>
-        <p>{question}</p>
-        <div class="row end">
-          <button type="button" autofocus onClick={() => setOpen(false)}>
-            Cancel
-          </button>
-          {alternative && (
-            <button
-              type="button"
-              class="danger"
-              onClick={() => {
-                setOpen(false);
-                alternative.onConfirm();
-              }}
-            >
-              {alternative.label}
-            </button>
-          )}
-          <button
-            type="button"
-            class="danger"
-            data-testid={testId ? `${testId}-confirm` : undefined}
-            onClick={() => {
-              setOpen(false);
-              onConfirm();
-            }}
-          >
-            {confirm}
-          </button>
-        </div>
+      {/* Its content only while open: a page with many of these does not carry every question in its text. */}
+      <dialog ref={dialog} class="confirm card" aria-label={open ? question : undefined} onClose={() => setOpen(false)}>
+        {open && (
+          <>
+            <p>{question}</p>
+            <div class="row end">
+              <button type="button" autofocus onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+              {alternative && (
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() => {
+                    setOpen(false);
+                    alternative.onConfirm();
+                  }}
+                >
+                  {alternative.label}
+                </button>
+              )}
+              <button
+                type="button"
+                class="danger"
+                data-testid={testId ? `${testId}-confirm` : undefined}
+                onClick={() => {
+                  setOpen(false);
+                  onConfirm();
+                }}
+              >
+                {confirm}
+              </button>
+            </div>
+          </>
+        )}
       </dialog>
     </>
   );

@@ -1,17 +1,21 @@
+import type { ComponentChildren } from 'preact';
+import { formatDate, formatDateTime, plural } from '../lib/format';
 import { setText, targetText } from '../lib/liveView';
 import type { SessionRecord } from '../lib/protocol';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** One past session: date, status, and every exercise with its sets (collapsed until opened). */
-export function RecordView({ record }: { record: SessionRecord }) {
-  const when = record.startTime ? new Date(record.startTime).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' }) : record.sessionDate;
+/**
+ * One past session: date, status, and every exercise with its sets (collapsed until opened).
+ * `summary` adds to the line shown when collapsed; `children` go inside, after the exercises.
+ */
+export function RecordView({ record, summary, children }: { record: SessionRecord; summary?: ComponentChildren; children?: ComponentChildren }) {
+  const when = record.startTime ? formatDateTime(record.startTime) : formatDate(record.sessionDate);
   const sets = record.exercises.reduce((n, e) => n + e.sets.length, 0);
   return (
-    <details class="card record">
+    <details class="card record" data-testid="record">
       <summary>
         <strong>{when}</strong> <span class="badge">{record.status}</span>{' '}
         <span class="muted">{plural(record.exercises.length, 'exercise')} · {plural(sets, 'set')}</span>
+        {summary}
       </summary>
       <ol class="stack">
         {record.exercises.map((e) => (
@@ -23,10 +27,12 @@ export function RecordView({ record }: { record: SessionRecord }) {
                 {e.sets.map((s) => <li key={s.id}>Set {s.number}: {setText(s)}</li>)}
               </ul>
             )}
+            {e.notes && <p class="small"><span class="muted">Notes:</span> {e.notes}</p>}
           </li>
         ))}
       </ol>
       {record.trainerNotes && <p class="small"><span class="muted">Notes:</span> {record.trainerNotes}</p>}
+      {children}
     </details>
   );
 }

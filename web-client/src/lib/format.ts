@@ -33,9 +33,10 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }
 
-/** 3900 → "1 h 5 min"; 2700 → "45 min"; under a minute → "0 min". */
+/** 3930 → "1 h 5 min"; 600 → "10 min"; under a minute → "45 s". */
 export function formatDuration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
+  if (seconds < 60) return `${formatNumber(seconds)} s`;
+  const minutes = Math.round(seconds / 60);
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? `${formatNumber(hours)} h ${formatNumber(minutes % 60)} min` : `${formatNumber(minutes)} min`;
 }

@@ -320,6 +320,40 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
     }
   });
 
+  it('history record editor and template name: saved unchanged, they send nothing and change nothing', async () => {
+    const trainee = await fullTrainee('Ines Duarte');
+    const record = await create('/session-records', {
+      traineeId: trainee.id, sessionDate: '2025-11-20', trainerNotes: 'Two lines.\nSecond one. ',
+      exercises: [{ exerciseName: 'Back squat', notes: 'Belt on', formRating: 4, sets: [
+        { id: 's-1', kind: 'warmup', reps: 10, weight: 40, unit: 'kg' },
+        { id: 's-2', reps: 6, weight: 61.25, unit: 'lb', rpe: 8.5, rir: 1, durationSeconds: 40, distanceMeters: 0.5, notes: 'Strap', completedAt: '2025-11-20T17:10:00Z' },
+      ] }],
+    });
+    const template = await create('/session-templates', { name: 'Legs  B', category: 'strength' });
+    const paths = [`/session-records/${record.id}`, `/session-templates/${template.id}`];
+    const before = await Promise.all(paths.map(read));
+    const screen = await tablet();
+    const p = screen.page;
+    try {
+      await p.goto(`/trainer/#/history?traineeId=${trainee.id}`);
+      await p.locator('details.record summary').first().click();
+      await p.getByRole('button', { name: 'Edit' }).click();
+      const form = p.getByRole('form', { name: 'Edit session' });
+      assert.equal(await form.getByLabel('Back squat set 2 weight').inputValue(), '61.25');
+      assert.equal(await form.getByLabel('Form rating').inputValue(), '4');
+      await form.getByRole('button', { name: 'Save changes' }).click();
+      await form.waitFor({ state: 'detached' });
+      await p.goto(`/trainer/#/templates/${template.id}`);
+      await p.getByRole('button', { name: 'Rename' }).click();
+      await p.getByRole('button', { name: 'Save name' }).click();
+      await p.getByRole('button', { name: 'Rename' }).waitFor();
+      assert.deepEqual(screen.writes, []);
+      assert.deepEqual(await Promise.all(paths.map(read)), before);
+    } finally {
+      await screen.context.close();
+    }
+  });
+
   it('pages without an edit form (history, displays, phone access) change nothing by being opened', async () => {
     const trainee = await fullTrainee('Noor Aziz');
     await create(`/trainees/${trainee.id}/access-links`, { label: 'Old phone', expiresInDays: 7 });

@@ -1,7 +1,9 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { QrCode } from '../../../components/QrCode';
 import { describe, useLoad } from '../../../components/useLoad';
+import { formatDate, formatDateTime } from '../../../lib/format';
 import { api } from '../state';
 import type { Page } from './types';
 
@@ -19,6 +21,8 @@ export function AccessLinks({ traineeId }: { traineeId: string }) {
   const links = useLoad(() => api.get<Page<AccessLink>>(`/trainees/${traineeId}/access-links`), [traineeId]);
   const [created, setCreated] = useState<{ url: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const linkField = useRef<HTMLInputElement>(null);
 
   async function create() {
     try {
@@ -27,6 +31,21 @@ export function AccessLinks({ traineeId }: { traineeId: string }) {
     } catch (error) {
       setProblem(describe(error));
     }
+  }
+
+  /**
+   * The clipboard API exists only in secure contexts (https or localhost), and a tablet often opens
+   * Spotter over plain http on the gym's network: there the link is selected and copied the old way.
+   */
+  async function copy(url: string) {
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      linkField.current?.select();
+      if (!document.execCommand('copy')) return setProblem('Copying is not allowed here: the link is selected, copy it by hand.');
+    }
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
   }
 
   async function revoke(id: string) {
@@ -50,7 +69,11 @@ export function AccessLinks({ traineeId }: { traineeId: string }) {
           <QrCode text={created.url} label="QR code of the trainee's access link" />
           <div class="stack spacer">
             <p>Let the trainee scan this, or send them the link. It is shown only now.</p>
-            <input readOnly value={created.url} aria-label="Access link" data-testid="access-link" onFocus={(e) => e.currentTarget.select()} />
+            <div class="row">
+              <input ref={linkField} class="spacer" readOnly value={created.url} aria-label="Access link" data-testid="access-link" onFocus={(e) => e.currentTarget.select()} />
+              <button type="button" onClick={() => void copy(created.url)} data-testid="copy-link">{copied ? 'Copied' : 'Copy link'}</button>
+            </div>
+            <span class="sr-only" role="status">{copied ? 'Link copied' : ''}</span>
           </div>
         </div>
       )}
@@ -58,10 +81,13 @@ export function AccessLinks({ traineeId }: { traineeId: string }) {
         {links.data?.items.map((l) => (
           <li key={l.id} class="row between">
             <span>
-              {l.label ?? 'Link'} · created {new Date(l.createdAt).toLocaleDateString()}
-              {l.revokedAt ? ' · revoked' : l.lastUsedAt ? ` · last used ${new Date(l.lastUsedAt).toLocaleString()}` : ' · not used yet'}
+              {l.label ?? 'Link'} · created {formatDate(l.createdAt)}
+              {l.revokedAt ? ' · revoked' : l.lastUsedAt ? ` · last used ${formatDateTime(l.lastUsedAt)}` : ' · not used yet'}
             </span>
-            {!l.revokedAt && <button type="button" class="danger" onClick={() => void revoke(l.id)}>Revoke</button>}
+            {!l.revokedAt && (
+              <ConfirmButton label="Revoke" question={`Revoke the link “${l.label ?? 'Link'}”? The phone using it is signed out at once.`}
+                confirm="Revoke link" onConfirm={() => void revoke(l.id)} />
+            )}
           </li>
         ))}
       </ul>

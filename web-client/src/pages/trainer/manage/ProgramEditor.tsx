@@ -1,5 +1,8 @@
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
+import { plural } from '../../../lib/format';
+import { firstName } from '../../../lib/names';
 import { api, go } from '../state';
 import { formBody, type Page, type Program, type SessionTemplate, type Trainee, type TrainingSession } from './types';
 
@@ -29,6 +32,18 @@ export function ProgramEditor({ id }: { id: string }) {
       { name: 'text', weekNumber: 'number', sessionNumber: 'number', sessionTemplateId: 'text', traineeId: 'text' }, 'omit');
     void act(() => api.post(`/programs/${id}/sessions`, body));
   }
+  /** The same plan for another trainee: its assigned sessions become theirs; opens the copy. */
+  async function copy(e: Event) {
+    e.preventDefault();
+    const traineeId = String(new FormData(e.currentTarget as HTMLFormElement).get('traineeId'));
+    const name = `${program.name} (${firstName(trainees.items.find((t) => t.id === traineeId)?.name ?? '')})`;
+    try {
+      const created = await api.post<Program>(`/programs/${id}/copy`, { traineeId, name: name.length <= 200 ? name : undefined });
+      go(`programs/${created.id}`);
+    } catch (error) {
+      loaded.setError(describe(error));
+    }
+  }
   const assign = (s: TrainingSession, traineeId: string) =>
     act(() => api.patch(`/programs/${id}/sessions/${s.id}`, { traineeId: traineeId || null }));
 
@@ -37,11 +52,23 @@ export function ProgramEditor({ id }: { id: string }) {
       <div class="row between">
         <h1 id="program-title">{program.name}</h1>
         <div class="row">
-          <button type="button" class="danger" onClick={() => api.delete(`/programs/${id}`).then(() => go('programs'), (e: unknown) => loaded.setError(describe(e)))}>Delete program</button>
+          <ConfirmButton label="Delete program" testId="delete-program"
+            question={`Delete the program “${program.name}” and its ${plural(program.sessions.length, 'planned session')}? Sessions already recorded stay in the history.`}
+            confirm="Delete program"
+            onConfirm={() => api.delete(`/programs/${id}`).then(() => go('programs'), (e: unknown) => loaded.setError(describe(e)))} />
           <a class="btn" href="#/programs">All programs</a>
         </div>
       </div>
       <ProblemBanner message={loaded.error} onClose={() => loaded.setError(null)} />
+      <form class="card row copy-program" onSubmit={copy} aria-label="Copy for another trainee">
+        <label class="spacer">Copy this program for
+          <select name="traineeId" required>
+            <option value="">Choose a trainee</option>
+            {trainees.items.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </select>
+        </label>
+        <button type="submit">Copy program</button>
+      </form>
       <div class="weeks">
         {weeks.map((w) => (
           <div key={w} class="card stack week">
@@ -58,7 +85,8 @@ export function ProgramEditor({ id }: { id: string }) {
                     {s.traineeId && !trainees.items.some((t) => t.id === s.traineeId) && <option value={s.traineeId}>A trainee not listed here</option>}
                   </select>
                 </label>
-                <button type="button" class="ghost" onClick={() => void act(() => api.delete(`/programs/${id}/sessions/${s.id}`))}>Remove</button>
+                <ConfirmButton label="Remove" class="ghost" question={`Remove “${s.name}” from week ${w}?`} confirm="Remove session"
+                  onConfirm={() => void act(() => api.delete(`/programs/${id}/sessions/${s.id}`))} />
               </div>
             ))}
           </div>

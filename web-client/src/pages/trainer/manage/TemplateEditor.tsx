@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
+import { plural } from '../../../lib/format';
 import { formDraft } from '../../../lib/formDraft';
 import { targetText } from '../../../lib/liveView';
 import { api, go } from '../state';
@@ -12,6 +14,7 @@ const EXERCISE_FIELDS = { exerciseName: 'text', targetSets: 'number', targetReps
 export function TemplateEditor({ id }: { id: string }) {
   const loaded = useLoad(() => api.get<SessionTemplate>(`/session-templates/${id}`), [id]);
   const [editing, setEditing] = useState<string | null>(null);
+  const [renaming, setRenaming] = useState(false);
   const t = loaded.data;
   if (!t) return <ProblemBanner message={loaded.error} />;
   const exercises = [...t.exercises].sort((a, b) => a.orderIndex - b.orderIndex);
@@ -35,9 +38,26 @@ export function TemplateEditor({ id }: { id: string }) {
   return (
     <section class="stack" aria-labelledby="template-title">
       <div class="row between">
-        <h1 id="template-title">{t.name}</h1>
+        {renaming ? (
+          <form class="row" onSubmit={(e) => {
+            e.preventDefault();
+            const name = String(new FormData(e.currentTarget).get('name')).trim();
+            void act(() => (name === t.name ? Promise.resolve() : api.patch(`/session-templates/${id}`, { name }))).then(() => setRenaming(false));
+          }} aria-label="Rename template">
+            <label><span class="sr-only">Template name</span><input name="name" defaultValue={t.name} required maxLength={200} autoFocus /></label>
+            <button type="submit" class="primary">Save name</button>
+            <button type="button" class="ghost" onClick={() => setRenaming(false)}>Cancel</button>
+          </form>
+        ) : (
+          <h1 id="template-title">{t.name}</h1>
+        )}
         <div class="row">
-          <button type="button" class="danger" onClick={() => api.delete(`/session-templates/${id}`).then(() => go('templates'), (e: unknown) => loaded.setError(describe(e)))}>Delete template</button>
+          {!renaming && <button type="button" onClick={() => setRenaming(true)}>Rename</button>}
+          <button type="button" onClick={() => api.post<SessionTemplate>(`/session-templates/${id}/duplicate`).then((copy) => go(`templates/${copy.id}`), (e: unknown) => loaded.setError(describe(e)))}>Duplicate</button>
+          <ConfirmButton label="Delete template" testId="delete-template"
+            question={`Delete the template “${t.name}” and its ${plural(t.exercises.length, 'exercise')}? Programs that use it keep their sessions, without a template.`}
+            confirm="Delete template"
+            onConfirm={() => api.delete(`/session-templates/${id}`).then(() => go('templates'), (e: unknown) => loaded.setError(describe(e)))} />
           <a class="btn" href="#/templates">All templates</a>
         </div>
       </div>
@@ -54,7 +74,8 @@ export function TemplateEditor({ id }: { id: string }) {
               <button type="button" aria-label={`Move ${ex.exerciseName} up`} disabled={i === 0} onClick={() => void move(i, -1)}>↑</button>
               <button type="button" aria-label={`Move ${ex.exerciseName} down`} disabled={i === exercises.length - 1} onClick={() => void move(i, 1)}>↓</button>
               <button type="button" onClick={() => setEditing(ex.id)}>Edit</button>
-              <button type="button" class="danger" aria-label={`Delete ${ex.exerciseName}`} onClick={() => void act(() => api.delete(`/session-templates/${id}/exercises/${ex.id}`))}>✕</button>
+              <ConfirmButton label="✕" ariaLabel={`Delete ${ex.exerciseName}`} question={`Remove ${ex.exerciseName} from this template?`}
+                confirm="Remove exercise" onConfirm={() => void act(() => api.delete(`/session-templates/${id}/exercises/${ex.id}`))} />
             </li>
           ),
         )}

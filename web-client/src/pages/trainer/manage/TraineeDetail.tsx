@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
+import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
 import { choices, formDraft, sameJson } from '../../../lib/formDraft';
-import { api } from '../state';
+import { formatDate } from '../../../lib/format';
+import { api, go } from '../state';
 import { AccessLinks } from './AccessLinks';
 import { ListEditor } from './ListEditor';
 import { Measurements } from './Measurements';
@@ -39,16 +41,43 @@ export function TraineeDetail({ id }: { id: string }) {
     }
   }
 
+  async function setArchived(archived: boolean) {
+    try {
+      loaded.setData(await api.call<Trainee>('POST', `/trainees/${id}/${archived ? 'archive' : 'restore'}`));
+    } catch (error) {
+      loaded.setError(describe(error));
+    }
+  }
+
+  async function remove() {
+    try {
+      await api.delete(`/trainees/${id}`);
+      go('trainees');
+    } catch (error) {
+      loaded.setError(describe(error));
+    }
+  }
+
   return (
     <section class="stack" aria-labelledby="trainee-title">
       <div class="row between">
         <h1 id="trainee-title">{trainee.name}</h1>
         <div class="row">
           <a class="btn" href={`#/history?traineeId=${trainee.id}`}>History</a>
+          {!trainee.archivedAt && <button type="button" onClick={() => void setArchived(true)}>Archive</button>}
+          <ConfirmButton label="Delete" testId="delete-trainee"
+            question={`Delete ${trainee.name} with every recorded session, measurement and phone link? This cannot be undone: to hide them but keep their data, archive them instead.`}
+            confirm="Delete trainee and data" onConfirm={() => void remove()} />
           <a class="btn" href="#/trainees">All trainees</a>
         </div>
       </div>
       <ProblemBanner message={loaded.error} onClose={() => loaded.setError(null)} />
+      {trainee.archivedAt && (
+        <div class="card row between archived" role="status">
+          <span>Archived on {formatDate(trainee.archivedAt)}: hidden from lists, no sessions can start and their phone links are paused.</span>
+          <button type="button" class="primary" onClick={() => void setArchived(false)}>Restore</button>
+        </div>
+      )}
       <ProfileForm key={`${trainee.id}:${saves}`} trainee={trainee} save={save} status={status} flash={flash} />
       <Measurements trainee={trainee} onChange={loaded.reload} />
       <AccessLinks traineeId={trainee.id} />

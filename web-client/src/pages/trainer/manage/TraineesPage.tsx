@@ -14,7 +14,8 @@ export function TraineesPage({ id }: { id: string | null }) {
 function TraineeList() {
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
-  const list = useLoad(() => api.get<Page<Trainee>>(`/trainees?limit=200${q ? `&q=${encodeURIComponent(q)}` : ''}`), [q]);
+  const [archived, setArchived] = useState(false);
+  const list = useLoad(() => api.get<Page<Trainee>>(`/trainees?limit=200&archived=${archived}${q ? `&q=${encodeURIComponent(q)}` : ''}`), [q, archived]);
 
   async function add(e: Event) {
     e.preventDefault();
@@ -51,10 +52,16 @@ function TraineeList() {
           </div>
         </form>
       )}
-      <label>
-        <span class="sr-only">Search trainees</span>
-        <input type="search" placeholder="Search by name or email" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
-      </label>
+      <div class="row">
+        <label class="spacer">
+          <span class="sr-only">Search trainees</span>
+          <input type="search" placeholder="Search by name or email" value={q} onInput={(e) => setQ(e.currentTarget.value)} />
+        </label>
+        <label class="row check">
+          <input type="checkbox" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} />
+          Archived only
+        </label>
+      </div>
       <ul class="list">
         {list.data?.items.map((t) => (
           <li key={t.id}>
@@ -65,7 +72,9 @@ function TraineeList() {
           </li>
         ))}
       </ul>
-      {list.data && list.data.items.length === 0 && <p class="muted">{q ? 'Nobody matches.' : 'No trainees yet: add your first one.'}</p>}
+      {list.data && list.data.items.length === 0 && (
+        <p class="muted">{q ? 'Nobody matches.' : archived ? 'No archived trainees.' : 'No trainees yet: add your first one.'}</p>
+      )}
     </section>
   );
 }

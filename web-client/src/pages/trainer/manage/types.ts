@@ -33,6 +33,7 @@ export interface Trainee {
   injuries: Injury[];
   medicalNotes: string | null;
   measurementHistory: Measurement[];
+  archivedAt: string | null;
   version: number;
 }
 export interface ExerciseTemplate {
@@ -69,6 +70,14 @@ export interface Program {
   difficulty: string | null;
   durationWeeks: number | null;
   sessions: TrainingSession[];
+}
+/** A record's headline numbers, as `GET /session-records` gives each (volume in kg, warm-ups left out). */
+export interface RecordStats {
+  durationSeconds: number | null;
+  workingSets: number;
+  volume: number;
+  averageRpe: number | null;
+  formRating: number | null;
 }
 export interface Page<T> {
   items: T[];

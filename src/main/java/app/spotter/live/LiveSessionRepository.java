@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** SQL for starting live sessions: ownership checks, the new record, its exercises copied from a template. */
 final class LiveSessionRepository {
-  private static final String TRAINEE_OWNED = "SELECT 1 FROM trainee WHERE id = $1 AND trainer_id = $2";
+  private static final String TRAINEE_ARCHIVED = "SELECT archived_at IS NOT NULL FROM trainee WHERE id = $1 AND trainer_id = $2";
   private static final String TEMPLATE_OWNED = "SELECT 1 FROM session_template WHERE id = $1 AND trainer_id = $2";
   private static final String TRAINING_SESSION = "SELECT session_template_id FROM training_session WHERE id = $1 AND trainer_id = $2";
   private static final String INSERT_RECORD = """
@@ -39,8 +39,10 @@ final class LiveSessionRepository {
     this.pool = pool;
   }
 
-  Future<Boolean> traineeOwned(UUID trainerId, UUID traineeId) {
-    return exists(TRAINEE_OWNED, traineeId, trainerId);
+  /** Empty when not the trainer's; else whether the trainee is archived. */
+  Future<Optional<Boolean>> traineeArchived(UUID trainerId, UUID traineeId) {
+    return pool.preparedQuery(TRAINEE_ARCHIVED).execute(Tuple.of(traineeId, trainerId))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getBoolean(0)));
   }
 
   Future<Boolean> templateOwned(UUID trainerId, UUID templateId) {

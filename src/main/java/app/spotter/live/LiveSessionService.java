@@ -31,7 +31,7 @@ public final class LiveSessionService {
 
   /**
    * From a training session (its template) or a template directly, or empty (exercises added live).
-   * A trainee has at most one live session: a second start gets 409.
+   * A trainee has at most one live session: a second start gets 409, as does a start for an archived trainee.
    */
   public Future<JsonObject> start(Principal caller, JsonObject body) {
     UUID trainerId = caller.requireTrainer();
@@ -39,8 +39,13 @@ public final class LiveSessionService {
     UUID trainingSessionId = uuidOrNull(body.getString("trainingSessionId"));
     UUID templateId = uuidOrNull(body.getString("sessionTemplateId"));
     String location = body.getString("location");
-    return repository.traineeOwned(trainerId, traineeId)
-        .compose(owned -> owned ? Future.succeededFuture() : Future.failedFuture(ApiException.notFound("trainee")))
+    return repository.traineeArchived(trainerId, traineeId)
+        .map(archived -> {
+          if (archived.orElseThrow(() -> ApiException.notFound("trainee"))) {
+            throw ApiException.conflict("the trainee is archived: restore them before starting a session");
+          }
+          return null;
+        })
         .compose(v -> templateId == null ? Future.succeededFuture(Optional.<UUID>empty())
             : repository.templateOwned(trainerId, templateId).map(owned -> {
               if (!owned) {

@@ -8,6 +8,7 @@ import static app.spotter.http.Requests.principal;
 
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.openapi.router.RouterBuilder;
 import java.util.UUID;
@@ -29,6 +30,7 @@ public final class ProgramRoutes implements ApiRoutes {
     builder.getRoute("getProgram").addHandler(this::get);
     builder.getRoute("updateProgram").addHandler(this::update);
     builder.getRoute("deleteProgram").addHandler(this::delete);
+    builder.getRoute("copyProgram").addHandler(this::copy);
     builder.getRoute("listProgramSessions").addHandler(this::listSessions);
     builder.getRoute("createProgramSession").addHandler(this::createSession);
     builder.getRoute("updateProgramSession").addHandler(this::updateSession);
@@ -62,6 +64,13 @@ public final class ProgramRoutes implements ApiRoutes {
   private void delete(RoutingContext ctx) {
     programs.delete(principal(ctx), programId(ctx), ifMatch(ctx))
         .compose(v -> Responses.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private void copy(RoutingContext ctx) {
+    JsonObject body = body(ctx);
+    programs.copy(principal(ctx), programId(ctx), UUID.fromString(body.getString("traineeId")), body.getString("name"))
+        .compose(copy -> Responses.created(ctx, location(copy.getString("id")), copy))
         .onFailure(ctx::fail);
   }
 

@@ -3,6 +3,7 @@ package app.spotter.program;
 import app.spotter.auth.Principal;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
+import app.spotter.infra.db.CopyName;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -29,6 +30,26 @@ public final class ProgramService {
 
   public Future<JsonObject> create(Principal caller, JsonObject body) {
     return programs.insert(pool, caller.requireTrainer(), body).map(program -> program.put("sessions", new JsonArray()));
+  }
+
+  /**
+   * A new program with program {@code id}'s fields and copies of its sessions, the assigned ones
+   * assigned to {@code traineeId}: the same plan for another trainee. Named {@code name}, by default
+   * "&lt;name&gt; (copy)".
+   */
+  public Future<JsonObject> copy(Principal caller, UUID id, UUID traineeId, String name) {
+    UUID trainerId = caller.requireTrainer();
+    return pool.withTransaction(tx -> programs.find(tx, trainerId, id)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("program")))
+        .compose(original -> sessions.traineeExists(tx, trainerId, traineeId).compose(exists -> {
+          if (!exists) {
+            throw ApiException.notFound("trainee");
+          }
+          return programs.insert(tx, trainerId, original.copy().put("name", CopyName.of(original.getString("name"), name)));
+        }))
+        .compose(copy -> sessions.copyAll(tx, id, UUID.fromString(copy.getString("id")), traineeId)
+            .compose(v -> withSessions(tx, List.of(copy)))
+            .map(copy)));
   }
 
   public Future<JsonObject> get(Principal caller, UUID id) {

@@ -10,6 +10,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,6 +41,9 @@ public final class TrainingSessionRepository {
       + UNNUMBERED + "), date_trunc('milliseconds', created_at), id";
 
   private static final String INSERT = TABLE.insertSql();
+  /** Every session of program $1 copied into program $2; an assigned one is assigned to trainee $3 instead. */
+  private static final String COPY_ALL = TABLE.copySql(Map.of("program_id", "$2",
+      "trainee_id", "CASE WHEN trainee_id IS NULL THEN NULL ELSE $3::uuid END"), "program_id = $1");
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM training_session"
       + " WHERE id = $1 AND program_id = $2 AND trainer_id = $3";
   private static final String ALL_OF_PROGRAMS = "SELECT " + TABLE.selectList() + " FROM training_session"
@@ -73,6 +77,11 @@ public final class TrainingSessionRepository {
   /** {@code session} carries its programId and trainerId. */
   public Future<JsonObject> insert(SqlClient db, JsonObject session) {
     return db.preparedQuery(INSERT).execute(TABLE.writeTuple(session)).map(rows -> TABLE.toJson(rows.iterator().next()));
+  }
+
+  /** Copies the sessions of program {@code from} into {@code to}, the assigned ones for {@code traineeId}. */
+  public Future<Void> copyAll(SqlClient tx, UUID from, UUID to, UUID traineeId) {
+    return tx.preparedQuery(COPY_ALL).execute(Tuple.of(from, to, traineeId)).mapEmpty();
   }
 
   public Future<Optional<JsonObject>> find(SqlClient db, UUID trainerId, UUID programId, UUID id) {

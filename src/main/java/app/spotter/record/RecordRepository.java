@@ -50,6 +50,8 @@ public final class RecordRepository {
       + " AND ($4::timestamptz IS NULL OR " + STARTS_AT + " < $4)"
       + " AND ($5::text IS NULL OR status = $5)"
       + " AND ($6::date IS NULL OR (session_date, id) < ($6, $7::uuid))"
+      + " AND ($9::text IS NULL OR EXISTS (SELECT 1 FROM exercise_record e WHERE e.session_record_id = training_session_record.id"
+      + " AND (e.exercise_id = trim($9) OR lower(trim(e.exercise_name)) = lower(trim($9)))))"
       + " ORDER BY session_date DESC, id DESC LIMIT $8";
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1)
       + " AND status <> 'live'");
@@ -86,7 +88,8 @@ public final class RecordRepository {
   public Future<List<JsonObject>> list(UUID trainerId, RecordFilter filter, LocalDate afterDate, UUID afterId, int limit) {
     Tuple tuple = Tuple.of(trainerId, filter.traineeId(), filter.from(), filter.to(), filter.status(), afterDate)
         .addUUID(afterId)
-        .addInteger(limit);
+        .addInteger(limit)
+        .addString(filter.exercise());
     return pool.preparedQuery(LIST).execute(tuple).map(TABLE::all);
   }
 

@@ -42,7 +42,7 @@ public final class SessionRecordRoutes implements ApiRoutes {
 
   private void list(RoutingContext ctx) {
     RecordFilter filter = new RecordFilter(queryUuid(ctx, "traineeId"), queryTime(ctx, "from"), queryTime(ctx, "to"),
-        query(ctx, "status"));
+        query(ctx, "status"), query(ctx, "exercise"));
     records.list(principal(ctx), filter, page(ctx))
         .compose(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);

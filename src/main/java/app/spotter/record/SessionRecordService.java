@@ -40,7 +40,10 @@ public final class SessionRecordService {
     this.webhooks = webhooks;
   }
 
-  /** Newest first. A trainee sees only their own; a trainee id the caller may not see is 404. */
+  /**
+   * Newest first, each with its {@code stats}. A trainee sees only their own; a trainee id the caller
+   * may not see is 404.
+   */
   public Future<JsonObject> list(Principal caller, RecordFilter filter, Page page) {
     LocalDate afterDate = page.afterDate(0);
     UUID afterId = page.afterUuid(1);
@@ -49,7 +52,7 @@ public final class SessionRecordService {
     return visible
         .compose(v -> records.list(caller.trainerId(), scoped, afterDate, afterId, page.fetchSize()))
         .compose(this::withExercises)
-        .map(rows -> page.body(rows.stream().map(r -> RecordRules.view(caller, r)).toList(),
+        .map(rows -> page.body(rows.stream().map(r -> RecordRules.view(caller, r).put("stats", RecordStats.of(r))).toList(),
             r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id"))));
   }
 

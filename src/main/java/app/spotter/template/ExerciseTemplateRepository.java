@@ -12,6 +12,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +43,8 @@ public final class ExerciseTemplateRepository {
   private static final int MAX_EXERCISES = 10_001;
 
   private static final String INSERT = TABLE.insertSql();
+  /** Every exercise of template $1 copied into template $2, positions kept. */
+  private static final String COPY_ALL = TABLE.copySql(Map.of("session_template_id", "$2"), "session_template_id = $1");
   private static final String NEXT_POSITION = OrderIndex.nextSql(TABLE.table(), "session_template_id");
   private static final String LIST = "SELECT " + TABLE.selectList() + " FROM exercise_template"
       + " WHERE session_template_id = $1 AND " + OrderIndex.after(2) + " " + OrderIndex.ORDER_BY + " LIMIT $4";
@@ -73,6 +76,11 @@ public final class ExerciseTemplateRepository {
   }
 
   /** The position after the last exercise, 0 for the first. */
+  /** Copies every exercise of {@code from} into {@code to}, in the caller's transaction. */
+  public Future<Void> copyAll(SqlClient tx, UUID from, UUID to) {
+    return tx.preparedQuery(COPY_ALL).execute(Tuple.of(from, to)).mapEmpty();
+  }
+
   public Future<Integer> nextPosition(SqlClient client, UUID templateId) {
     return client.preparedQuery(NEXT_POSITION).execute(Tuple.of(templateId)).map(rows -> rows.iterator().next().getInteger(0));
   }

@@ -28,6 +28,7 @@ public final class SessionTemplateRoutes implements ApiRoutes {
     builder.getRoute("getSessionTemplate").addHandler(this::get);
     builder.getRoute("updateSessionTemplate").addHandler(this::update);
     builder.getRoute("deleteSessionTemplate").addHandler(this::delete);
+    builder.getRoute("duplicateSessionTemplate").addHandler(this::duplicate);
   }
 
   private void list(RoutingContext ctx) {
@@ -57,6 +58,12 @@ public final class SessionTemplateRoutes implements ApiRoutes {
   private void delete(RoutingContext ctx) {
     service.delete(principal(ctx), pathId(ctx, "id", WHAT), ifMatch(ctx))
         .compose(v -> Responses.noContent(ctx))
+        .onFailure(ctx::fail);
+  }
+
+  private void duplicate(RoutingContext ctx) {
+    service.duplicate(principal(ctx), pathId(ctx, "id", WHAT), body(ctx).getString("name"))
+        .compose(copy -> Responses.created(ctx, location(copy.getString("id")), copy))
         .onFailure(ctx::fail);
   }
 

@@ -4,6 +4,7 @@ import app.spotter.auth.Principal;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import app.spotter.http.SearchPattern;
+import app.spotter.infra.db.CopyName;
 import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;
@@ -50,6 +51,19 @@ public final class SessionTemplateService {
       done = done.compose(v -> exercises.append(tx, templateId, (JsonObject) exercise).mapEmpty());
     }
     return done;
+  }
+
+  /**
+   * A new template with the fields and copies of the exercises of template {@code id}; named
+   * {@code name}, by default "&lt;name&gt; (copy)".
+   */
+  public Future<JsonObject> duplicate(Principal caller, UUID id, String name) {
+    UUID trainerId = caller.requireTrainer();
+    return templates.find(trainerId, id)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("session template")))
+        .compose(original -> pool.withTransaction(tx ->
+            templates.insert(tx, trainerId, original.copy().put("name", CopyName.of(original.getString("name"), name)))
+                .compose(copy -> exercises.copyInto(tx, id, copy))));
   }
 
   public Future<JsonObject> get(Principal caller, UUID id) {

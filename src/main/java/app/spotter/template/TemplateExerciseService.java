@@ -92,6 +92,11 @@ public final class TemplateExerciseService {
         .compose(template -> withExercises(tx, template)));
   }
 
+  /** Copies {@code from}'s exercises into the new template {@code to}, then answers it with them inline. */
+  Future<JsonObject> copyInto(SqlClient tx, UUID from, JsonObject to) {
+    return exercises.copyAll(tx, from, UUID.fromString(to.getString("id"))).compose(v -> withExercises(tx, to));
+  }
+
   /** The template with its exercises inline, in order. */
   Future<JsonObject> withExercises(SqlClient client, JsonObject template) {
     return exercises.listAll(client, UUID.fromString(template.getString("id")))

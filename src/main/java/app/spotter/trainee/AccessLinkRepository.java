@@ -30,10 +30,14 @@ public final class AccessLinkRepository {
       + " LIMIT $5";
   private static final String REVOKE = "UPDATE trainee_access_link SET revoked_at = coalesce(revoked_at, now())"
       + " WHERE id = $1 AND trainee_id = $2 AND trainer_id = $3";
-  /** Uses the link in one step: only a live one matches, and its use is recorded. */
+  /**
+   * Uses the link in one step: only a live one matches, and its use is recorded. An archived
+   * trainee's links match nothing until the trainee is restored.
+   */
   private static final String USE = """
-      UPDATE trainee_access_link SET last_used_at = now()
+      UPDATE trainee_access_link l SET last_used_at = now()
       WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+        AND NOT EXISTS (SELECT 1 FROM trainee t WHERE t.id = l.trainee_id AND t.archived_at IS NOT NULL)
       RETURNING id, trainee_id, trainer_id""";
 
   /** A link that was just used: who it lets in. */

@@ -35,16 +35,25 @@ public final class TraineeRepository {
       Column.of("injuries", Kind.JSON, new JsonArray()),
       Column.of("medical_notes", Kind.TEXT),
       Column.of("measurement_history", Kind.JSON, new JsonArray()),
-      Column.of("progress_photos", Kind.JSON, new JsonArray())));
+      Column.of("progress_photos", Kind.JSON, new JsonArray())),
+      // Set and cleared only by archive and restore.
+      List.of(Column.of("archived_at", Kind.TIMESTAMP)));
 
   private static final String INSERT = TABLE.insertSql();
   private static final String FIND = "SELECT " + TABLE.selectList() + " FROM trainee WHERE id = $1 AND trainer_id = $2";
   /** Serialises read-modify-write of one trainee (measurement appends). */
   private static final String LOCK = FIND + " FOR UPDATE";
-  /** In name order. {@code $2} is an ILIKE pattern or null. */
+  /**
+   * In name order, the archived ones ($6 true) or the others. {@code $2} is an ILIKE pattern or null,
+   * matched ignoring case and accents (V12).
+   */
   private static final String LIST = "SELECT " + TABLE.selectList() + ", " + NameOrder.SORT_KEY
-      + " FROM trainee WHERE trainer_id = $1 AND ($2::text IS NULL OR name ILIKE $2 OR email ILIKE $2)"
+      + " FROM trainee WHERE trainer_id = $1 AND (archived_at IS NOT NULL) = $6"
+      + " AND ($2::text IS NULL OR unaccent(name) ILIKE unaccent($2) OR unaccent(email) ILIKE unaccent($2))"
       + " AND " + NameOrder.after(3) + " " + NameOrder.ORDER_BY + " LIMIT $5";
+  /** Archives ($3 true, keeping the first archiving time) or restores the trainee. */
+  private static final String SET_ARCHIVED = "UPDATE trainee SET archived_at = CASE WHEN $3 THEN coalesce(archived_at, now())"
+      + " END, version = version + 1, updated_at = now() WHERE id = $1 AND trainer_id = $2 RETURNING " + TABLE.selectList();
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
   private static final String DELETE = "DELETE FROM trainee WHERE id = $1 AND trainer_id = $2 AND ($3::int IS NULL OR version = $3)";
   private static final String EXISTS = "SELECT 1 FROM trainee WHERE id = $1 AND trainer_id = $2";
@@ -73,10 +82,16 @@ public final class TraineeRepository {
     return pool.preparedQuery(EXISTS).execute(Tuple.of(id, trainerId)).map(rows -> rows.size() > 0);
   }
 
-  public Future<List<Page.Keyed>> list(UUID trainerId, String pattern, String afterKey, UUID afterId, int limit) {
+  public Future<List<Page.Keyed>> list(UUID trainerId, boolean archived, String pattern, String afterKey, UUID afterId,
+      int limit) {
     return pool.preparedQuery(LIST)
-        .execute(Tuple.of(trainerId, pattern, afterKey, afterId, limit))
+        .execute(Tuple.of(trainerId, pattern, afterKey, afterId, limit, archived))
         .map(rows -> NameOrder.rows(TABLE, rows));
+  }
+
+  /** Empty when the trainer has no such trainee. */
+  public Future<Optional<JsonObject>> setArchived(UUID trainerId, UUID id, boolean archived) {
+    return pool.preparedQuery(SET_ARCHIVED).execute(Tuple.of(id, trainerId, archived)).map(TABLE::first);
   }
 
   /** Empty when the row is gone or its version moved on. */

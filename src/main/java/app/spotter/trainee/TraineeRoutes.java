@@ -28,10 +28,12 @@ public final class TraineeRoutes implements ApiRoutes {
     builder.getRoute("updateTrainee").addHandler(this::update);
     builder.getRoute("deleteTrainee").addHandler(this::delete);
     builder.getRoute("addMeasurement").addHandler(this::addMeasurement);
+    builder.getRoute("archiveTrainee").addHandler(ctx -> setArchived(ctx, true));
+    builder.getRoute("restoreTrainee").addHandler(ctx -> setArchived(ctx, false));
   }
 
   private void list(RoutingContext ctx) {
-    service.list(principal(ctx), query(ctx, "q"), page(ctx))
+    service.list(principal(ctx), "true".equals(query(ctx, "archived")), query(ctx, "q"), page(ctx))
         .compose(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -63,6 +65,12 @@ public final class TraineeRoutes implements ApiRoutes {
   private void addMeasurement(RoutingContext ctx) {
     service.addMeasurement(principal(ctx), pathId(ctx, "id", "trainee"), body(ctx))
         .compose(trainee -> Responses.created(ctx, location(trainee.getString("id")), trainee))
+        .onFailure(ctx::fail);
+  }
+
+  private void setArchived(RoutingContext ctx, boolean archived) {
+    service.setArchived(principal(ctx), pathId(ctx, "id", "trainee"), archived)
+        .compose(trainee -> Responses.ok(ctx, trainee))
         .onFailure(ctx::fail);
   }
 

@@ -59,8 +59,9 @@ public final class TraineeService {
         .map(trainee -> caller.is(Role.TRAINEE) ? selfView(trainee) : trainee);
   }
 
-  public Future<JsonObject> list(Principal caller, String query, Page page) {
-    return trainees.list(caller.requireTrainer(), SearchPattern.contains(query), page.afterString(0),
+  /** The active trainees, or the archived ones; {@code query} searches name and email. */
+  public Future<JsonObject> list(Principal caller, boolean archived, String query, Page page) {
+    return trainees.list(caller.requireTrainer(), archived, SearchPattern.contains(query), page.afterString(0),
             page.afterUuid(1), page.fetchSize())
         .map(page::keyedBody);
   }
@@ -69,6 +70,15 @@ public final class TraineeService {
     UUID trainerId = caller.requireTrainer();
     return Versioned.patch(() -> trainees.find(trainerId, id), "trainee", ifMatch, patch, merged -> merged,
         (merged, version) -> trainees.update(trainerId, merged, version));
+  }
+
+  /**
+   * Archived: out of lists and pickers, data kept; no live session can start for them and their
+   * access links let no phone in until restored. Both are idempotent.
+   */
+  public Future<JsonObject> setArchived(Principal caller, UUID id, boolean archived) {
+    return trainees.setArchived(caller.requireTrainer(), id, archived)
+        .map(found -> found.orElseThrow(() -> ApiException.notFound("trainee")));
   }
 
   public Future<Void> delete(Principal caller, UUID id, OptionalInt ifMatch) {

@@ -93,6 +93,17 @@ public final class TableMapping {
   }
 
   /**
+   * {@code INSERT INTO t (w1..wn) SELECT ... FROM t WHERE where}: copies rows within the table, each
+   * writable column as it is unless {@code replaced} gives an SQL expression for it (a new parent id,
+   * say). Built from the mapping, so a column added to it is copied too.
+   */
+  public String copySql(Map<String, String> replaced, String where) {
+    String names = writable.stream().map(Column::name).collect(Collectors.joining(", "));
+    String values = writable.stream().map(c -> replaced.getOrDefault(c.name(), c.name())).collect(Collectors.joining(", "));
+    return "INSERT INTO " + table + " (" + names + ") SELECT " + values + " FROM " + table + " WHERE " + where;
+  }
+
+  /**
    * {@code UPDATE t SET w1=$1..wn=$n, version=version+1, updated_at=now() WHERE id=$n+1 AND version=$n+2}
    * followed by {@code extraWhere} (more parameters from $n+3 on), returning the row. Bind with
    * {@link #writeTuple} then id, version.
