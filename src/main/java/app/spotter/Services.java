@@ -13,8 +13,6 @@ import app.spotter.auth.RefreshTokenRepository;
 import app.spotter.auth.TrainerRepository;
 import app.spotter.coaching.CoachingRepository;
 import app.spotter.coaching.PreviousPerformance;
-import app.spotter.coaching.SummaryRoutes;
-import app.spotter.coaching.SummaryService;
 import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.display.DisplayRoutes;
@@ -87,9 +85,9 @@ public final class Services {
     TemplateExerciseService templateExercises =
         new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
 
-    SessionRecordService recordService =
-        new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox());
     CoachingRepository coaching = new CoachingRepository(pool);
+    SessionRecordService recordService =
+        new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox(), coaching);
     this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
         config.live(), records, exerciseRecords, new PreviousPerformance(coaching), webhooks.outbox(), registry);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
@@ -104,7 +102,6 @@ public final class Services {
         new DisplayRoutes(new DisplayService(pool, displays, new PairingStore(redis), limiter, live.revocations()),
             guard),
         new SessionRecordRoutes(recordService, recordExercises),
-        new SummaryRoutes(new SummaryService(recordService, coaching)),
         new LiveSessionRoutes(new LiveSessionService(pool, recordService, live, webhooks.outbox())),
         new TraineeExportRoutes(traineeService, new ExportRepository(pool)),
         new ProgramRoutes(new ProgramService(pool, programs, trainingSessions),

@@ -95,7 +95,7 @@ function StatsLine({ record, trainee }: { record: ListedRecord; trainee?: string
   const parts = [
     trainee,
     s.durationSeconds != null ? formatDuration(s.durationSeconds) : null,
-    s.workingSets > 0 ? `${plural(s.workingSets, 'working set')} · ${formatNumber(s.volume)} kg` : null,
+    s.workingSets > 0 ? `${plural(s.workingSets, 'working set')} · ${formatNumber(s.volume)} ${s.unit}` : null,
     s.averageRpe != null ? `RPE ${formatNumber(s.averageRpe)}` : null,
     s.formRating != null ? `form ${formatNumber(s.formRating)}/5` : null,
   ].filter(Boolean);

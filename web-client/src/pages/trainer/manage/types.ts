@@ -71,11 +71,14 @@ export interface Program {
   durationWeeks: number | null;
   sessions: TrainingSession[];
 }
-/** A record's headline numbers, as `GET /session-records` gives each (volume in kg, warm-ups left out). */
+/** A record's headline numbers, as `GET /session-records` gives each (its summary's; warm-ups left out). */
 export interface RecordStats {
   durationSeconds: number | null;
+  exercises: number;
   workingSets: number;
   volume: number;
+  /** The trainer's unit, which `volume` is in. */
+  unit: 'kg' | 'lb';
   averageRpe: number | null;
   formRating: number | null;
 }

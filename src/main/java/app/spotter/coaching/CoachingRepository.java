@@ -91,8 +91,8 @@ public final class CoachingRepository {
     });
   }
 
-  /** The trainer's unit (kg for a trainer who is gone). */
-  Future<WeightUnit> trainerUnit(UUID trainerId) {
+  /** The unit the trainer's screens show weights in (kg when unknown). */
+  public Future<WeightUnit> trainerUnit(UUID trainerId) {
     return pool.preparedQuery(TRAINER_UNIT).execute(Tuple.of(trainerId))
         .map(rows -> rows.size() == 0 ? WeightUnit.KG : WeightUnit.of(rows.iterator().next().getString(0), WeightUnit.KG));
   }

@@ -24,9 +24,16 @@ public final class SessionSummary {
     double volume = 0;
     double rpeSum = 0;
     int rpeCount = 0;
+    double formSum = 0;
+    int formCount = 0;
     JsonArray bestSets = new JsonArray();
     for (Object item : record.getJsonArray("exercises", new JsonArray())) {
       JsonObject exercise = (JsonObject) item;
+      Integer form = exercise.getInteger("formRating");
+      if (form != null) {
+        formSum += form;
+        formCount++;
+      }
       List<LoggedSet> work = new ArrayList<>();
       exercise.getJsonArray("sets", new JsonArray())
           .forEach(set -> work.add(LoggedSet.of((JsonObject) set, unit)));
@@ -53,8 +60,17 @@ public final class SessionSummary {
         .put("volume", WeightUnit.tenth(volume))
         .put("unit", unit.wire())
         .put("averageRpe", rpeCount == 0 ? null : WeightUnit.tenth(rpeSum / rpeCount))
+        .put("formRating", formCount == 0 ? null : WeightUnit.tenth(formSum / formCount))
         .put("records", new JsonArray())
         .put("bestSets", bestSets);
+  }
+
+  /** A listed record's headline numbers: its summary without the per-exercise lists. */
+  public static JsonObject stats(JsonObject record, WeightUnit unit, Instant now) {
+    JsonObject stats = of(record, unit, now);
+    stats.remove("records");
+    stats.remove("bestSets");
+    return stats;
   }
 
   private static JsonObject bestSet(JsonObject exercise, LoggedSet set, WeightUnit unit) {

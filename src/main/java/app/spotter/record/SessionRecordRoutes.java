@@ -32,6 +32,7 @@ public final class SessionRecordRoutes implements ApiRoutes {
     builder.getRoute("listSessionRecords").addHandler(this::list);
     builder.getRoute("createSessionRecord").addHandler(this::create);
     builder.getRoute("getSessionRecord").addHandler(this::get);
+    builder.getRoute("getSessionSummary").addHandler(this::summary);
     builder.getRoute("updateSessionRecord").addHandler(this::update);
     builder.getRoute("deleteSessionRecord").addHandler(this::delete);
     builder.getRoute("listRecordExercises").addHandler(this::listExercises);
@@ -57,6 +58,12 @@ public final class SessionRecordRoutes implements ApiRoutes {
   private void get(RoutingContext ctx) {
     records.get(principal(ctx), recordId(ctx))
         .compose(record -> Responses.ok(ctx, record))
+        .onFailure(ctx::fail);
+  }
+
+  private void summary(RoutingContext ctx) {
+    records.summary(principal(ctx), recordId(ctx))
+        .compose(summary -> Responses.ok(ctx, summary))
         .onFailure(ctx::fail);
   }
 

@@ -2,6 +2,8 @@ package app.spotter.record;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.coaching.CoachingRepository;
+import app.spotter.coaching.SessionSummary;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import app.spotter.infra.db.Versioned;
@@ -12,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalInt;
@@ -29,15 +32,17 @@ public final class SessionRecordService {
   private final RecordExerciseService exercises;
   private final TraineeService trainees;
   private final WebhookOutbox webhooks;
+  private final CoachingRepository coaching;
 
   public SessionRecordService(Pool pool, RecordRepository records, ExerciseRecordRepository exerciseRecords,
-      RecordExerciseService exercises, TraineeService trainees, WebhookOutbox webhooks) {
+      RecordExerciseService exercises, TraineeService trainees, WebhookOutbox webhooks, CoachingRepository coaching) {
     this.pool = pool;
     this.records = records;
     this.exerciseRecords = exerciseRecords;
     this.exercises = exercises;
     this.trainees = trainees;
     this.webhooks = webhooks;
+    this.coaching = coaching;
   }
 
   /**
@@ -52,8 +57,15 @@ public final class SessionRecordService {
     return visible
         .compose(v -> records.list(caller.trainerId(), scoped, afterDate, afterId, page.fetchSize()))
         .compose(this::withExercises)
-        .map(rows -> page.body(rows.stream().map(r -> RecordRules.view(caller, r).put("stats", RecordStats.of(r))).toList(),
-            r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id"))));
+        .compose(rows -> coaching.trainerUnit(caller.trainerId()).map(unit -> page.body(rows.stream()
+            .map(r -> RecordRules.view(caller, r).put("stats", SessionSummary.stats(r, unit, Instant.now()))).toList(),
+            r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id")))));
+  }
+
+  /** The numbers a session ends with, in the trainer's unit, for whoever may read the record. */
+  public Future<JsonObject> summary(Principal caller, UUID id) {
+    return get(caller, id).compose(record -> coaching.trainerUnit(caller.trainerId())
+        .map(unit -> SessionSummary.of(record, unit, Instant.now())));
   }
 
   /** The record with its exercises inline, in order. */

@@ -107,7 +107,7 @@ class SessionSummaryApiTest extends ApiTest {
     JsonObject summary = trainer.api().get("/session-records/" + id + "/summary").json();
 
     assertThat(summary).isEqualTo(new JsonObject().put("durationSeconds", null).put("exercises", 0)
-        .put("workingSets", 0).put("volume", 0.0).put("unit", "kg").put("averageRpe", null)
+        .put("workingSets", 0).put("volume", 0.0).put("unit", "kg").put("averageRpe", null).put("formRating", null)
         .put("records", new JsonArray()).put("bestSets", new JsonArray()));
   }
 

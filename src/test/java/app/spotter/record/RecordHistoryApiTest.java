@@ -45,6 +45,7 @@ class RecordHistoryApiTest extends ApiTest {
     assertThat(stats.getDouble("volume")).isEqualTo(1453.6);
     assertThat(stats.getDouble("averageRpe")).isEqualTo(8.5);
     assertThat(stats.getDouble("formRating")).isEqualTo(3.5);
+    assertThat(stats.getString("unit")).isEqualTo("kg");
   }
 
   @Test
@@ -56,8 +57,8 @@ class RecordHistoryApiTest extends ApiTest {
 
     JsonObject stats = only(trainer.api().get("/session-records")).getJsonObject("stats");
 
-    assertThat(stats).isEqualTo(new JsonObject().put("durationSeconds", null).put("workingSets", 0)
-        .put("volume", 0.0).put("averageRpe", null).put("formRating", null));
+    assertThat(stats).isEqualTo(new JsonObject().put("durationSeconds", null).put("exercises", 0).put("workingSets", 0)
+        .put("volume", 0.0).put("unit", "kg").put("averageRpe", null).put("formRating", null));
   }
 
   @Test
