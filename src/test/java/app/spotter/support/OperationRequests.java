@@ -61,6 +61,7 @@ final class OperationRequests {
         Map.entry("/session-records/{id}/exercises", recordPath + "/exercises"),
         Map.entry("/session-records/{id}/exercises/{exerciseId}", recordPath + "/exercises/" + owned.exerciseRecord),
         Map.entry("/displays/{id}", "/displays/" + owned.display),
+        Map.entry("/exercises/{id}", "/exercises/" + owned.customExercise),
         // The secret, not the caller's token, is what opens a pairing; only the display knows it.
         Map.entry("/displays/pairings/{code}",
             "/displays/pairings/" + owned.pairingCode + "?secret=not-the-secret"),
@@ -100,6 +101,8 @@ final class OperationRequests {
         Map.entry("createRecordExercise", OwnedResources.exercise("Deadlift")),
         Map.entry("updateRecordExercise", new JsonObject().put("notes", "changed")),
         Map.entry("startLiveSession", new JsonObject().put("traineeId", owned.trainee)),
-        Map.entry("claimPairing", new JsonObject().put("name", "Another wall")));
+        Map.entry("claimPairing", new JsonObject().put("name", "Another wall")),
+        Map.entry("createExercise", new JsonObject().put("name", "Farmer carry").put("category", "strongman")),
+        Map.entry("updateExercise", new JsonObject().put("level", "expert")));
   }
 }
