@@ -68,7 +68,7 @@ describe('the exercise library in the trainer screens', () => {
     await name.press('Enter');
     assert.equal(await name.inputValue(), 'Goblet Squat');
     assert.equal(await name.getAttribute('aria-expanded'), 'false');
-    await form.getByLabel('Sets').fill('3');
+    await form.getByLabel('Sets', { exact: true }).fill('3');
     await form.getByRole('button', { name: 'Add exercise' }).click();
     await p.getByRole('list', { name: 'Exercises' }).getByText('Goblet Squat').waitFor();
 
