@@ -121,6 +121,36 @@ describe('the exercise library in the trainer screens', () => {
     assert.deepEqual(p.errors, []);
     await screen.context.close();
   });
+
+  it('exercises page: a custom exercise is added, shown as yours, found by the picker, edited and deleted', async () => {
+    const { context, page: p } = await signedInTablet();
+    await p.getByRole('link', { name: 'Exercises' }).click();
+    await p.getByRole('button', { name: '+ New exercise' }).click();
+    const form = p.getByRole('form', { name: 'New exercise' });
+    await form.getByLabel('Name').fill('Sled push');
+    await form.getByLabel('Category').selectOption('strongman');
+    await form.getByRole('group', { name: 'Primary muscles' }).getByLabel('quadriceps').check();
+    await form.getByRole('button', { name: 'Add exercise' }).click();
+    await p.getByRole('search').getByPlaceholder(/Search/).fill('sled psuh');
+    const found = p.getByRole('list', { name: 'Exercises found' }).getByRole('listitem').filter({ hasText: 'Sled push' });
+    await found.getByText('yours').waitFor();
+    await p.screenshot({ path: `${SCREENSHOTS}/exercises-page.png` });
+
+    const mine = (await rest('GET', '/exercises?q=sled%20push')).items.find((e) => e.custom);
+    assert.deepEqual([mine.name, mine.category, mine.primaryMuscles], ['Sled push', 'strongman', ['quadriceps']]);
+    await found.getByRole('button', { name: 'Edit Sled push' }).click();
+    await p.getByRole('form', { name: 'Edit Sled push' }).getByLabel('Level').selectOption('expert');
+    await p.getByRole('button', { name: 'Save' }).click();
+    await waitFor(async () => (await rest('GET', `/exercises/${mine.id}`)).level === 'expert');
+    const edited = await rest('GET', `/exercises/${mine.id}`);
+    assert.deepEqual([edited.name, edited.primaryMuscles], ['Sled push', ['quadriceps']], 'only the level changed');
+
+    await found.getByRole('button', { name: 'Delete' }).click();
+    await p.getByRole('button', { name: 'Delete exercise' }).click();
+    await found.waitFor({ state: 'detached' });
+    assert.deepEqual(p.errors, []);
+    await context.close();
+  });
 });
 
 async function waitFor(condition, timeoutMs = 5_000) {

@@ -18,12 +18,12 @@ export function liveConnection(): Live {
 }
 
 export interface Route {
-  page: 'live' | 'trainees' | 'templates' | 'programs' | 'history' | 'displays';
+  page: 'live' | 'trainees' | 'templates' | 'exercises' | 'programs' | 'history' | 'displays';
   id: string | null;
   params: URLSearchParams;
 }
 
-const PAGES: readonly Route['page'][] = ['live', 'trainees', 'templates', 'programs', 'history', 'displays'];
+const PAGES: readonly Route['page'][] = ['live', 'trainees', 'templates', 'exercises', 'programs', 'history', 'displays'];
 
 /** `#/trainees/<id>?x=y` → {page, id, params}; anything else is the live page. */
 export function parseRoute(hash: string): Route {
