@@ -127,23 +127,23 @@ describe('the exercise library in the trainer screens', () => {
     await p.getByRole('link', { name: 'Exercises' }).click();
     await p.getByRole('button', { name: '+ New exercise' }).click();
     const form = p.getByRole('form', { name: 'New exercise' });
-    await form.getByLabel('Name').fill('Sled push');
+    await form.getByLabel('Name').fill('Prowler sprint');
     await form.getByLabel('Category').selectOption('strongman');
     await form.getByRole('group', { name: 'Primary muscles' }).getByLabel('quadriceps').check();
     await form.getByRole('button', { name: 'Add exercise' }).click();
-    await p.getByRole('search').getByPlaceholder(/Search/).fill('sled psuh');
-    const found = p.getByRole('list', { name: 'Exercises found' }).getByRole('listitem').filter({ hasText: 'Sled push' });
-    await found.getByText('yours').waitFor();
+    await p.getByRole('search').getByPlaceholder(/Search/).fill('prowlr sprint');
+    const found = p.getByRole('list', { name: 'Exercises found' }).getByRole('listitem').filter({ hasText: 'yours' });
+    assert.match(await found.locator('strong').textContent(), /^Prowler sprint$/);
     await p.screenshot({ path: `${SCREENSHOTS}/exercises-page.png` });
 
-    const mine = (await rest('GET', '/exercises?q=sled%20push')).items.find((e) => e.custom);
-    assert.deepEqual([mine.name, mine.category, mine.primaryMuscles], ['Sled push', 'strongman', ['quadriceps']]);
-    await found.getByRole('button', { name: 'Edit Sled push' }).click();
-    await p.getByRole('form', { name: 'Edit Sled push' }).getByLabel('Level').selectOption('expert');
+    const mine = (await rest('GET', '/exercises?q=prowler')).items.find((e) => e.custom);
+    assert.deepEqual([mine.name, mine.category, mine.primaryMuscles], ['Prowler sprint', 'strongman', ['quadriceps']]);
+    await found.getByRole('button', { name: 'Edit Prowler sprint' }).click();
+    await p.getByRole('form', { name: 'Edit Prowler sprint' }).getByLabel('Level').selectOption('expert');
     await p.getByRole('button', { name: 'Save' }).click();
     await waitFor(async () => (await rest('GET', `/exercises/${mine.id}`)).level === 'expert');
     const edited = await rest('GET', `/exercises/${mine.id}`);
-    assert.deepEqual([edited.name, edited.primaryMuscles], ['Sled push', ['quadriceps']], 'only the level changed');
+    assert.deepEqual([edited.name, edited.primaryMuscles], ['Prowler sprint', ['quadriceps']], 'only the level changed');
 
     await found.getByRole('button', { name: 'Delete' }).click();
     await p.getByRole('button', { name: 'Delete exercise' }).click();
