@@ -46,8 +46,9 @@ public final class ExerciseRepository {
   /**
    * How well a name matches the query, best first (docs/exercises.md): 0 the name starts with it,
    * 1 every query word starts a word of the name, 2 the name contains it, 3 every query word is a
-   * typo away from the start of a word of the name (edits allowed: 1 from 4 letters, 2 from 5);
-   * null no match. Without a query every exercise is tier 0.
+   * typo away from the start of a word of the name (edits allowed: 1 from 4 letters, 2 from 5; the
+   * first letter right, which keeps far-fetched matches out); null no match. Without a query every
+   * exercise is tier 0.
    */
   private static final String TIER = """
       CASE WHEN q.text IS NULL OR starts_with(e.search_name, q.text) THEN 0
@@ -57,7 +58,7 @@ public final class ExerciseRepository {
         WHEN strpos(e.search_name, q.text) > 0 THEN 2
         WHEN NOT EXISTS (SELECT 1 FROM unnest(q.words) w
           WHERE NOT EXISTS (SELECT 1 FROM unnest(e.search_words) n WHERE starts_with(n, w)
-            OR length(w) >= 4 AND least(
+            OR length(w) >= 4 AND left(n, 1) = left(w, 1) AND least(
               levenshtein_less_equal(w, left(n, length(w) - 1), 2),
               levenshtein_less_equal(w, left(n, length(w)), 2),
               levenshtein_less_equal(w, left(n, length(w) + 1), 2)) <= CASE WHEN length(w) >= 5 THEN 2 ELSE 1 END)) THEN 3
