@@ -29,6 +29,7 @@ export function ExercisePicker({ label, name, value, search, onText, onPick, req
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const latest = useRef(0);
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (query === null || query.trim() === '') {
@@ -43,7 +44,8 @@ export function ExercisePicker({ label, name, value, search, onText, onPick, req
           if (asked !== latest.current) return;
           setFound(items);
           setActive(-1);
-          setOpen(true);
+          // Not over the next field when the trainer has moved on before the answer came.
+          setOpen(document.activeElement === input.current);
         },
         () => asked === latest.current && setFound([]),
       );
@@ -81,6 +83,7 @@ export function ExercisePicker({ label, name, value, search, onText, onPick, req
     <div class="picker">
       <label for={id}>{label}</label>
       <input
+        ref={input}
         id={id}
         name={name}
         value={value}
@@ -102,7 +105,7 @@ export function ExercisePicker({ label, name, value, search, onText, onPick, req
         onKeyDown={onKeyDown}
         onBlur={() => setOpen(false)}
       />
-      <ul id={listId} role="listbox" aria-label={`${label}: suggestions`} class="picker-list" hidden={!shown}>
+      <ul id={listId} role="listbox" aria-label="Suggestions" class="picker-list" hidden={!shown}>
         {found.map((exercise, i) => (
           <li
             key={exercise.id}
