@@ -32,16 +32,8 @@ public final class ExerciseRepository {
       Column.of("secondary_muscles", Kind.JSON, new JsonArray())),
       List.of(Column.derived("custom", Kind.BOOL, "({row}.trainer_id IS NOT NULL)")));
 
-  /**
-   * Whether exercise {@code $id} is the library's or trainer {@code $trainer}'s: the one rule of who
-   * sees what, for statements of other features that take an exerciseId.
-   */
-  public static String visibleSql(int idParameter, int trainerParameter) {
-    return "EXISTS (SELECT 1 FROM exercise x WHERE x.id = $" + idParameter
-        + " AND (x.trainer_id IS NULL OR x.trainer_id = $" + trainerParameter + "))";
-  }
-
-  private static final String VISIBLE = "(e.trainer_id IS NULL OR e.trainer_id = $2)";
+  /** Who sees what: the library is everyone's, a custom exercise its trainer's ($2 here). */
+  private static final String VISIBLE = visibleIn("e", 2);
 
   /**
    * How well a name matches the query, best first (docs/exercises.md): 0 the name starts with it,
@@ -94,10 +86,19 @@ public final class ExerciseRepository {
     this.pool = pool;
   }
 
-  /** What a search asks for; null fields do not narrow it. */
-  public record Search(String query, String muscle, String equipment, String category) {}
+  /**
+   * Whether exercise {@code $idParameter} is the library's or trainer {@code $trainerParameter}'s,
+   * for statements of other features that take an exerciseId.
+   */
+  public static String visibleSql(int idParameter, int trainerParameter) {
+    return "EXISTS (SELECT 1 FROM exercise x WHERE x.id = $" + idParameter + " AND " + visibleIn("x", trainerParameter) + ")";
+  }
 
-  public Future<List<Page.Keyed>> search(UUID trainerId, Search search, Page page) {
+  private static String visibleIn(String row, int trainerParameter) {
+    return "(" + row + ".trainer_id IS NULL OR " + row + ".trainer_id = $" + trainerParameter + ")";
+  }
+
+  public Future<List<Page.Keyed>> search(UUID trainerId, ExerciseSearch search, Page page) {
     Tuple tuple = Tuple.of(search.query(), trainerId, search.muscle(), search.equipment(), search.category())
         .addValue(page.afterInt(0)).addValue(page.afterInt(1)).addValue(page.afterString(2))
         .addValue(page.afterString(3)).addInteger(page.fetchSize());

@@ -29,8 +29,8 @@ public final class ExerciseRoutes implements ApiRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    ExerciseRepository.Search search = new ExerciseRepository.Search(query(ctx, "q"), query(ctx, "muscle"),
-        query(ctx, "equipment"), query(ctx, "category"));
+    ExerciseSearch search = new ExerciseSearch(query(ctx, "q"), query(ctx, "muscle"), query(ctx, "equipment"),
+        query(ctx, "category"));
     service.search(principal(ctx), search, page(ctx))
         .compose(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);

@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * are read-only (403); another trainer's custom is not found (404).
  */
 public final class ExerciseService {
-  static final String WHAT = "exercise";
+  private static final String WHAT = "exercise";
   private final ExerciseRepository exercises;
 
   public ExerciseService(ExerciseRepository exercises) {
@@ -26,7 +27,7 @@ public final class ExerciseService {
   }
 
   /** Ranked as the repository says; a trainee sees what their trainer sees. */
-  public Future<JsonObject> search(Principal caller, ExerciseRepository.Search search, Page page) {
+  public Future<JsonObject> search(Principal caller, ExerciseSearch search, Page page) {
     return exercises.search(caller.trainerId(), search, page).map(page::keyedBody);
   }
 
@@ -57,7 +58,7 @@ public final class ExerciseService {
    */
   public Future<Void> requireVisible(UUID trainerId, Collection<String> ids) {
     Set<String> named = new HashSet<>();
-    ids.stream().filter(id -> id != null).forEach(named::add);
+    ids.stream().filter(Objects::nonNull).forEach(named::add);
     if (named.isEmpty()) {
       return Future.succeededFuture();
     }

@@ -15,7 +15,7 @@ import java.sql.SQLException;
  * migration V10.1 over JDBC; a later migration that calls it again re-seeds after the file changed.
  */
 public final class LibrarySeed {
-  static final String RESOURCE = "exercises/exercises.json";
+  private static final String RESOURCE = "exercises/exercises.json";
   private static final String FIELDS = "name, category, equipment, level, force, mechanic, primary_muscles, secondary_muscles";
   private static final String UPSERT = "INSERT INTO exercise (id, " + FIELDS + ")"
       + " SELECT e.id, e.name, e.category, e.equipment, e.level, e.force, e.mechanic,"

@@ -195,7 +195,9 @@ class ExerciseLibraryApiTest extends ApiTest {
     Trainer trainer = registerTrainer();
     created(trainer.api().post("/exercises", custom("Développé couché")));
 
-    assertThat(trainer.api().post("/exercises", custom("DEVELOPPE COUCHE")).status()).isEqualTo(409);
+    Reply duplicate = trainer.api().post("/exercises", custom("DEVELOPPE COUCHE"));
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.json().getString("detail")).contains("already have an exercise of this name");
     created(registerTrainer().api().post("/exercises", custom("Développé couché")));
     Reply bad = trainer.api().post("/exercises", custom("Flyes").put("category", "bodybuilding")
         .put("primaryMuscles", new JsonArray().add("pecs")));
