@@ -36,6 +36,8 @@ export interface ExerciseRecord {
   sessionRecordId: string;
   exerciseTemplateId: string | null;
   exerciseName: string;
+  /** The library or custom exercise this is (GET /exercises); null: a free name. */
+  exerciseId?: string | null;
   exerciseDescription: string | null;
   category: string | null;
   muscleGroups: string[];
@@ -228,6 +230,7 @@ export interface CommandPayloads {
   'add-exercise': {
     exerciseRecordId: string;
     exerciseName: string;
+    exerciseId?: string;
     targetSets?: number;
     targetReps?: number;
     targetWeight?: number;
@@ -301,3 +304,23 @@ export type ServerMessage =
   | { type: 'presence'; sessionId: string; devices: PresenceDevice[] }
   | { type: 'pong'; clientTime: number; serverTime: number }
   | { type: 'reconnect'; reason: string };
+
+/** An entry of the exercise library (`custom` false, read-only) or one of the trainer's own (GET /exercises). */
+export interface Exercise {
+  id: string;
+  name: string;
+  category: string;
+  equipment: string | null;
+  level: string | null;
+  force: string | null;
+  mechanic: string | null;
+  primaryMuscles: string[];
+  secondaryMuscles: string[];
+  custom: boolean;
+  version: number;
+}
+
+/** The library's value sets, which custom exercises and search filters take (docs/openapi.yaml). */
+export const EXERCISE_CATEGORIES = ['strength', 'stretching', 'plyometrics', 'powerlifting', 'olympic weightlifting', 'strongman', 'cardio'] as const;
+export const EQUIPMENT = ['barbell', 'dumbbell', 'body only', 'cable', 'machine', 'kettlebells', 'bands', 'medicine ball', 'exercise ball', 'foam roll', 'e-z curl bar', 'other'] as const;
+export const MUSCLES = ['abdominals', 'abductors', 'adductors', 'biceps', 'calves', 'chest', 'forearms', 'glutes', 'hamstrings', 'lats', 'lower back', 'middle back', 'neck', 'quadriceps', 'shoulders', 'traps', 'triceps'] as const;

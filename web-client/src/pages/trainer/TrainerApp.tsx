@@ -3,6 +3,7 @@ import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { LoginPage } from './LoginPage';
 import { LivePage } from './live/LivePage';
 import { DisplaysPage } from './manage/DisplaysPage';
+import { ExercisesPage } from './manage/ExercisesPage';
 import { HistoryPage } from './manage/HistoryPage';
 import { ProgramsPage } from './manage/ProgramsPage';
 import { TemplatesPage } from './manage/TemplatesPage';
@@ -14,6 +15,7 @@ const NAV: { page: Route['page']; label: string }[] = [
   { page: 'live', label: 'Live' },
   { page: 'trainees', label: 'Trainees' },
   { page: 'templates', label: 'Templates' },
+  { page: 'exercises', label: 'Exercises' },
   { page: 'programs', label: 'Programs' },
   { page: 'history', label: 'History' },
   { page: 'displays', label: 'Displays' },
@@ -49,6 +51,7 @@ export function TrainerApp() {
         {current.page === 'live' && <LivePage live={live} selected={current.id} />}
         {current.page === 'trainees' && <TraineesPage id={current.id} />}
         {current.page === 'templates' && <TemplatesPage id={current.id} />}
+        {current.page === 'exercises' && <ExercisesPage />}
         {current.page === 'programs' && <ProgramsPage id={current.id} />}
         {current.page === 'history' && <HistoryPage params={current.params} />}
         {current.page === 'displays' && <DisplaysPage code={current.params.get('code')} />}

@@ -34,12 +34,12 @@ export function liveConnection(): Live {
 }
 
 export interface Route {
-  page: 'live' | 'trainees' | 'templates' | 'programs' | 'history' | 'displays' | 'settings';
+  page: 'live' | 'trainees' | 'templates' | 'exercises' | 'programs' | 'history' | 'displays' | 'settings';
   id: string | null;
   params: URLSearchParams;
 }
 
-const PAGES: readonly Route['page'][] = ['live', 'trainees', 'templates', 'programs', 'history', 'displays', 'settings'];
+const PAGES: readonly Route['page'][] = ['live', 'trainees', 'templates', 'exercises', 'programs', 'history', 'displays', 'settings'];
 
 /** `#/trainees/<id>?x=y` → {page, id, params}; anything else is the live page. */
 export function parseRoute(hash: string): Route {

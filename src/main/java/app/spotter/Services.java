@@ -18,6 +18,9 @@ import app.spotter.display.DisplayRepository;
 import app.spotter.display.DisplayRoutes;
 import app.spotter.display.DisplayService;
 import app.spotter.display.PairingStore;
+import app.spotter.exercise.ExerciseRepository;
+import app.spotter.exercise.ExerciseRoutes;
+import app.spotter.exercise.ExerciseService;
 import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.live.LiveEngine;
@@ -80,10 +83,11 @@ public final class Services {
     TrainingSessionRepository trainingSessions = new TrainingSessionRepository();
     RecordRepository records = new RecordRepository(pool);
     ExerciseRecordRepository exerciseRecords = new ExerciseRecordRepository(pool);
-    RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords);
+    ExerciseService library = new ExerciseService(new ExerciseRepository(pool));
+    RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords, library);
     SessionTemplateRepository templates = new SessionTemplateRepository(pool);
     TemplateExerciseService templateExercises =
-        new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool));
+        new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool), library);
 
     CoachingRepository coaching = new CoachingRepository(pool);
     SessionRecordService recordService =
@@ -108,6 +112,7 @@ public final class Services {
             new TrainingSessionService(pool, programs, trainingSessions)),
         new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
         new TemplateExerciseRoutes(templateExercises),
+        new ExerciseRoutes(library),
         webhooks.routes());
   }
 }

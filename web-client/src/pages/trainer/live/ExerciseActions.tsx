@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { ExercisePicker } from '../../../components/ExercisePicker';
 import { uuid } from '../../../lib/ids';
 import { isDone } from '../../../lib/liveView';
-import type { ExerciseRecord } from '../../../lib/protocol';
+import type { Exercise, ExerciseRecord } from '../../../lib/protocol';
+import { searchExercises } from '../exercises';
 import type { Send } from './LiveControl';
 
 type Panel = 'skip' | 'add' | 'note' | null;
@@ -10,6 +12,9 @@ type Panel = 'skip' | 'add' | 'note' | null;
 export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRecord | null; next: ExerciseRecord | null; send: Send }) {
   const [panel, setPanel] = useState<Panel>(null);
   const toggle = (p: Panel) => setPanel(panel === p ? null : p);
+  // The add form's name and, when it was picked from the library, the exercise it names.
+  const [addName, setAddName] = useState('');
+  const [picked, setPicked] = useState<Exercise | null>(null);
 
   function goNext() {
     if (exercise && !isDone(exercise)) send('complete-exercise', { exerciseRecordId: exercise.id });
@@ -58,6 +63,7 @@ export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRe
           const payload = {
             exerciseRecordId: uuid(),
             exerciseName: String(f.get('name')).trim(),
+            ...(picked ? { exerciseId: picked.id } : {}),
             ...(exercise ? { afterExerciseRecordId: exercise.id } : {}),
             ...Object.fromEntries(
               (['targetSets', 'targetReps', 'targetWeight', 'restBetweenSets'] as const)
@@ -66,8 +72,19 @@ export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRe
             ),
           };
           send('add-exercise', payload);
+          setAddName('');
+          setPicked(null);
         })}>
-          <label>Exercise<input name="name" required maxLength={200} /></label>
+          <ExercisePicker label="Exercise" name="name" value={addName} required search={searchExercises}
+            placeholder="Type to search the library, or any name"
+            onText={(text) => {
+              setAddName(text);
+              setPicked(null);
+            }}
+            onPick={(chosen) => {
+              setAddName(chosen.name);
+              setPicked(chosen);
+            }} />
           <div class="grid-2">
             <label>Sets<input name="targetSets" type="number" min={0} max={100} inputMode="numeric" /></label>
             <label>Reps<input name="targetReps" type="number" min={0} max={1000} inputMode="numeric" /></label>

@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ConfirmButton } from '../../../components/ConfirmButton';
+import { ExercisePicker } from '../../../components/ExercisePicker';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
 import { plural } from '../../../lib/format';
 import { formDraft } from '../../../lib/formDraft';
 import { targetText } from '../../../lib/liveView';
+import type { Exercise } from '../../../lib/protocol';
+import { fromLibrary, searchExercises } from '../exercises';
 import { api, go } from '../state';
 import { formBody, type ExerciseTemplate, type SessionTemplate } from './types';
 
@@ -88,7 +91,8 @@ export function TemplateEditor({ id }: { id: string }) {
 /**
  * A new exercise (empty fields are left out), or one being edited: a draft over the stored exercise
  * that sends only what was changed, so fields this form does not show (instructions, tips, muscles…)
- * and those left alone keep their stored values; saved unchanged, it sends nothing.
+ * and those left alone keep their stored values; saved unchanged, it sends nothing. A name picked
+ * from the library links the exercise (exerciseId, muscles, equipment); a name typed by hand unlinks it.
  */
 function ExerciseForm({ exercise, label, onSubmit, onCancel }: {
   exercise?: ExerciseTemplate;
@@ -97,6 +101,10 @@ function ExerciseForm({ exercise, label, onSubmit, onCancel }: {
   onCancel?: () => void;
 }) {
   const draft = useMemo(() => formDraft(EXERCISE_FIELDS, (exercise ?? {}) as Record<string, unknown>), [exercise]);
+  const storedId = exercise?.exerciseId ?? null;
+  const [picked, setPicked] = useState<Exercise | null>(null);
+  const [exerciseId, setExerciseId] = useState(storedId);
+  const linked = () => (exerciseId === storedId ? {} : picked ? fromLibrary(picked) : { exerciseId: null });
   const t = draft.texts.value;
   const field = (name: keyof typeof EXERCISE_FIELDS) => ({
     name,
@@ -105,13 +113,24 @@ function ExerciseForm({ exercise, label, onSubmit, onCancel }: {
   });
   function submit(e: Event) {
     e.preventDefault();
-    if (!exercise) return onSubmit(formBody(new FormData(e.currentTarget as HTMLFormElement), EXERCISE_FIELDS, 'omit'));
-    if (!draft.dirty.value) return onCancel?.();
-    onSubmit(draft.changes.value);
+    if (!exercise) return onSubmit({ ...formBody(new FormData(e.currentTarget as HTMLFormElement), EXERCISE_FIELDS, 'omit'), ...linked() });
+    if (!draft.dirty.value && exerciseId === storedId) return onCancel?.();
+    onSubmit({ ...draft.changes.value, ...linked() });
   }
   return (
     <form class="card grid-2 exercise-form" onSubmit={submit} aria-label={exercise ? `Edit ${exercise.exerciseName}` : 'New exercise'}>
-      <label>Exercise<input {...field('exerciseName')} required maxLength={200} /></label>
+      <ExercisePicker label="Exercise" name="exerciseName" value={t.exerciseName} required search={searchExercises}
+        placeholder="Type to search the library, or any name"
+        onText={(text) => {
+          draft.set('exerciseName', text);
+          setPicked(null);
+          setExerciseId(null);
+        }}
+        onPick={(chosen) => {
+          draft.set('exerciseName', chosen.name);
+          setPicked(chosen);
+          setExerciseId(chosen.id);
+        }} />
       <label>Sets<input {...field('targetSets')} type="number" min={0} max={100} /></label>
       <label>Reps<input {...field('targetReps')} type="number" min={0} max={1000} /></label>
       {/* step="any": 61.25 kg (micro-plates) is a real target, not a form error. */}

@@ -39,6 +39,7 @@ export interface Trainee {
 export interface ExerciseTemplate {
   id: string;
   exerciseName: string;
+  exerciseId?: string | null;
   orderIndex: number;
   targetSets: number | null;
   targetReps: number | null;

@@ -26,7 +26,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
       "trainer_email_key", "an account with this email already exists",
       "record_one_live_per_trainee", "this trainee already has a live session: end it first",
       "exercise_template_position", "orderIndex is taken by another exercise of this template:"
-          + " omit it to append, or use PUT /session-templates/{id}/exercise-order to reorder");
+          + " omit it to append, or use PUT /session-templates/{id}/exercise-order to reorder",
+      "exercise_custom_name", "you already have an exercise of this name (case and accents aside)");
 
   @Override
   public void handle(RoutingContext ctx) {

@@ -76,7 +76,10 @@ final class ExerciseCommands {
             .put("formRating", saved.getValue("formRating")));
   }
 
-  /** The new record's id is the client's, so it can refer to it before the ack arrives. */
+  /**
+   * The new record's id is the client's, so it can refer to it before the ack arrives. An exerciseId
+   * that is unknown or another trainer's is not-found, as such an id is on REST (404).
+   */
   private static Future<JsonObject> add(CommandContext c) {
     UUID id = c.uuid("exerciseRecordId");
     String after = c.payload.getString("afterExerciseRecordId");
@@ -89,8 +92,9 @@ final class ExerciseCommands {
     return c.live().exerciseExists(c.tx(), id).compose(exists -> exists
             ? Future.failedFuture(CommandRejected.conflict("exercise record " + id + " already exists"))
             : position)
-        .compose(index -> c.live().insertExercise(c.tx(), c.session.id, id, c.payload, index))
-        .compose(v -> c.exercises().find(c.tx(), c.session.id, id))
+        .compose(index -> c.live().insertExercise(c.tx(), c.session, id, c.payload, index))
+        .compose(inserted -> inserted ? c.exercises().find(c.tx(), c.session.id, id)
+            : Future.failedFuture(CommandRejected.notFound("exerciseId: no such exercise in the library or yours")))
         .map(added -> new JsonObject()
             .put("exerciseRecordId", id.toString())
             .put("afterExerciseRecordId", after)

@@ -1,5 +1,6 @@
 package app.spotter.live;
 
+import app.spotter.exercise.ExerciseRepository;
 import app.spotter.infra.db.RequireChanged;
 import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
@@ -74,9 +75,11 @@ public final class LiveRepository {
   private static final String EXERCISE_EXISTS = "SELECT 1 FROM exercise_record WHERE id = $1";
   private static final String MAKE_ROOM =
       "UPDATE exercise_record SET order_index = order_index + 1 WHERE session_record_id = $1 AND order_index >= $2";
+  /** Inserts nothing when the exerciseId ($10) is not one the session's trainer ($11) sees. */
   private static final String INSERT_EXERCISE = "INSERT INTO exercise_record (id, session_record_id, exercise_name,"
-      + " target_sets, target_reps, target_weight, rest_between_sets, order_index, superset_group)"
-      + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+      + " target_sets, target_reps, target_weight, rest_between_sets, order_index, superset_group, exercise_id)"
+      + " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text WHERE $10::text IS NULL OR "
+      + ExerciseRepository.visibleSql(10, 11);
 
   private static final String CURRENT_SEQ = "SELECT live_seq FROM training_session_record WHERE id = $1";
   private static final String DISPLAY_LOCATION = "SELECT location FROM display WHERE id = $1";
@@ -150,15 +153,17 @@ public final class LiveRepository {
     return tx.preparedQuery(MAKE_ROOM).execute(Tuple.of(sessionId, index)).mapEmpty();
   }
 
-  Future<Void> insertExercise(SqlClient tx, UUID sessionId, UUID id, JsonObject added, int index) {
+  /** False when the payload's exerciseId is unknown or another trainer's: nothing was inserted. */
+  Future<Boolean> insertExercise(SqlClient tx, LiveSessionRow session, UUID id, JsonObject added, int index) {
     Number weight = (Number) added.getValue("targetWeight");
-    return tx.preparedQuery(INSERT_EXERCISE).execute(Tuple.tuple().addUUID(id).addUUID(sessionId)
+    return tx.preparedQuery(INSERT_EXERCISE).execute(Tuple.tuple().addUUID(id).addUUID(session.id)
             .addString(added.getString("exerciseName")).addInteger(added.getInteger("targetSets"))
             .addInteger(added.getInteger("targetReps"))
             .addValue(weight == null ? null : io.vertx.sqlclient.data.Numeric.create(weight))
             .addInteger(added.getInteger("restBetweenSets")).addInteger(index)
-            .addString(added.getString("supersetGroup")))
-        .mapEmpty();
+            .addString(added.getString("supersetGroup"))
+            .addString(added.getString("exerciseId")).addUUID(session.trainerId))
+        .map(rows -> rows.rowCount() > 0);
   }
 
   /** The set an event writes, in its statement: one command writes at most one. */

@@ -23,10 +23,10 @@ final class LiveSessionRepository {
       RETURNING id""";
   /** One exercise record per exercise template, targets copied, in the template's order. */
   private static final String COPY_EXERCISES = """
-      INSERT INTO exercise_record (session_record_id, exercise_template_id, exercise_name, exercise_description,
-        category, muscle_groups, difficulty, equipment, order_index, target_sets, target_reps, target_weight,
-        rest_between_sets, notes, superset_group)
-      SELECT $1, id, exercise_name, exercise_description, category, muscle_groups, difficulty, equipment,
+      INSERT INTO exercise_record (session_record_id, exercise_template_id, exercise_name, exercise_id,
+        exercise_description, category, muscle_groups, difficulty, equipment, order_index, target_sets, target_reps,
+        target_weight, rest_between_sets, notes, superset_group)
+      SELECT $1, id, exercise_name, exercise_id, exercise_description, category, muscle_groups, difficulty, equipment,
         row_number() OVER (ORDER BY order_index, id) - 1, target_sets, target_reps, target_weight, rest_between_sets, notes,
         superset_group
       FROM exercise_template WHERE session_template_id = $2""";

@@ -33,6 +33,7 @@ public final class ExerciseRecordRepository {
       Column.of("session_record_id", Kind.UUID_ID),
       Column.of("exercise_template_id", Kind.UUID_ID),
       Column.of("exercise_name", Kind.TEXT),
+      Column.of("exercise_id", Kind.TEXT),
       Column.of("exercise_description", Kind.TEXT),
       Column.of("category", Kind.TEXT),
       Column.of("muscle_groups", Kind.JSON, new JsonArray()),

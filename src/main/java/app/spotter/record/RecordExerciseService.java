@@ -2,6 +2,7 @@ package app.spotter.record;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.exercise.ExerciseService;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import app.spotter.infra.db.OrderIndex;
@@ -26,11 +27,14 @@ public final class RecordExerciseService {
   private final Pool pool;
   private final RecordRepository records;
   private final ExerciseRecordRepository exercises;
+  private final ExerciseService library;
 
-  public RecordExerciseService(Pool pool, RecordRepository records, ExerciseRecordRepository exercises) {
+  public RecordExerciseService(Pool pool, RecordRepository records, ExerciseRecordRepository exercises,
+      ExerciseService library) {
     this.pool = pool;
     this.records = records;
     this.exercises = exercises;
+    this.library = library;
   }
 
   /** The record's exercises in order, a page at a time; a trainee only of their own record. */
@@ -49,7 +53,7 @@ public final class RecordExerciseService {
   public Future<JsonObject> create(Principal caller, UUID recordId, JsonObject body) {
     UUID trainerId = caller.requireTrainer();
     JsonObject exercise = prepared(body, "", trainerId);
-    return requireTemplatesOwned(trainerId, List.of(exercise))
+    return requireReferencesVisible(trainerId, List.of(exercise))
         .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
             .compose(record -> OrderIndex.placed(exercise, () -> exercises.nextOrderIndex(tx, recordId)))
             .compose(placed -> exercises.insert(tx, placed.put("sessionRecordId", recordId.toString())))));
@@ -61,7 +65,7 @@ public final class RecordExerciseService {
     JsonObject checked = setsChange
         ? patch.copy().put("sets", RecordSets.normalize(patch.getJsonArray("sets"), "sets", trainerId))
         : patch;
-    return requireTemplatesOwned(trainerId, List.of(checked))
+    return requireReferencesVisible(trainerId, List.of(checked))
         .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
             .compose(record -> exercises.find(tx, recordId, id))
             .compose(current -> Versioned.patch(Future.succeededFuture(current), "exercise record", ifMatch, checked,
@@ -94,8 +98,8 @@ public final class RecordExerciseService {
     return OrderIndex.placedInTurn(prepared);
   }
 
-  /** Another trainer's exercise template named in a body is treated as missing. */
-  Future<Void> requireTemplatesOwned(UUID trainerId, List<JsonObject> inputs) {
+  /** Another trainer's exercise template or custom exercise named in a body is treated as missing. */
+  Future<Void> requireReferencesVisible(UUID trainerId, List<JsonObject> inputs) {
     Set<UUID> ids = new HashSet<>();
     inputs.stream().map(e -> e.getString("exerciseTemplateId")).filter(id -> id != null)
         .forEach(id -> ids.add(UUID.fromString(id)));
@@ -104,7 +108,7 @@ public final class RecordExerciseService {
         throw ApiException.notFound("exercise template");
       }
       return null;
-    });
+    }).compose(v -> library.requireVisible(trainerId, inputs.stream().map(e -> e.getString("exerciseId")).toList()));
   }
 
   private Future<JsonObject> lockWritable(SqlClient tx, UUID trainerId, UUID recordId) {

@@ -89,7 +89,7 @@ public final class SessionRecordService {
     List<JsonObject> inline = RecordExerciseService.preparedAll(body.getJsonArray("exercises", new JsonArray()), trainerId);
     return trainees.get(caller, UUID.fromString(body.getString("traineeId")))
         .compose(t -> requireTrainingSessionOwned(trainerId, body.getString("trainingSessionId")))
-        .compose(v -> exercises.requireTemplatesOwned(trainerId, inline))
+        .compose(v -> exercises.requireReferencesVisible(trainerId, inline))
         .compose(v -> pool.withTransaction(tx -> records.insert(tx, record)
             .compose(created -> {
               inline.forEach(e -> e.put("sessionRecordId", created.getString("id")));

@@ -24,6 +24,7 @@ public final class ExerciseTemplateRepository {
   static final TableMapping TABLE = new TableMapping("exercise_template", List.of(
       Column.of("session_template_id", Kind.UUID_ID),
       Column.of("exercise_name", Kind.TEXT),
+      Column.of("exercise_id", Kind.TEXT),
       Column.of("exercise_description", Kind.TEXT),
       Column.of("category", Kind.TEXT),
       Column.of("muscle_groups", Kind.JSON, new JsonArray()),

@@ -12,6 +12,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -32,13 +33,12 @@ public final class SessionTemplateService {
     UUID trainerId = caller.requireTrainer();
     JsonObject fields = body.copy();
     JsonArray given = (JsonArray) fields.remove("exercises");
-    if (given != null) {
-      OrderIndex.requireDistinct("exercises",
-          OrderIndex.placedInTurn(given.stream().map(JsonObject.class::cast).toList()));
-    }
-    return pool.withTransaction(tx -> templates.insert(tx, trainerId, fields)
-        .compose(template -> appendInTurn(tx, UUID.fromString(template.getString("id")), given)
-            .compose(v -> exercises.withExercises(tx, template))));
+    List<JsonObject> inline = given == null ? List.of() : given.stream().map(JsonObject.class::cast).toList();
+    OrderIndex.requireDistinct("exercises", OrderIndex.placedInTurn(inline));
+    return exercises.requireExercisesVisible(trainerId, inline)
+        .compose(v -> pool.withTransaction(tx -> templates.insert(tx, trainerId, fields)
+            .compose(template -> appendInTurn(tx, UUID.fromString(template.getString("id")), given)
+                .compose(appended -> exercises.withExercises(tx, template)))));
   }
 
   /** One after the other, so each one omitting {@code orderIndex} lands after the one before. */

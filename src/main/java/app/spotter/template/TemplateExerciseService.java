@@ -1,6 +1,7 @@
 package app.spotter.template;
 
 import app.spotter.auth.Principal;
+import app.spotter.exercise.ExerciseService;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
 import app.spotter.infra.db.OrderIndex;
@@ -26,11 +27,14 @@ public final class TemplateExerciseService {
   private final Pool pool;
   private final SessionTemplateRepository templates;
   private final ExerciseTemplateRepository exercises;
+  private final ExerciseService library;
 
-  public TemplateExerciseService(Pool pool, SessionTemplateRepository templates, ExerciseTemplateRepository exercises) {
+  public TemplateExerciseService(Pool pool, SessionTemplateRepository templates, ExerciseTemplateRepository exercises,
+      ExerciseService library) {
     this.pool = pool;
     this.templates = templates;
     this.exercises = exercises;
+    this.library = library;
   }
 
   public Future<JsonObject> list(Principal caller, UUID templateId, Page page) {
@@ -43,9 +47,15 @@ public final class TemplateExerciseService {
   /** The template row is locked first, so two appends never pick the same position. */
   public Future<JsonObject> create(Principal caller, UUID templateId, JsonObject exercise) {
     UUID trainerId = caller.requireTrainer();
-    return pool.withTransaction(tx -> templates.lock(tx, trainerId, templateId)
+    return requireExercisesVisible(trainerId, List.of(exercise))
+        .compose(v -> pool.withTransaction(tx -> templates.lock(tx, trainerId, templateId)
             .compose(found -> found.isEmpty() ? Future.failedFuture(ApiException.notFound("session template"))
-                : append(tx, templateId, exercise)));
+                : append(tx, templateId, exercise))));
+  }
+
+  /** The library or custom exercises that {@code given} name: another trainer's is treated as missing. */
+  Future<Void> requireExercisesVisible(UUID trainerId, List<JsonObject> given) {
+    return library.requireVisible(trainerId, given.stream().map(e -> e.getString("exerciseId")).toList());
   }
 
   /** Inserts at {@code orderIndex} if given, else after the last exercise. */
@@ -56,9 +66,10 @@ public final class TemplateExerciseService {
 
   public Future<JsonObject> update(Principal caller, UUID templateId, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
-    return Versioned.patch(() -> exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
-        merged -> merged.put("id", id.toString()).put("sessionTemplateId", templateId.toString()),
-        (merged, version) -> exercises.update(trainerId, merged, version));
+    return requireExercisesVisible(trainerId, List.of(patch))
+        .compose(v -> Versioned.patch(() -> exercises.find(trainerId, templateId, id), "exercise", ifMatch, patch,
+            merged -> merged.put("id", id.toString()).put("sessionTemplateId", templateId.toString()),
+            (merged, version) -> exercises.update(trainerId, merged, version)));
   }
 
   public Future<Void> delete(Principal caller, UUID templateId, UUID id, OptionalInt ifMatch) {

@@ -68,6 +68,7 @@ final class OperationRequests {
         Map.entry("/displays/{id}", "/displays/" + owned.display),
         Map.entry("/webhooks/{id}", "/webhooks/" + owned.webhook),
         Map.entry("/webhooks/{id}/deliveries", "/webhooks/" + owned.webhook + "/deliveries"),
+        Map.entry("/exercises/{id}", "/exercises/" + owned.customExercise),
         // The secret, not the caller's token, is what opens a pairing; only the display knows it.
         Map.entry("/displays/pairings/{code}",
             "/displays/pairings/" + owned.pairingCode + "?secret=not-the-secret"),
@@ -111,6 +112,8 @@ final class OperationRequests {
         Map.entry("startLiveSession", new JsonObject().put("traineeId", owned.trainee)),
         Map.entry("claimPairing", new JsonObject().put("name", "Another wall")),
         Map.entry("createWebhook", new JsonObject().put("url", "http://127.0.0.1:9/another")
-            .put("events", new JsonArray().add("trainee.created"))));
+            .put("events", new JsonArray().add("trainee.created"))),
+        Map.entry("createExercise", new JsonObject().put("name", "Farmer carry").put("category", "strongman")),
+        Map.entry("updateExercise", new JsonObject().put("level", "expert")));
   }
 }

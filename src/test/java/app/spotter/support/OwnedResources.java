@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * One of everything a trainer can own, created through the API: a trainee with an access link, a
  * template with two exercises, a program with a training session, a hand-logged record, a live
- * session, a paired display and a webhook subscribed to every event. Tests that walk the contract
- * aim their requests at it.
+ * session, a paired display, a webhook subscribed to every event and a custom exercise. Tests that
+ * walk the contract aim their requests at it.
  */
 public final class OwnedResources {
   /** A request as sent: method, path under /api/v1 (with its query), body or null. */
@@ -31,6 +31,7 @@ public final class OwnedResources {
   public final String display;
   public final String pairingCode;
   public final String webhook;
+  public final String customExercise;
   /** The trainee's token (from the access link) and the display's token (from the pairing). */
   public final String traineeToken;
   public final String displayToken;
@@ -66,6 +67,8 @@ public final class OwnedResources {
         new JsonObject().put("traineeId", trainee).put("sessionTemplateId", template)));
     liveRecord = live.getString("id");
     liveExerciseRecord = exerciseId(live, 0);
+    customExercise = created(api.post("/exercises", new JsonObject().put("name", "Sled push").put("category", "strongman")))
+        .getString("id");
     Api anonymous = new Api(api.base(), null);
     JsonObject pairing = created(anonymous.post("/displays/pairings", null));
     pairingCode = pairing.getString("code");
@@ -84,7 +87,7 @@ public final class OwnedResources {
   /** Every id of the owner's, their own included: none may show up in another trainer's answers. */
   public List<String> ids() {
     return List.of(owner.id(), trainee, accessLink, template, templateExercise, secondTemplateExercise, program,
-        trainingSession, record, exerciseRecord, liveRecord, liveExerciseRecord, display, webhook);
+        trainingSession, record, exerciseRecord, liveRecord, liveExerciseRecord, display, webhook, customExercise);
   }
 
   /** A valid request for {@code op} aimed at these resources (see {@link OperationRequests}). */

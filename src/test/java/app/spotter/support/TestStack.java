@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.Main;
 import app.spotter.Spotter;
+import app.spotter.config.DatabaseUrl;
 import app.spotter.config.SpotterConfig;
+import app.spotter.exercise.LibrarySeed;
 import app.spotter.infra.Clients;
 import app.spotter.infra.EmbeddedServers;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -18,6 +20,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,10 +41,11 @@ public final class TestStack {
   public final int port;
   private final Pool pool;
   private final Redis redis;
+  private final DatabaseUrl database;
 
   private TestStack() throws IOException {
     dataDir = Files.createTempDirectory("spotter-test");
-    var database = servers.startPostgres(dataDir, false);
+    database = servers.startPostgres(dataDir, false);
     var redisUrl = servers.startRedis(dataDir);
     port = freePort();
     env.put("SPOTTER_PORT", String.valueOf(port));
@@ -82,9 +88,15 @@ public final class TestStack {
     return "http://localhost:" + port;
   }
 
-  /** Every table emptied (schema kept), Redis flushed. */
+  /** Every table emptied (schema kept) but for the exercise library, which is loaded again; Redis flushed. */
   public void reset() {
     pool.query("TRUNCATE trainer, live_session_event, refresh_token, trainee_access_link, display CASCADE").execute().await();
+    // Custom exercises refer to their trainer, so the truncate empties the exercise table too.
+    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+      LibrarySeed.upsert(c);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the exercise library could not be loaded again", e);
+    }
     redis.send(Request.cmd(Command.FLUSHALL)).await();
   }
 

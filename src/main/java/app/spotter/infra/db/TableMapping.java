@@ -51,6 +51,13 @@ public final class TableMapping {
     this.all = List.copyOf(columns);
   }
 
+  /** Like {@link #TableMapping(String, List, List)}, for a table whose {@code id} is text, not a UUID. */
+  public static TableMapping textKeyed(String table, List<Column> writable, List<Column> readOnly) {
+    List<Column> managed = new ArrayList<>(VERSIONED);
+    managed.set(0, Column.of("id", Kind.TEXT));
+    return new TableMapping(table, managed, writable, readOnly);
+  }
+
   /**
    * A table without {@code updated_at} and {@code version}, written only by its repository's own
    * statements and read through this mapping: {@code id}, {@code created_at} and {@code shown}.
