@@ -60,11 +60,13 @@ export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRe
       {panel === 'add' && (
         <form class="stack" onSubmit={(e) => submit(e, (f) => {
           const number = (name: string) => (f.get(name) ? Number(f.get(name)) : undefined);
+          const group = String(f.get('supersetGroup') ?? '').trim();
           const payload = {
             exerciseRecordId: uuid(),
             exerciseName: String(f.get('name')).trim(),
             ...(picked ? { exerciseId: picked.id } : {}),
             ...(exercise ? { afterExerciseRecordId: exercise.id } : {}),
+            ...(group ? { supersetGroup: group } : {}),
             ...Object.fromEntries(
               (['targetSets', 'targetReps', 'targetWeight', 'restBetweenSets'] as const)
                 .map((k) => [k, number(k)])
@@ -90,6 +92,7 @@ export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRe
             <label>Reps<input name="targetReps" type="number" min={0} max={1000} inputMode="numeric" /></label>
             <label>Weight<input name="targetWeight" type="number" min={0} max={2000} step="0.5" inputMode="decimal" /></label>
             <label>Rest (s)<input name="restBetweenSets" type="number" min={0} max={86400} inputMode="numeric" /></label>
+            <label>Superset group<input name="supersetGroup" maxLength={10} placeholder="none, or e.g. A" /></label>
           </div>
           <button type="submit" class="primary">Add {exercise ? 'after the current one' : ''}</button>
         </form>

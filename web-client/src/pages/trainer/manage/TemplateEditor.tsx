@@ -8,10 +8,10 @@ import { formDraft } from '../../../lib/formDraft';
 import { targetText } from '../../../lib/liveView';
 import type { Exercise } from '../../../lib/protocol';
 import { fromLibrary, searchExercises } from '../exercises';
-import { api, go } from '../state';
+import { api, go, unit } from '../state';
 import { formBody, type ExerciseTemplate, type SessionTemplate } from './types';
 
-const EXERCISE_FIELDS = { exerciseName: 'text', targetSets: 'number', targetReps: 'number', targetWeight: 'number', restBetweenSets: 'number', notes: 'text' } as const;
+const EXERCISE_FIELDS = { exerciseName: 'text', targetSets: 'number', targetReps: 'number', targetWeight: 'number', restBetweenSets: 'number', supersetGroup: 'text', notes: 'text' } as const;
 
 /** A template's name and its exercises: add, edit, reorder, delete. */
 export function TemplateEditor({ id }: { id: string }) {
@@ -73,7 +73,8 @@ export function TemplateEditor({ id }: { id: string }) {
             </li>
           ) : (
             <li key={ex.id} class="row card exercise-row">
-              <span class="spacer"><strong>{i + 1}. {ex.exerciseName}</strong> <span class="muted">{targetText(ex)}{ex.restBetweenSets ? ` · rest ${ex.restBetweenSets} s` : ''}</span></span>
+              <span class="spacer"><strong>{i + 1}. {ex.exerciseName}</strong> <span class="muted">{targetText(ex, unit.value)}{ex.restBetweenSets ? ` · rest ${ex.restBetweenSets} s` : ''}</span>
+                {ex.supersetGroup && <span class="badge superset">Superset {ex.supersetGroup}</span>}</span>
               <button type="button" aria-label={`Move ${ex.exerciseName} up`} disabled={i === 0} onClick={() => void move(i, -1)}>↑</button>
               <button type="button" aria-label={`Move ${ex.exerciseName} down`} disabled={i === exercises.length - 1} onClick={() => void move(i, 1)}>↓</button>
               <button type="button" onClick={() => setEditing(ex.id)}>Edit</button>
@@ -134,8 +135,10 @@ function ExerciseForm({ exercise, label, onSubmit, onCancel }: {
       <label>Sets<input {...field('targetSets')} type="number" min={0} max={100} /></label>
       <label>Reps<input {...field('targetReps')} type="number" min={0} max={1000} /></label>
       {/* step="any": 61.25 kg (micro-plates) is a real target, not a form error. */}
-      <label>Weight (kg)<input {...field('targetWeight')} type="number" min={0} max={2000} step="any" /></label>
+      <label>Weight ({unit.value})<input {...field('targetWeight')} type="number" min={0} max={2000} step="any" /></label>
       <label>Rest between sets (s)<input {...field('restBetweenSets')} type="number" min={0} max={86400} /></label>
+      {/* Consecutive exercises with one label form a superset: the logger alternates them, rest after the last. */}
+      <label>Superset group<input {...field('supersetGroup')} maxLength={10} placeholder="none, or a label such as A" /></label>
       {/* A textarea: a one-line input would drop the notes' line breaks. */}
       <label>Notes<textarea {...field('notes')} rows={2} maxLength={10000} /></label>
       <div class="row end" style={{ gridColumn: '1 / -1' }}>

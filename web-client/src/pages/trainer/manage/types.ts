@@ -45,6 +45,7 @@ export interface ExerciseTemplate {
   targetReps: number | null;
   targetWeight: number | null;
   restBetweenSets: number | null;
+  supersetGroup?: string | null;
   notes: string | null;
 }
 export interface SessionTemplate {
