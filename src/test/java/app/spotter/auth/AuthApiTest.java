@@ -35,7 +35,7 @@ class AuthApiTest extends ApiTest {
     JsonObject body = reply.json();
     assertThat(body.getJsonObject("trainer").getString("email")).isEqualTo("Ana@Gym.test");
     assertThat(body.getJsonObject("trainer").fieldNames()).containsExactlyInAnyOrder("id", "email", "name", "phone",
-        "address", "isActive", "createdAt", "updatedAt", "version");
+        "address", "isActive", "unit", "loadIncrement", "timeZone", "createdAt", "updatedAt", "version");
     assertThat(body.getString("accessToken")).isNotBlank();
     assertThat(body.getString("refreshToken")).startsWith("spr_");
     assertThat(body.getLong("expiresIn")).isBetween(60L, 3600L);

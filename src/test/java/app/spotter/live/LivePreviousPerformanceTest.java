@@ -27,7 +27,7 @@ class LivePreviousPerformanceTest extends LiveTest {
 
   /**
    * Squat (a name): "  squat " on 1 Nov, "SQUAT" on 10 Nov, "Squat" in a session abandoned on 15 Nov,
-   * and Tom's heavier squat. Bench (exerciseId bench-press): "Paused bench" with that id on 12 Nov, and
+   * and Tom's heavier squat. Bench (a library exerciseId): "Paused bench" with that id on 12 Nov, and
    * a "Bench" without an id on 14 Nov, which is another exercise.
    */
   private void history() {
@@ -39,7 +39,7 @@ class LivePreviousPerformanceTest extends LiveTest {
         pastSet("t", "working", 1, 200, "kg", 10.0));
     logPast(traineeId, "2026-11-12", "completed", "Paused bench", pastSet("p", "working", 5, 80, "lb", 9.0));
     logPast(traineeId, "2026-11-14", "completed", "Bench", pastSet("q", "working", 5, 90, "kg", 8.0));
-    stack.execute("UPDATE exercise_record SET exercise_id = 'bench-press' WHERE exercise_name = 'Paused bench'"
+    stack.execute("UPDATE exercise_record SET exercise_id = 'Barbell_Bench_Press_-_Medium_Grip' WHERE exercise_name = 'Paused bench'"
         + " OR id = '" + bench + "'");
   }
 
