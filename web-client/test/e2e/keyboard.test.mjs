@@ -1,7 +1,7 @@
 // The session's core loop on a 1024×768 tablet with the keyboard alone (Tab, Shift+Tab, Enter, Space,
 // arrows; no click after the data is seeded): start a session from the Live tab, type reps and weight,
 // log the set, pick an RPE, skip and start the rest, go to the next exercise, switch session tabs,
-// end the session through its dialog. Every control the focus reaches shows a focus ring.
+// add a note, end the session through its dialog. Every control the focus reaches shows a focus ring.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { accessibilityViolations } from './a11y.mjs';
@@ -190,6 +190,17 @@ describe('the live session by keyboard alone on a 1024×768 tablet', () => {
     await page.keyboard.press('Home');
     await page.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
     assert.deepEqual(await accessibilityViolations(page), [], 'live control with two session tabs');
+  });
+
+  step('adds a note from its panel; the focus goes back to the button that opened it', async () => {
+    await tabTo('Note…');
+    await page.keyboard.press('Enter');
+    await tabTo('Note (only you see it)');
+    await page.keyboard.type('Knees caved on set 1');
+    await tabTo('Add note');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add note' }).waitFor({ state: 'detached' });
+    assert.equal((await focused()).name, 'Note…');
   });
 
   step('ends the session through its dialog: focus in the dialog, Esc cancels, focus back on the button', async () => {
