@@ -19,11 +19,13 @@ interface Props {
 
 /**
  * A destructive action that asks first: the button opens a small modal dialog (focus on Cancel, Esc
- * cancels) with the question and the confirming button. One piece for every delete, revoke and end.
+ * cancels) with the question and the confirming button; once it closes the focus is back on the button
+ * (while it is still there). One piece for every delete, revoke and end.
  */
 export function ConfirmButton({ label, ariaLabel, question, confirm, onConfirm, alternative, disabled, class: cls = 'danger', testId }: Props) {
   const [open, setOpen] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
@@ -33,11 +35,14 @@ export function ConfirmButton({ label, ariaLabel, question, confirm, onConfirm, 
 
   return (
     <>
-      <button type="button" class={cls} disabled={disabled} aria-label={ariaLabel} onClick={() => setOpen(true)} data-testid={testId}>
+      <button type="button" ref={opener} class={cls} disabled={disabled} aria-label={ariaLabel} onClick={() => setOpen(true)} data-testid={testId}>
         {label}
       </button>
       {/* Its content only while open: a page with many of these does not carry every question in its text. */}
-      <dialog ref={dialog} class="confirm card" aria-label={open ? question : undefined} onClose={() => setOpen(false)}>
+      <dialog ref={dialog} class="confirm card" aria-label={open ? question : undefined} onClose={() => {
+        setOpen(false);
+        opener.current?.focus();
+      }}>
         {open && (
           <>
             <p>{question}</p>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { formatDuration, formatNumber, plural } from '../lib/format';
 import type { SessionSummary as Summary } from '../lib/protocol';
 import type { Rest } from '../lib/rest';
+import { useFocusWhenLost } from './focus';
 import { ProblemBanner } from './ProblemBanner';
 import { useLoad } from './useLoad';
 
@@ -15,10 +16,11 @@ export function SessionSummary({ api, recordId, heading, children }: {
   heading: string;
   children?: ComponentChildren;
 }) {
+  const title = useFocusWhenLost<HTMLHeadingElement>();
   const { data, error, reload } = useLoad(() => api.get<Summary>(`/session-records/${recordId}/summary`), [recordId]);
   return (
     <section class="card stack session-summary" data-testid="session-summary" aria-label="Session summary">
-      <h1>{heading}</h1>
+      <h1 ref={title} tabIndex={-1}>{heading}</h1>
       <ProblemBanner message={error} />
       {error && <button type="button" class="ghost" onClick={reload}>Try again</button>}
       {data ? <Numbers summary={data} /> : !error && <p class="muted">Adding it up…</p>}

@@ -6,8 +6,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(() => {
+    // A newer load (the deps changed) makes this one stale: its late answer must not overwrite it.
+    let current = true;
     setError(null);
-    load().then(setData, (e: unknown) => setError(describe(e)));
+    load().then((d) => current && setData(d), (e: unknown) => current && setError(describe(e)));
+    return () => {
+      current = false;
+    };
   }, deps);
   useEffect(reload, [reload]);
   return { data, setData, error, setError, reload };

@@ -20,3 +20,17 @@ export async function accessibilityViolations(page) {
     .filter((v) => BLOCKING.has(v.impact))
     .flatMap((v) => v.targets.map((t) => `${v.id} (${v.impact}): ${v.help} — ${t}`));
 }
+
+/**
+ * The violations in the dialog a ConfirmButton opens (checked while it is open), closed again with Esc
+ * so the test goes on where it was.
+ */
+export async function dialogViolations(page, button) {
+  await button.click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  const found = await accessibilityViolations(page);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  return found;
+}

@@ -3,6 +3,7 @@
 // contract allows set to a non-default value, then read back with GET before and after the save.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { accessibilityViolations } from './a11y.mjs';
 import { BASE_URL, SCREENSHOTS, launch, open } from './browser.mjs';
 
 const API = `${BASE_URL}/api/v1`;
@@ -128,6 +129,7 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       assert.equal(await form.getByLabel('Date of birth').inputValue(), '1990-04-12');
       assert.equal(await form.getByLabel('Goals 1: By').inputValue(), '2026-02-01');
       assert.equal(await form.getByLabel('Injuries 1: Since').inputValue(), '2023-09-01');
+      assert.deepEqual(await accessibilityViolations(p), [], 'trainee detail with profile, measurements and access links');
       await form.getByRole('button', { name: 'Save profile' }).click();
       await form.getByRole('status').waitFor();
       assert.equal(await read(path), before, 'the trainee is byte-identical after an unchanged save');
@@ -218,6 +220,7 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       const form = p.getByRole('form', { name: 'Edit Back squat' });
       assert.equal(await form.getByLabel('Weight (kg)').inputValue(), '61.25');
       assert.equal(await form.getByLabel('Notes').inputValue(), 'Pause 1 s at the bottom.\nBelt from set 3. ');
+      assert.deepEqual(await accessibilityViolations(p), [], 'template exercise editor');
       await form.getByRole('button', { name: 'Save' }).click();
       await form.waitFor({ state: 'detached' });
       assert.equal(await read(path), before, 'the template and its exercises are byte-identical');
@@ -256,6 +259,7 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       const select = p.getByLabel(`Trainee of ${session.name}`);
       await select.waitFor();
       assert.equal(await select.inputValue(), first.id, 'the assignment select shows the assigned trainee');
+      assert.deepEqual(await accessibilityViolations(p), [], 'program editor with a planned session');
       assert.equal(await read(path), before, 'opening the program changes nothing');
       await select.selectOption(second.id);
       await waitFor(async () => JSON.parse(await read(path)).sessions[0].traineeId === second.id);
@@ -292,6 +296,7 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       // The tablet: open the set in the editor, save it as it is.
       await p.goto(`/trainer/#/live/${record.id}`);
       await p.getByTestId('set-row').first().getByRole('button').click();
+      assert.deepEqual(await accessibilityViolations(p), [], 'set editor');
       await p.getByRole('button', { name: 'Save', exact: true }).click();
       await p.getByTestId('set-row').first().waitFor();
       await p.waitForTimeout(1_000);
@@ -304,6 +309,7 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       try {
         await phone.page.getByRole('button', { name: 'Change your feedback' }).click();
         const form = phone.page.getByRole('form', { name: 'Feedback' });
+        assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone feedback form');
         assert.equal(await form.getByLabel('Strong').isChecked(), true, 'the feeling given is checked');
         assert.equal(await form.getByLabel('Anything your trainer should know?').inputValue(), 'Knee fine.\nLeft hip a bit tight. ');
         await form.getByRole('button', { name: 'Update feedback' }).click();
@@ -371,8 +377,13 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       await p.goto(`/trainer/#/history?traineeId=${trainee.id}`);
       await p.locator('details.record').first().click();
       await p.getByText('Good depth.').waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'history with an open record');
       await p.goto('/trainer/#/displays');
       await p.getByRole('form', { name: 'Pair a display' }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'displays page');
+      await p.goto('/trainer/#/settings');
+      await p.getByRole('heading', { name: 'Settings' }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'settings page');
       assert.deepEqual(screen.writes, []);
       assert.deepEqual(await Promise.all(paths.map(read)), before);
     } finally {

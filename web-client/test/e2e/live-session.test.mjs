@@ -2,6 +2,7 @@
 // the trainer sets up and runs it on the tablet, the phone and the wall follow within a second.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { accessibilityViolations, dialogViolations } from './a11y.mjs';
 import { SCREENSHOTS, launch, open, timeUntil } from './browser.mjs';
 
 const SECOND = 1_000;
@@ -79,7 +80,13 @@ describe('a live session on tablet, phone and wall', () => {
 
   step('the trainer registers', async () => {
     const p = tablet.page;
+    await p.goto('/');
+    assert.deepEqual(await accessibilityViolations(p), [], 'start page');
+    await p.goto('/trainer/');
+    await p.getByRole('button', { name: /create an account/i }).waitFor();
+    assert.deepEqual(await accessibilityViolations(p), [], 'trainer sign-in');
     await p.getByRole('button', { name: /create an account/i }).click();
+    assert.deepEqual(await accessibilityViolations(p), [], 'trainer registration');
     await p.getByLabel('Your name').fill('Sam Carter');
     await p.getByLabel('Email').fill(email);
     await p.getByLabel('Password').fill('a long password');
@@ -131,6 +138,7 @@ describe('a live session on tablet, phone and wall', () => {
     phone = await open(browser, 'phone', link.pathname + link.hash);
     await phone.page.getByTestId('waiting').waitFor();
     assert.equal(new URL(phone.page.url()).hash, '', 'the token does not stay in the address bar');
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone waiting');
   });
 
   step('the trainer starts the session; the phone and the wall switch to it by themselves', async () => {
@@ -140,6 +148,7 @@ describe('a live session on tablet, phone and wall', () => {
     await phone.page.getByTestId('current-exercise').filter({ hasText: 'Back squat' }).waitFor({ timeout: 10 * SECOND });
     await wall.page.getByTestId('tile').filter({ hasText: 'Maria' }).waitFor({ timeout: 10 * SECOND });
     assert.equal(await wall.page.getByText('Lopez').count(), 0, 'the wall shows first names only');
+    assert.deepEqual(await accessibilityViolations(p), [], 'tablet live control');
   });
 
   step('a logged set shows on the phone and the wall within a second', async () => {
@@ -147,6 +156,8 @@ describe('a live session on tablet, phone and wall', () => {
     assert.ok(phoneMs < SECOND, `phone took ${phoneMs} ms`);
     assert.ok(wallMs < SECOND, `wall took ${wallMs} ms`);
     await phone.page.getByTestId('last-set').filter({ hasText: '5 × 100 kg' }).waitFor();
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone live view');
+    assert.deepEqual(await accessibilityViolations(tablet.page), [], 'tablet live control with a set and rest');
   });
 
   step('the rest countdown shows the same second on the three screens', async () => {
@@ -221,13 +232,17 @@ describe('a live session on tablet, phone and wall', () => {
 
   step('screenshot of the wall with two sessions', async () => {
     await wall.page.screenshot({ path: `${SCREENSHOTS}/wall-display-two.png` });
+    assert.deepEqual(await accessibilityViolations(wall.page), [], 'wall with two sessions');
+    assert.deepEqual(await accessibilityViolations(tablet.page), [], 'tablet with two session tabs');
   });
 
   step('ending the sessions: the phone says so and the tiles leave the wall', async () => {
     const p = tablet.page;
+    assert.deepEqual(await dialogViolations(p, p.getByRole('button', { name: 'End session' })), [], 'end session dialog');
     await p.getByRole('button', { name: 'End session' }).click();
     await p.getByRole('button', { name: 'Completed' }).click();
     await phone.page.getByTestId('session-ended').waitFor({ timeout: 5 * SECOND });
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone after the session');
     await wall.page.locator('.tiles[data-count="1"]').waitFor({ timeout: 5 * SECOND });
     await p.getByTestId('session-tab').filter({ hasText: 'Jon' }).click();
     await p.getByRole('button', { name: 'End session' }).click();

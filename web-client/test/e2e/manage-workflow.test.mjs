@@ -3,6 +3,7 @@
 // and restored, trainees searched, the phone link copied. Every change is checked on the server too.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { accessibilityViolations, dialogViolations } from './a11y.mjs';
 import { BASE_URL, launch, open } from './browser.mjs';
 
 const API = `${BASE_URL}/api/v1`;
@@ -82,10 +83,13 @@ describe('the trainer manages history, templates, programs and trainees', () => 
       assert.match(text, /1 h 0 min/);
       assert.match(text, /1 working set · 500 kg/, 'the 10 × 40 warm-up is not in the volume');
       assert.match(text, /RPE 8/);
+      assert.deepEqual(await accessibilityViolations(p), [], 'history list');
 
       await p.locator('details.record summary').first().click();
       await p.getByRole('button', { name: 'Edit' }).click();
       const form = p.getByRole('form', { name: 'Edit session' });
+      await form.waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'record editor');
       await form.getByLabel('Back squat set 2 weight').fill('102.5');
       await form.getByRole('button', { name: '+ Add set' }).click();
       await form.getByLabel('Back squat set 3 reps').fill('3');
@@ -121,6 +125,7 @@ describe('the trainer manages history, templates, programs and trainees', () => 
       await p.waitForFunction(() => document.querySelectorAll('details.record').length === 1);
       await p.locator('details.record summary').click();
       const deleteButton = p.getByTestId('delete-record');
+      assert.deepEqual(await dialogViolations(p, deleteButton), [], 'delete record dialog');
       await deleteButton.click();
       await p.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
       assert.equal((await get(`/session-records?traineeId=${trainee.id}`)).items.length, 2, 'cancelled: nothing deleted');
@@ -136,7 +141,14 @@ describe('the trainer manages history, templates, programs and trainees', () => 
     const template = await create('/session-templates', { name: 'Push day', exercises: [{ exerciseName: 'Bench press', targetSets: 3 }, { exerciseName: 'Dips' }] });
     let copyId;
     await onTablet(async (p) => {
+      await p.goto('/trainer/#/templates');
+      await p.getByRole('link', { name: /Push day/ }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'templates list');
       await p.goto(`/trainer/#/templates/${template.id}`);
+      await p.getByRole('button', { name: 'Duplicate' }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'template editor');
+      assert.deepEqual(await dialogViolations(p, p.getByTestId('delete-template')), [], 'delete template dialog');
+      assert.deepEqual(await dialogViolations(p, p.getByRole('button', { name: 'Delete Dips' })), [], 'delete exercise dialog');
       await p.getByRole('button', { name: 'Duplicate' }).click();
       await p.getByRole('heading', { name: 'Push day (copy)' }).waitFor();
       copyId = p.url().split('/').pop();
@@ -159,8 +171,15 @@ describe('the trainer manages history, templates, programs and trainees', () => 
     await create(`/programs/${program.id}/sessions`, { name: 'Lower A', weekNumber: 1, traineeId: maria.id });
     let copyId;
     await onTablet(async (p) => {
+      await p.goto('/trainer/#/programs');
+      await p.getByRole('link', { name: /Strength base/ }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'programs list');
       await p.goto(`/trainer/#/programs/${program.id}`);
       const form = p.getByRole('form', { name: 'Copy for another trainee' });
+      await form.waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'program editor');
+      assert.deepEqual(await dialogViolations(p, p.getByTestId('delete-program')), [], 'delete program dialog');
+      assert.deepEqual(await dialogViolations(p, p.getByRole('button', { name: 'Remove' })), [], 'remove planned session dialog');
       await form.getByLabel('Copy this program for').selectOption({ label: 'Tom Berg' });
       await form.getByRole('button', { name: 'Copy program' }).click();
       await p.getByRole('heading', { name: 'Strength base (Tom)' }).waitFor();
@@ -176,10 +195,14 @@ describe('the trainer manages history, templates, programs and trainees', () => 
     await create('/trainees', { name: 'Zoe Park' });
     await onTablet(async (p) => {
       await p.goto(`/trainer/#/trainees/${trainee.id}`);
+      await p.getByRole('button', { name: 'Archive' }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'trainee detail');
+      assert.deepEqual(await dialogViolations(p, p.getByTestId('delete-trainee')), [], 'delete trainee dialog');
       await p.getByRole('button', { name: 'Archive' }).click();
       await p.getByRole('button', { name: 'Restore' }).waitFor();
       await p.goto('/trainer/#/trainees');
       await p.getByRole('link', { name: /Zoe Park/ }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'trainees list');
       assert.equal(await p.getByRole('link', { name: /José Álvarez/ }).count(), 0, 'hidden while archived');
       await p.goto('/trainer/#/live');
       const picker = p.getByRole('form', { name: 'Start a live session' }).getByLabel('Trainee');
@@ -209,6 +232,8 @@ describe('the trainer manages history, templates, programs and trainees', () => 
       const url = await p.getByTestId('access-link').inputValue();
       await p.getByTestId('copy-link').click();
       await p.getByRole('button', { name: 'Copied' }).waitFor();
+      assert.deepEqual(await accessibilityViolations(p), [], 'trainee detail with a new phone link');
+      assert.deepEqual(await dialogViolations(p, p.getByRole('button', { name: 'Revoke' })), [], 'revoke link dialog');
       assert.equal(await p.evaluate(() => navigator.clipboard.readText()), url);
 
       await confirm(p, p.getByRole('button', { name: 'Revoke' }), 'Revoke link');

@@ -3,6 +3,7 @@
 // exercise, and the core loop inside the screen without scrolling.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { accessibilityViolations } from './a11y.mjs';
 import { BASE_URL, SCREENSHOTS, launch } from './browser.mjs';
 
 const email = `logger-${Date.now()}@spotter.test`;
@@ -87,6 +88,7 @@ describe('the set logger on a 1024×768 tablet', () => {
     assert.equal(await page.getByTestId('set-progress').textContent(), 'Set 1 of 3');
     assert.equal(await page.getByTestId('set-row').count(), 0);
     assert.equal(await restRunning(), false);
+    assert.deepEqual(await accessibilityViolations(page), [], 'logger in warm-up mode with a warm-up logged');
     await page.getByTestId('warmup-toggle').click();
   });
 
@@ -96,6 +98,7 @@ describe('the set logger on a 1024×768 tablet', () => {
     await page.getByTestId('plates').filter({ hasText: 'Per side 45 + 25' }).waitFor();
     await weight.fill('187');
     await page.getByTestId('plates').filter({ hasText: 'can’t be loaded exactly' }).waitFor();
+    assert.deepEqual(await accessibilityViolations(page), [], 'logger with inexact plates');
     await weight.fill('185');
     await page.getByRole('button', { name: 'Weight plus 5' }).waitFor();
     await page.getByTestId('log-set').filter({ hasText: '185 lb' }).click();
@@ -132,6 +135,7 @@ describe('the set logger on a 1024×768 tablet', () => {
     await page.getByTestId('current-exercise').filter({ hasText: 'Row' }).waitFor();
     await page.locator('.timer-panel [data-testid="countdown"]').waitFor();
     assert.equal(await current(), 'Row');
+    assert.deepEqual(await accessibilityViolations(page), [], 'logger in a superset with rest running');
     await page.screenshot({ path: `${SCREENSHOTS}/set-logger-superset-1024.png` });
   });
 

@@ -2,6 +2,7 @@
 // it before the first set on tablet and phone, and ending today's session shows the same summary on both.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { accessibilityViolations } from './a11y.mjs';
 import { BASE_URL, SCREENSHOTS, launch, open } from './browser.mjs';
 
 const email = `coach-${Date.now()}@spotter.test`;
@@ -71,6 +72,7 @@ describe('previous performance and the summary on tablet and phone', () => {
     assert.match(text, /5 × 60 kg.*warm-up/);
     assert.equal(await shown(tablet.page, 'best-set'), '5 × 102.5 kg · e1RM 124.4 kg');
     await tablet.page.screenshot({ path: `${SCREENSHOTS}/summary-tablet-previous.png` });
+    assert.deepEqual(await accessibilityViolations(tablet.page), [], 'tablet with previous performance');
   });
 
   it('and so does the phone, compactly, working sets only', async () => {
@@ -78,6 +80,7 @@ describe('previous performance and the summary on tablet and phone', () => {
     assert.match(text, /Last time 5 × 100 kg, 5 × 102.5 kg/);
     assert.match(text, /Best 5 × 102.5 kg · e1RM 124.4 kg/);
     await phone.page.screenshot({ path: `${SCREENSHOTS}/summary-phone-previous.png` });
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone with previous performance');
   });
 
   it('ending the session shows the same summary on tablet and phone', async () => {
@@ -99,6 +102,8 @@ describe('previous performance and the summary on tablet and phone', () => {
     }
     await p.screenshot({ path: `${SCREENSHOTS}/summary-tablet.png` });
     await phone.page.screenshot({ path: `${SCREENSHOTS}/summary-phone.png` });
+    assert.deepEqual(await accessibilityViolations(p), [], 'tablet summary');
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone summary');
     await p.getByTestId('back-to-trainee').click();
     await p.getByRole('heading', { name: 'Maria Lopez' }).waitFor();
   });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { accessibilityViolations, dialogViolations } from './a11y.mjs';
 import { BASE_URL, SCREENSHOTS, launch, open, timeUntil } from './browser.mjs';
 
 const SECOND = 1_000;
@@ -150,12 +151,15 @@ describe('the wall and the phone beside the tablet', () => {
     await p.getByLabel('Password').fill(password);
     await p.getByRole('button', { name: 'Sign in' }).click();
     const code = await wall.page.getByTestId('pairing-code').textContent();
+    assert.deepEqual(await accessibilityViolations(wall.page), [], 'wall pairing screen');
     await p.getByRole('link', { name: 'Displays' }).click();
     await p.getByLabel('Code shown on the display').fill(code);
     await p.getByLabel('Name').fill('Gym floor');
     await p.getByRole('button', { name: 'Pair display' }).click();
     await p.getByTestId('paired').filter({ hasText: 'is connected' }).waitFor({ timeout: 10 * SECOND });
     await p.getByText(/last connected/).waitFor();
+    assert.deepEqual(await accessibilityViolations(p), [], 'displays page with a paired display');
+    assert.deepEqual(await dialogViolations(p, p.getByRole('button', { name: 'Unpair' })), [], 'unpair dialog');
   });
 
   step('an idle wall shows its name, the time and that it waits for a session', async () => {
@@ -163,11 +167,13 @@ describe('the wall and the phone beside the tablet', () => {
     await idle.waitFor({ timeout: 10 * SECOND });
     assert.match(await idle.textContent(), /Gym floor.*\d{1,2}:\d{2}.*Waiting for a session/s);
     await wall.page.screenshot({ path: `${SCREENSHOTS}/wall-idle.png` });
+    assert.deepEqual(await accessibilityViolations(wall.page), [], 'wall idle');
   });
 
   step('the phone waits, and shows the session the tablet starts within a second (pushed, not polled)', async () => {
     phone = await open(browser, 'phone', new URL(link.url).pathname + new URL(link.url).hash);
     await phone.page.getByTestId('waiting').waitFor();
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone waiting');
     await phone.page.waitForTimeout(500); // connected and subscribed
     const p = tablet.page;
     await p.getByRole('link', { name: 'Live' }).click();
@@ -196,6 +202,8 @@ describe('the wall and the phone beside the tablet', () => {
     assert.ok(Math.abs(goAt[0] - goAt[1]) < SECOND, 'GO at the same second');
     await phone.page.screenshot({ path: `${SCREENSHOTS}/phone-go.png` });
     await wall.page.screenshot({ path: `${SCREENSHOTS}/wall-1-go.png` });
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone GO');
+    assert.deepEqual(await accessibilityViolations(wall.page), [], 'wall GO');
     const alerts = await phone.page.getByTestId('rest-cue').getAttribute('data-alerts');
     console.log(`phone sounded or buzzed the end of the rest ${alerts} time(s)`);
     assert.equal(alerts, '1', 'the phone sounded or buzzed once');
@@ -221,6 +229,7 @@ describe('the wall and the phone beside the tablet', () => {
     await api('DELETE', `/trainees/${maria.id}/access-links/${link.id}`);
     await phone.page.getByText('This link was turned off by your trainer').waitFor({ timeout: 10 * SECOND });
     await phone.page.screenshot({ path: `${SCREENSHOTS}/phone-revoked.png` });
+    assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone with a revoked link');
     const fresh = await api('POST', `/trainees/${maria.id}/access-links`, {});
     await phone.page.getByLabel('Or paste the link here').fill(fresh.url);
     await phone.page.getByRole('button', { name: 'Open link' }).click();

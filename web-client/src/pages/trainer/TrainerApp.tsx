@@ -39,7 +39,7 @@ export function TrainerApp() {
         </nav>
         <span class="spacer" />
         <ConnectionBadge status={live.status.value} pending={live.pending.value} />
-        <a href="#/settings" class="btn ghost unit-link" aria-current={current.page === 'settings' ? 'page' : undefined} data-testid="unit" aria-label={`Settings (weights in ${unit.value})`}>
+        <a href="#/settings" class="btn ghost unit-link" aria-current={current.page === 'settings' ? 'page' : undefined} data-testid="unit" aria-label={`Settings, weights in ${unit.value}`}>
           <span aria-hidden="true">⚙</span> {unit.value}
         </a>
         <span class="muted small trainer-name">{session.trainer?.name}</span>

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ExercisePicker } from '../../../components/ExercisePicker';
 import { uuid } from '../../../lib/ids';
 import { isDone } from '../../../lib/liveView';
@@ -11,10 +11,15 @@ type Panel = 'skip' | 'add' | 'note' | null;
 /** Moving on (next, skip with a reason), adding an exercise on the fly, rating form, notes. */
 export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRecord | null; next: ExerciseRecord | null; send: Send }) {
   const [panel, setPanel] = useState<Panel>(null);
-  const toggle = (p: Panel) => setPanel(panel === p ? null : p);
   // The add form's name and, when it was picked from the library, the exercise it names.
   const [addName, setAddName] = useState('');
   const [picked, setPicked] = useState<Exercise | null>(null);
+  // The button that opened the panel: the focus goes back to it when the panel's form is sent and gone.
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const toggle = (p: Panel, e: Event) => {
+    opener.current = e.currentTarget as HTMLButtonElement;
+    setPanel(panel === p ? null : p);
+  };
 
   function goNext() {
     if (exercise && !isDone(exercise)) send('complete-exercise', { exerciseRecordId: exercise.id });
@@ -25,6 +30,7 @@ export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRe
     e.preventDefault();
     act(new FormData(e.currentTarget as HTMLFormElement));
     setPanel(null);
+    opener.current?.focus();
   }
 
   return (
@@ -33,9 +39,9 @@ export function ExerciseActions({ exercise, next, send }: { exercise: ExerciseRe
         {next ? `Next: ${next.exerciseName}` : 'Finish exercise'}
       </button>
       <div class="row">
-        <button type="button" disabled={!exercise} aria-expanded={panel === 'skip'} onClick={() => toggle('skip')}>Skip…</button>
-        <button type="button" aria-expanded={panel === 'add'} onClick={() => toggle('add')}>Add exercise…</button>
-        <button type="button" aria-expanded={panel === 'note'} onClick={() => toggle('note')}>Note…</button>
+        <button type="button" disabled={!exercise} aria-expanded={panel === 'skip'} onClick={(e) => toggle('skip', e)}>Skip…</button>
+        <button type="button" aria-expanded={panel === 'add'} onClick={(e) => toggle('add', e)}>Add exercise…</button>
+        <button type="button" aria-expanded={panel === 'note'} onClick={(e) => toggle('note', e)}>Note…</button>
       </div>
       {exercise && (
         <div role="group" aria-label="Form rating" class="form-rating">

@@ -13,8 +13,9 @@ export function ExerciseList({ state, current, send, disabled }: { state: LiveSt
               type="button"
               aria-current={e.id === current?.id ? 'step' : undefined}
               class={isDone(e) ? 'item done' : 'item'}
-              disabled={disabled || e.id === current?.id}
-              onClick={() => send('start-exercise', { exerciseRecordId: e.id })}
+              // The current one stays focusable (a disabled button would drop the keyboard's focus).
+              disabled={disabled}
+              onClick={() => e.id !== current?.id && send('start-exercise', { exerciseRecordId: e.id })}
             >
               <span>{e.exerciseName}</span>
               <span class="small muted num">

@@ -42,11 +42,12 @@ export function LivePage({ live, selected }: { live: Live; selected: string | nu
 
   return (
     <div class="live-page">
-      <div class="tabs" role="tablist" aria-label="Live sessions">
+      <div class="tabs" role="tablist" aria-label="Live sessions" onKeyDown={moveBetweenTabs}>
         {views.map((v) => (
           <SessionTab key={v.sessionId} view={v} live={live} active={v === view} />
         ))}
-        <button type="button" role="tab" aria-selected={starting} class="tab" onClick={() => go('live/new')}>
+        {/* The one Tab stop of the list: the selected tab, else this one. */}
+        <button type="button" role="tab" aria-selected={starting} tabIndex={starting || !view ? 0 : -1} class="tab" onClick={() => go('live/new')}>
           + Start session
         </button>
       </div>
@@ -60,11 +61,23 @@ export function LivePage({ live, selected }: { live: Live; selected: string | nu
   );
 }
 
+/** The tab pattern's keys: arrows (and Home, End) move to a tab and open it; Tab leaves the list. */
+function moveBetweenTabs(e: KeyboardEvent) {
+  const tabs = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('[role=tab]')];
+  const at = tabs.indexOf(document.activeElement as HTMLElement);
+  const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key];
+  if (at < 0 || to === undefined) return;
+  e.preventDefault();
+  const tab = tabs[(to + tabs.length) % tabs.length]!;
+  tab.focus();
+  tab.click();
+}
+
 function SessionTab({ view, live, active }: { view: SessionView; live: Live; active: boolean }) {
   const exercise = currentExercise(view.state);
   const ended = view.state.record.status !== 'live';
   return (
-    <button type="button" role="tab" aria-selected={active} class="tab" data-testid="session-tab" onClick={() => go(`live/${view.sessionId}`)}>
+    <button type="button" role="tab" aria-selected={active} tabIndex={active ? 0 : -1} class="tab" data-testid="session-tab" onClick={() => go(`live/${view.sessionId}`)}>
       <strong>{firstName(view.state.trainee.name)}</strong>
       <span class="small muted">
         {ended ? 'ended' : exercise ? `${exercise.exerciseName} ${progressShort(exercise)}` : 'no exercise'}

@@ -1,4 +1,5 @@
 import { ConfirmButton } from '../../../components/ConfirmButton';
+import { useFocusWhenLost } from '../../../components/focus';
 import { firstName } from '../../../lib/names';
 import { formatTime, plural } from '../../../lib/format';
 import type { Live } from '../../../lib/liveSignals';
@@ -12,11 +13,12 @@ export function SessionHeader({ live, view, send }: { live: Live; view: SessionV
   const phones = presence.filter((d) => d.role === 'trainee').length;
   const displays = presence.filter((d) => d.role === 'display').length;
   const ended = record.status !== 'live';
+  const heading = useFocusWhenLost<HTMLHeadingElement>();
 
   return (
     <header class="session-header card">
       <div class="who">
-        <h1 title={trainee.name}>{trainee.name}</h1>
+        <h1 title={trainee.name} ref={heading} tabIndex={-1}>{trainee.name}</h1>
         <span class="small muted">
           {record.location ? `${record.location} · ` : ''}started {record.startTime ? formatTime(record.startTime) : ''}
         </span>

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useFocusWhenLost } from '../../../components/focus';
 import { RpePicker } from '../../../components/RpePicker';
 import { Stepper } from '../../../components/Stepper';
 import type { PendingCommand } from '../../../lib/commandQueue';
@@ -25,6 +26,8 @@ export function SetList({ state, exercise, pending, send, disabled, increment }:
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<WorkSet | null>(null);
+  // The set whose row gets the focus back when its editor closes (the editor had it).
+  const backTo = useRef<string | null>(null);
   useEffect(() => {
     if (!deleted) return;
     const timer = setTimeout(() => setDeleted(null), UNDO_MS);
@@ -52,12 +55,21 @@ export function SetList({ state, exercise, pending, send, disabled, increment }:
 
   const row = (set: WorkSet, label: string, testId: string) =>
     set.id === editing ? (
-      <SetEditor key={set.id} exercise={exercise} set={set} send={send} increment={increment} remove={remove} done={() => setEditing(null)} />
+      <SetEditor key={set.id} exercise={exercise} set={set} send={send} increment={increment} remove={remove} done={() => {
+        backTo.current = set.id;
+        setEditing(null);
+      }} />
     ) : (
       <li key={set.id} data-testid={testId}>
-        <button type="button" class="ghost set-row" disabled={disabled} onClick={() => setEditing(set.id)} aria-label={`${label}: ${setText(set)}. Edit`}>
-          <span class="num set-number">{label}</span>
-          <span>{setText(set)}</span>
+        <button type="button" class="ghost set-row" disabled={disabled}
+          ref={(el) => {
+            if (el && backTo.current === set.id) {
+              backTo.current = null;
+              el.focus();
+            }
+          }} onClick={() => setEditing(set.id)} aria-label={`${label}: ${setText(set)}. Edit`}>
+          {/* The space keeps "#1 5 × 100 kg" two words in the name read from the text. */}
+          <span class="num set-number">{label}</span> <span>{setText(set)}</span>
         </button>
       </li>
     );
@@ -102,6 +114,7 @@ function SetEditor({ exercise, set, send, increment, remove, done }: {
   remove: (set: WorkSet) => void;
   done: () => void;
 }) {
+  const editor = useFocusWhenLost<HTMLLIElement>();
   const [reps, setReps] = useState(set.reps ?? null);
   const [weight, setWeight] = useState(set.weight ?? null);
   // Only what was changed is sent: a set saved as it was is not rewritten (nor its event broadcast).
@@ -114,7 +127,7 @@ function SetEditor({ exercise, set, send, increment, remove, done }: {
     done();
   }
   return (
-    <li class="card set-editor" aria-label={`Editing set ${set.number}`}>
+    <li class="card set-editor" aria-label={`Editing set ${set.number}`} ref={editor} tabIndex={-1}>
       <Stepper label="Reps" value={reps} step={1} max={1000} whole onChange={setReps} />
       <Stepper label="Weight" value={weight} step={increment} max={2000} unit={set.unit ?? 'kg'} onChange={setWeight} />
       <div class="row">

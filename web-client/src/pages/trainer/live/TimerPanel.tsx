@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { Countdown } from '../../../components/Countdown';
 import { CueBanner, useRestCue } from '../../../components/RestCue';
+import { useRefocusAfter } from '../../../components/focus';
 import type { ExerciseRecord, Timer } from '../../../lib/protocol';
 import type { Send } from './LiveControl';
 
@@ -16,8 +17,10 @@ export function TimerPanel({ timer, serverNow, exercise, send, disabled }: {
 }) {
   const rest = exercise?.restBetweenSets && exercise.restBetweenSets > 0 ? exercise.restBetweenSets : 90;
   const cue = useRestCue(timer, serverNow, { tone: true });
+  // Skip rest and Start rest replace each other: the keyboard's focus goes from one to the other.
+  const refocus = useRefocusAfter<HTMLDivElement>(timer != null);
   return (
-    <div class={`card timer-panel ${cue.phase.value}`} aria-label="Rest timer">
+    <div class={`card timer-panel ${cue.phase.value}`} role="group" aria-label="Rest timer" ref={refocus.container}>
       <div class="row between">
         <h3>{timer?.label ?? 'Rest timer'}</h3>
         {timer && !timer.running && <span class="badge">paused</span>}
@@ -36,14 +39,18 @@ export function TimerPanel({ timer, serverNow, exercise, send, disabled }: {
             ) : (
               <button type="button" disabled={disabled} onClick={() => send('resume-timer', {})}>Resume</button>
             )}
-            <button type="button" disabled={disabled} onClick={() => send('cancel-timer', {})}>Skip rest</button>
+            <button type="button" disabled={disabled} data-refocus onClick={() => { refocus.expect(); send('cancel-timer', {}); }}>Skip rest</button>
           </div>
         </>
       ) : (
         <button
           type="button"
           disabled={disabled}
-          onClick={() => send('start-timer', { durationSeconds: rest, label: 'Rest', ...(exercise ? { exerciseRecordId: exercise.id } : {}) })}
+          data-refocus
+          onClick={() => {
+            refocus.expect();
+            send('start-timer', { durationSeconds: rest, label: 'Rest', ...(exercise ? { exerciseRecordId: exercise.id } : {}) });
+          }}
         >
           Start {rest} s rest
         </button>
