@@ -24,7 +24,7 @@ export function RecordView({ record, summary, children }: { record: SessionRecor
             <span class="muted small">{e.skipped ? `skipped${e.skipReason ? `: ${e.skipReason}` : ''}` : targetText(e)}</span>
             {e.sets.length > 0 && (
               <ul class="small">
-                {e.sets.map((s) => <li key={s.id}>Set {s.number}: {setText(s)}</li>)}
+                {e.sets.map((s) => <li key={s.id}>{s.kind === 'warmup' ? 'Warm-up' : `Set ${s.number}`}: {setText(s)}</li>)}
               </ul>
             )}
             {e.notes && <p class="small"><span class="muted">Notes:</span> {e.notes}</p>}
