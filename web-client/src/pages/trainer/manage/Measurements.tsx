@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { LineChart } from '../../../components/LineChart';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe } from '../../../components/useLoad';
+import { formatDate } from '../../../lib/format';
 import { api } from '../state';
 import { formBody, type Trainee } from './types';
 
@@ -43,7 +44,7 @@ export function Measurements({ trainee, onChange }: { trainee: Trainee; onChange
           <tbody>
             {[...history].reverse().map((m) => (
               <tr key={m.measuredAt}>
-                <td>{new Date(m.measuredAt).toLocaleDateString()}</td>
+                <td>{formatDate(m.measuredAt)}</td>
                 <td class="num">{m.weight ?? '—'}</td>
                 <td class="num">{m.bodyFatPercentage ?? '—'}</td>
                 <td class="num">{m.restingHeartRate ?? '—'}</td>
