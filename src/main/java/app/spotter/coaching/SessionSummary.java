@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
 public final class SessionSummary {
   private SessionSummary() {}
 
-  /** {@code now} stands in for the end of a session that has not ended. */
+  /** {@code now} stands in for the end of a session that has not ended (null: no duration until then). */
   public static JsonObject of(JsonObject record, WeightUnit unit, Instant now) {
     int exercises = 0;
     int workingSets = 0;
@@ -65,9 +65,12 @@ public final class SessionSummary {
         .put("bestSets", bestSets);
   }
 
-  /** A listed record's headline numbers: its summary without the per-exercise lists. */
-  public static JsonObject stats(JsonObject record, WeightUnit unit, Instant now) {
-    JsonObject stats = of(record, unit, now);
+  /**
+   * A listed record's headline numbers: its summary without the per-exercise lists, and without a
+   * duration until it has ended (a list answer does not change while nothing is written).
+   */
+  public static JsonObject stats(JsonObject record, WeightUnit unit) {
+    JsonObject stats = of(record, unit, null);
     stats.remove("records");
     stats.remove("bestSets");
     return stats;

@@ -58,7 +58,7 @@ public final class SessionRecordService {
         .compose(v -> records.list(caller.trainerId(), scoped, afterDate, afterId, page.fetchSize()))
         .compose(this::withExercises)
         .compose(rows -> coaching.trainerUnit(caller.trainerId()).map(unit -> page.body(rows.stream()
-            .map(r -> RecordRules.view(caller, r).put("stats", SessionSummary.stats(r, unit, Instant.now()))).toList(),
+            .map(r -> RecordRules.view(caller, r).put("stats", SessionSummary.stats(r, unit))).toList(),
             r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id")))));
   }
 
