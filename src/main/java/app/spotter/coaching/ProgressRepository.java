@@ -19,8 +19,10 @@ import java.util.function.Function;
  * Each read is one statement that also checks the trainee is the trainer's: no row at all means
  * not found, one row with nulls means no history. Every statement walks the trainee's own sessions
  * (record_by_trainee_date), their exercise records (exercise_record_by_session) and sets (primary
- * key): its cost grows with that trainee's history, not with the database. Only completed and
- * abandoned sessions count, and only work: never a warm-up.
+ * key): its cost grows with that trainee's history, not with the database. The LATERALs with
+ * OFFSET 0 keep it so: left to itself the planner hash-joins every trainer's exercise records
+ * (docs/coaching.md has the plans' times). Only completed and abandoned sessions count, and only
+ * work: never a warm-up.
  */
 public final class ProgressRepository {
   /** The trainee ($1) if it is the trainer's ($2), with the trainer's unit and time zone. */
@@ -43,7 +45,8 @@ public final class ProgressRepository {
         SELECT (array_agg(e.exercise_id ORDER BY r.session_date DESC, r.start_time DESC NULLS LAST))[1] AS exercise_id,
           (array_agg(e.exercise_name ORDER BY r.session_date DESC, r.start_time DESC NULLS LAST))[1] AS name,
           count(DISTINCT r.id) AS sessions, max(r.session_date) AS last_date
-        FROM training_session_record r JOIN exercise_record e ON e.session_record_id = r.id
+        FROM training_session_record r
+        CROSS JOIN LATERAL (SELECT * FROM exercise_record e WHERE e.session_record_id = r.id OFFSET 0) e
         WHERE r.trainee_id = o.id AND {done}
           AND EXISTS (SELECT 1 FROM exercise_set st WHERE st.exercise_record_id = e.id AND {work})
         GROUP BY exercise_identity(e.exercise_id, e.exercise_name)
@@ -63,10 +66,10 @@ public final class ProgressRepository {
         SELECT r.id AS session_id, r.session_date, r.start_time, e.order_index, e.id AS exercise_record_id,
           st.position, st.body
         FROM training_session_record r
-        JOIN exercise_record e ON e.session_record_id = r.id
+        CROSS JOIN LATERAL (SELECT * FROM exercise_record e WHERE e.session_record_id = r.id
+          AND exercise_identity(e.exercise_id, e.exercise_name) = (SELECT identity FROM wanted) OFFSET 0) e
         JOIN exercise_set st ON st.exercise_record_id = e.id
         WHERE r.trainee_id = o.id AND {done} AND {work}
-          AND exercise_identity(e.exercise_id, e.exercise_name) = (SELECT identity FROM wanted)
       ) s ON true
       ORDER BY s.session_date, s.start_time NULLS LAST, s.session_id, s.order_index, s.exercise_record_id, s.position""");
 
