@@ -1,8 +1,8 @@
 import { dayNumber, linearScale, niceTicks } from '../lib/chart';
 import { formatDate, formatNumber } from '../lib/format';
 
-const W = 600;
-const H = 200;
+/** Drawing sizes: a wide chart for the trainee page, a narrower one whose labels stay legible on a phone. */
+const SIZES = { wide: { w: 800, h: 220 }, compact: { w: 360, h: 170 } };
 const LEFT = 52;
 const RIGHT = 16;
 const TOP = 12;
@@ -27,21 +27,21 @@ export function LineChart({ series, label, unit, compact = false }: { series: Se
   if (all.length === 0) return null;
   const xs = all.map((p) => p.x);
   const ticks = niceTicks(Math.min(...all.map((p) => p.y)), Math.max(...all.map((p) => p.y)), compact ? 3 : 4);
-  const height = compact ? 150 : H;
-  const sx = linearScale([Math.min(...xs), Math.max(...xs)], [LEFT, W - RIGHT]);
+  const { w: width, h: height } = SIZES[compact ? 'compact' : 'wide'];
+  const sx = linearScale([Math.min(...xs), Math.max(...xs)], [LEFT, width - RIGHT]);
   const sy = linearScale([ticks[0]!, ticks[ticks.length - 1]!], [height - BOTTOM, TOP]);
   const fromDay = (x: number) => formatDate(new Date(x * 86_400_000).toISOString().slice(0, 10));
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={label}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={LEFT} x2={W - RIGHT} y1={sy(t)} y2={sy(t)} stroke="var(--line)" />
+            <line x1={LEFT} x2={width - RIGHT} y1={sy(t)} y2={sy(t)} stroke="var(--line)" />
             <text x={LEFT - 6} y={sy(t) + 4} text-anchor="end" fill="var(--muted)" font-size="13">{formatNumber(t)}</text>
           </g>
         ))}
         <text x={LEFT} y={height - 6} fill="var(--muted)" font-size="13">{fromDay(Math.min(...xs))}</text>
-        <text x={W - RIGHT} y={height - 6} text-anchor="end" fill="var(--muted)" font-size="13">{fromDay(Math.max(...xs))}</text>
+        <text x={width - RIGHT} y={height - 6} text-anchor="end" fill="var(--muted)" font-size="13">{fromDay(Math.max(...xs))}</text>
         {series.map((s) => {
           const sorted = [...s.points].sort((a, b) => a.x - b.x);
           const path = sorted.map((p, i) => `${i ? 'L' : 'M'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
@@ -55,7 +55,7 @@ export function LineChart({ series, label, unit, compact = false }: { series: Se
         })}
       </svg>
       <figcaption class="small muted row">
-        {series.length > 1 && series.map((s) => (
+        {series.map((s) => (
           <span key={s.name} class="legend">
             <svg width="28" height="10" aria-hidden="true">
               <line x1="0" x2="28" y1="5" y2="5" stroke={s.color} stroke-width="3" stroke-dasharray={s.dashed ? '6 4' : undefined} />
@@ -63,7 +63,7 @@ export function LineChart({ series, label, unit, compact = false }: { series: Se
             {s.name}
           </span>
         ))}
-        <span>{unit}</span>
+        <span>in {unit}</span>
       </figcaption>
     </figure>
   );
