@@ -18,6 +18,11 @@ export function formatDate(value: string | number | Date): string {
   return new Date(value).toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
+/** A day without its year, for axis and column labels: "Dec 6" (or "6. Dez."). Accepts an ISO date like formatDate. */
+export function formatDay(value: string): string {
+  return new Date(`${value}T00:00:00`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+}
+
 /** "Dec 6, 2026, 14:05". */
 export function formatDateTime(value: string | number | Date): string {
   return new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });

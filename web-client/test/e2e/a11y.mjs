@@ -8,14 +8,15 @@ const BLOCKING = new Set(['serious', 'critical']);
 /**
  * The serious and critical violations on the page as it is now, one line each ("rule: target"). The
  * script goes in through the DevTools protocol (page.evaluate), which the pages' CSP does not govern.
+ * `selector` limits the check to one part of the page.
  */
-export async function accessibilityViolations(page) {
+export async function accessibilityViolations(page, selector) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (include) => {
     // eslint-disable-next-line no-undef
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  }, selector);
   return violations
     .filter((v) => BLOCKING.has(v.impact))
     .flatMap((v) => v.targets.map((t) => `${v.id} (${v.impact}): ${v.help} — ${t}`));

@@ -71,7 +71,7 @@ export function TraineeApp() {
       </main>
     );
   }
-  return <TraineeHome live={liveConnection()} api={api} name={session.trainee?.name ?? ''} />;
+  return <TraineeHome live={liveConnection()} api={api} name={session.trainee?.name ?? ''} traineeId={session.trainee?.id ?? ''} />;
 }
 
 /** For a link that arrives as text (a message, an email): paste it here instead of opening it. */

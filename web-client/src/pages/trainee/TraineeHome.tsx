@@ -8,6 +8,7 @@ import { firstName } from '../../lib/names';
 import type { SessionRecord } from '../../lib/protocol';
 import type { Rest } from '../../lib/rest';
 import { LiveSessionView } from './LiveSessionView';
+import { MyProgress } from './MyProgress';
 
 /** The server pushes a new session over the socket (`subscribe-own`); this slow look is only a fallback. */
 const WAITING_POLL_MS = 30_000;
@@ -16,7 +17,7 @@ const WAITING_POLL_MS = 30_000;
  * The phone's home: the live session when there is one; otherwise "waiting for your trainer", which
  * switches by itself the moment the trainer starts a session, and the recent sessions.
  */
-export function TraineeHome({ live, api, name }: { live: Live; api: Rest; name: string }) {
+export function TraineeHome({ live, api, name, traineeId }: { live: Live; api: Rest; name: string; traineeId: string }) {
   const views = [...live.sessions.value.values()];
   const view = views.find((v) => v.state.record.status === 'live') ?? views[0] ?? null;
   const waiting = !view || view.state.record.status !== 'live';
@@ -53,6 +54,7 @@ export function TraineeHome({ live, api, name }: { live: Live; api: Rest; name: 
           {lookError && <p class="small muted">{lookError}</p>}
         </section>
       )}
+      {waiting && <MyProgress api={api} traineeId={traineeId} />}
       {waiting && recent.data && recent.data.items.length > 0 && (
         <section class="stack">
           <h2>Recent sessions</h2>

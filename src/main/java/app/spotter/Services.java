@@ -13,6 +13,9 @@ import app.spotter.auth.RefreshTokenRepository;
 import app.spotter.auth.TrainerRepository;
 import app.spotter.coaching.CoachingRepository;
 import app.spotter.coaching.PreviousPerformance;
+import app.spotter.coaching.ProgressRepository;
+import app.spotter.coaching.ProgressRoutes;
+import app.spotter.coaching.ProgressService;
 import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.display.DisplayRoutes;
@@ -113,6 +116,7 @@ public final class Services {
         new SessionTemplateRoutes(new SessionTemplateService(pool, templates, templateExercises)),
         new TemplateExerciseRoutes(templateExercises),
         new ExerciseRoutes(library),
+        new ProgressRoutes(new ProgressService(new ProgressRepository(pool))),
         webhooks.routes());
   }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { LineChart } from '../../../components/LineChart';
+import { LineChart, trendLabel } from '../../../components/LineChart';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe } from '../../../components/useLoad';
 import { formatDate } from '../../../lib/format';
@@ -10,7 +10,7 @@ import { formBody, type Trainee } from './types';
 export function Measurements({ trainee, onChange }: { trainee: Trainee; onChange: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const history = trainee.measurementHistory;
-  const weights = history.filter((m) => m.weight != null).map((m) => ({ x: Date.parse(m.measuredAt), y: m.weight! }));
+  const weights = history.filter((m) => m.weight != null).map((m) => ({ x: Date.parse(m.measuredAt) / 86_400_000, y: m.weight! }));
 
   async function add(e: Event) {
     e.preventDefault();
@@ -37,7 +37,10 @@ export function Measurements({ trainee, onChange }: { trainee: Trainee; onChange
         <label>Resting HR<input name="restingHeartRate" type="number" min={20} max={250} inputMode="numeric" /></label>
         <button type="submit" class="primary">Add measurement</button>
       </form>
-      {weights.length > 1 && <LineChart points={weights} label="Body weight (kg) over time" unit="kg" />}
+      {weights.length > 1 && (
+        <LineChart series={[{ name: 'Body weight', points: weights, color: 'var(--accent)' }]}
+          label={trendLabel('Body weight over time', weights, 'kg')} unit="kg" />
+      )}
       {history.length > 0 ? (
         <table>
           <thead><tr><th>Date</th><th>Weight</th><th>Body fat</th><th>Resting HR</th></tr></thead>

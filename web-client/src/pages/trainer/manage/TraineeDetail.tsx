@@ -8,6 +8,7 @@ import { api, go } from '../state';
 import { AccessLinks } from './AccessLinks';
 import { ListEditor } from './ListEditor';
 import { Measurements } from './Measurements';
+import { TraineeProgress } from './TraineeProgress';
 import { GENDERS, LEVELS, type Goal, type Injury, type Trainee } from './types';
 
 const FIELDS = {
@@ -79,6 +80,7 @@ export function TraineeDetail({ id }: { id: string }) {
         </div>
       )}
       <ProfileForm key={`${trainee.id}:${saves}`} trainee={trainee} save={save} status={status} flash={flash} />
+      <TraineeProgress traineeId={trainee.id} />
       <Measurements trainee={trainee} onChange={loaded.reload} />
       <AccessLinks traineeId={trainee.id} />
     </section>

@@ -1,0 +1,59 @@
+import { useState } from 'preact/hooks';
+import { ProblemBanner } from '../../../components/ProblemBanner';
+import { ProgressChart } from '../../../components/ProgressChart';
+import { useLoad } from '../../../components/useLoad';
+import { VolumeGrid } from '../../../components/VolumeGrid';
+import { formatDate, plural } from '../../../lib/format';
+import type { ExerciseProgress, ProgressExercises, WeeklyVolume } from '../../../lib/progress';
+import { api } from '../state';
+
+const WEEKS = 12;
+
+/** A trainee's progress per exercise (with a picker, most trained first) and their weekly sets per muscle. */
+export function TraineeProgress({ traineeId }: { traineeId: string }) {
+  const exercises = useLoad(() => api.get<ProgressExercises>(`/trainees/${traineeId}/progress/exercises`), [traineeId]);
+  const volume = useLoad(() => api.get<WeeklyVolume>(`/trainees/${traineeId}/volume?weeks=${WEEKS}`), [traineeId]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const items = exercises.data?.items ?? [];
+  const exercise = items.find((i) => i.exercise === chosen) ?? items[0] ?? null;
+  const progress = useLoad(
+    () => (exercise
+      ? api.get<ExerciseProgress>(`/trainees/${traineeId}/progress?exercise=${encodeURIComponent(exercise.exercise)}`)
+      : Promise.resolve(null)),
+    [traineeId, exercise?.exercise],
+  );
+  // A response for the exercise picked before the last change is not shown under the new name.
+  const shown = progress.data && progress.data.exercise === exercise?.exercise ? progress.data : null;
+
+  return (
+    <div class="progress-grid">
+      <section class="card stack" aria-labelledby="progress-title">
+        <div class="row between">
+          <h2 id="progress-title">Progress</h2>
+          {items.length > 0 && (
+            <label class="inline">Exercise
+              <select value={exercise?.exercise} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
+                {items.map((i) => (
+                  <option key={i.exercise} value={i.exercise}>
+                    {i.name} ({plural(i.sessions, 'session')}, last {formatDate(i.lastDate)})
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </div>
+        <ProblemBanner message={exercises.error ?? progress.error} />
+        {exercises.data && items.length === 0 && (
+          <p class="muted">No working sets recorded yet: the chart starts with the first completed session.</p>
+        )}
+        {exercise && shown && <ProgressChart name={exercise.name} progress={shown} />}
+      </section>
+      <section class="card stack" aria-labelledby="volume-title">
+        <h2 id="volume-title">Weekly sets per muscle</h2>
+        <p class="small muted">Working sets of the last {WEEKS} weeks; a secondary muscle counts half a set.</p>
+        <ProblemBanner message={volume.error} />
+        {volume.data && <VolumeGrid volume={volume.data} />}
+      </section>
+    </div>
+  );
+}
