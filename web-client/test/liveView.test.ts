@@ -75,6 +75,7 @@ describe('sets', () => {
 
   it('reads targets and sets the way a trainer writes them', () => {
     expect(targetText(exercise(SQUAT, 0, 'Squat'))).toBe('3 × 5 @ 100 kg');
+    expect(targetText({ ...exercise(SQUAT, 0, 'Squat'), targetRpe: 8.5 })).toBe('3 × 5 @ 100 kg · RPE 8.5');
     expect(setText({ id: 'a', number: 1, reps: 5, weight: 102.5, unit: 'kg', rpe: 8.5 })).toBe('5 × 102.5 kg · RPE 8.5');
     expect(setText({ id: 'a', number: 2, durationSeconds: 60 })).toBe('60 s');
   });

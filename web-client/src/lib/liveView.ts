@@ -122,12 +122,13 @@ function hasSetsLeft(exercise: ExerciseRecord): boolean {
   return !isDone(exercise) && (!target || workingSets(exercise).length < target);
 }
 
-/** "3 × 5 @ 100 kg", "3 × 5", "" */
-export function targetText(exercise: Pick<ExerciseRecord, 'targetSets' | 'targetReps' | 'targetWeight'>, unit = 'kg'): string {
+/** "3 × 5 @ 100 kg · RPE 8", "3 × 5", "" */
+export function targetText(exercise: Pick<ExerciseRecord, 'targetSets' | 'targetReps' | 'targetWeight' | 'targetRpe'>, unit = 'kg'): string {
   const sets = exercise.targetSets ? `${exercise.targetSets} × ` : '';
   const reps = exercise.targetReps != null ? `${exercise.targetReps}` : '';
   const weight = exercise.targetWeight != null ? ` @ ${formatNumber(exercise.targetWeight)} ${unit}` : '';
-  return reps ? `${sets}${reps}${weight}` : weight.trim();
+  const rpe = exercise.targetRpe != null ? `RPE ${formatNumber(exercise.targetRpe)}` : '';
+  return [reps ? `${sets}${reps}${weight}` : weight.trim(), rpe].filter(Boolean).join(' · ');
 }
 
 /** "5 × 100 kg · RPE 8" */

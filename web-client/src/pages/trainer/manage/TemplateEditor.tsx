@@ -75,7 +75,7 @@ export function TemplateEditor({ id }: { id: string }) {
             </li>
           ) : (
             <li key={ex.id} class="row card exercise-row">
-              <span class="spacer"><strong>{i + 1}. {ex.exerciseName}</strong> <span class="muted">{targetText(ex, unit.value)}{ex.targetRpe != null ? ` · RPE ${formatNumber(ex.targetRpe)}` : ''}{ex.restBetweenSets ? ` · rest ${ex.restBetweenSets} s` : ''}</span>
+              <span class="spacer"><strong>{i + 1}. {ex.exerciseName}</strong> <span class="muted">{targetText(ex, unit.value)}{ex.restBetweenSets ? ` · rest ${ex.restBetweenSets} s` : ''}</span>
                 {ex.supersetGroup && <span class="badge superset">Superset {ex.supersetGroup}</span>}</span>
               <button type="button" aria-label={`Move ${ex.exerciseName} up`} disabled={i === 0} onClick={() => void move(i, -1)}>↑</button>
               <button type="button" aria-label={`Move ${ex.exerciseName} down`} disabled={i === exercises.length - 1} onClick={() => void move(i, 1)}>↓</button>
