@@ -66,8 +66,16 @@ describe('sets', () => {
     expect(plannedSet(e)).toEqual({ reps: 4, weight: 102.5, unit: 'kg' });
   });
 
+  it('"as planned" takes the suggested load for the target reps when there is one', () => {
+    const e = { ...exercise(SQUAT, 0, 'Squat'), suggestedWeight: 90 };
+    e.sets = [{ id: 's1', number: 1, reps: 3, weight: 102.5, unit: 'kg' }];
+    expect(plannedSet(e)).toEqual({ reps: 5, weight: 90, unit: 'kg' });
+    expect(plannedSet({ ...e, suggestedWeight: null })).toEqual({ reps: 3, weight: 102.5, unit: 'kg' });
+  });
+
   it('reads targets and sets the way a trainer writes them', () => {
     expect(targetText(exercise(SQUAT, 0, 'Squat'))).toBe('3 × 5 @ 100 kg');
+    expect(targetText({ ...exercise(SQUAT, 0, 'Squat'), targetRpe: 8.5 })).toBe('3 × 5 @ 100 kg · RPE 8.5');
     expect(setText({ id: 'a', number: 1, reps: 5, weight: 102.5, unit: 'kg', rpe: 8.5 })).toBe('5 × 102.5 kg · RPE 8.5');
     expect(setText({ id: 'a', number: 2, durationSeconds: 60 })).toBe('60 s');
   });

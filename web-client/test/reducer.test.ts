@@ -122,6 +122,7 @@ describe('reduce', () => {
         targetSets: 4,
         targetReps: 3,
         targetWeight: 80,
+        targetRpe: null,
         restBetweenSets: 120,
         modificationNotes: 'knee',
       }),
@@ -156,6 +157,28 @@ describe('reduce', () => {
     const after = reduce(running, event(2, 'session-ended', { status: 'completed', endTime: '2026-11-25T11:00:00Z' }));
     expect(after.record).toMatchObject({ status: 'completed', isLive: false, completed: true, endTime: '2026-11-25T11:00:00.000Z' });
     expect(after.timer).toBeNull();
+  });
+
+  it('a set, its RPE and its deletion recompute the suggested load where the state has coaching settings', () => {
+    const coached = { ...liveState(), coaching: { unit: 'kg' as const, loadIncrement: 2.5 } };
+    coached.record.exercises[0] = { ...coached.record.exercises[0]!, targetRpe: 8, suggestedWeight: null, suggestion: null };
+    const logged = reduce(coached, event(1, 'set-logged', { exerciseRecordId: SQUAT, set: set('s1', 1, { reps: 3, weight: 110 }), currentExerciseRecordId: SQUAT }));
+    // 110 x 3 without RPE: 110 / 0.922 = 119.3; 5 @ 8 is 81.1 %: 96.75 -> 95
+    expect(squat(logged).suggestion).toEqual({ weight: 95, e1rm: 119.3, percent: 81.1, source: 'today' });
+    const rated = reduce(logged, event(2, 'rpe-recorded', { exerciseRecordId: SQUAT, setId: 's1', rpe: 9, set: set('s1', 1, { reps: 3, weight: 110, rpe: 9 }) }));
+    expect(squat(rated).suggestedWeight).toBe(97.5);
+    const deleted = reduce(rated, event(3, 'set-deleted', { exerciseRecordId: SQUAT, setId: 's1' }));
+    expect(squat(deleted).suggestedWeight).toBeNull();
+    expect(squat(deleted).suggestion).toBeNull();
+    const display = reduce(liveState(), event(1, 'set-logged', { exerciseRecordId: SQUAT, set: set('s1', 1, { rpe: 8 }), currentExerciseRecordId: SQUAT }));
+    expect(squat(display)).not.toHaveProperty('suggestedWeight');
+  });
+
+  it("exercise-started brings the injury flags of the trainer's copy; other copies have none to bring", () => {
+    const flags = [{ kind: 'injury' as const, area: 'Left knee', note: 'No deep squats' }];
+    const started = { exerciseRecordId: SQUAT, startedAt: '2026-11-25T10:01:00.000Z', currentExerciseRecordId: SQUAT };
+    expect(squat(reduce(liveState(), event(1, 'exercise-started', { ...started, flags }))).flags).toEqual(flags);
+    expect(squat(reduce(liveState(), event(1, 'exercise-started', started)))).not.toHaveProperty('flags');
   });
 
   it('an event this client does not know still moves seq and version on', () => {

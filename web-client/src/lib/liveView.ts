@@ -60,12 +60,16 @@ export function setsComplete(exercise: ExerciseRecord): boolean {
 }
 
 /**
- * What "log as planned" sends, in the trainer's `unit`: the last working set's values (its weight
- * only when it was logged in that unit), else the targets.
+ * What "log as planned" sends, in the trainer's `unit`: the suggested load for the target reps when
+ * there is one (docs/coaching.md); else the last working set's values (its weight only when it was
+ * logged in that unit), else the targets.
  */
 export function plannedSet(exercise: ExerciseRecord, unit: WeightUnit = 'kg'): { reps: number | null; weight: number | null; unit: WeightUnit } {
   const sets = workingSets(exercise);
   const last = sets[sets.length - 1];
+  if (exercise.suggestedWeight != null) {
+    return { reps: exercise.targetReps ?? last?.reps ?? null, weight: exercise.suggestedWeight, unit };
+  }
   return {
     reps: last?.reps ?? exercise.targetReps ?? null,
     weight: (last?.unit ?? unit) === unit ? (last?.weight ?? exercise.targetWeight ?? null) : (exercise.targetWeight ?? null),
@@ -118,12 +122,13 @@ function hasSetsLeft(exercise: ExerciseRecord): boolean {
   return !isDone(exercise) && (!target || workingSets(exercise).length < target);
 }
 
-/** "3 × 5 @ 100 kg", "3 × 5", "" */
-export function targetText(exercise: Pick<ExerciseRecord, 'targetSets' | 'targetReps' | 'targetWeight'>, unit = 'kg'): string {
+/** "3 × 5 @ 100 kg · RPE 8", "3 × 5", "" */
+export function targetText(exercise: Pick<ExerciseRecord, 'targetSets' | 'targetReps' | 'targetWeight' | 'targetRpe'>, unit = 'kg'): string {
   const sets = exercise.targetSets ? `${exercise.targetSets} × ` : '';
   const reps = exercise.targetReps != null ? `${exercise.targetReps}` : '';
   const weight = exercise.targetWeight != null ? ` @ ${formatNumber(exercise.targetWeight)} ${unit}` : '';
-  return reps ? `${sets}${reps}${weight}` : weight.trim();
+  const rpe = exercise.targetRpe != null ? `RPE ${formatNumber(exercise.targetRpe)}` : '';
+  return [reps ? `${sets}${reps}${weight}` : weight.trim(), rpe].filter(Boolean).join(' · ');
 }
 
 /** "5 × 100 kg · RPE 8" */

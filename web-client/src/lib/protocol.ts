@@ -47,6 +47,8 @@ export interface ExerciseRecord {
   targetSets: number | null;
   targetReps: number | null;
   targetWeight: number | null;
+  /** The RPE the working sets aim at (6–10 in halves); with targetReps it sets the suggested load. */
+  targetRpe?: number | null;
   restBetweenSets: number | null;
   /** Superset label: consecutive exercises with one label are done in rounds (absent for displays). */
   supersetGroup?: string | null;
@@ -67,6 +69,31 @@ export interface ExerciseRecord {
   previous?: PreviousPerformance | null;
   /** Snapshots only (trainer and trainee): the trainee's best set before this session, in the trainer's unit. */
   best?: BestSet | null;
+  /** Trainer and trainee: the next working set's suggested load, in the trainer's unit (docs/coaching.md). */
+  suggestedWeight?: number | null;
+  suggestion?: Suggestion | null;
+  /** Trainer only: the trainee's injuries this exercise works. */
+  flags?: InjuryFlag[];
+}
+
+/** Why the suggested weight: `e1rm × percent %`, rounded down to the trainer's increment. */
+export interface Suggestion {
+  weight: number;
+  e1rm: number;
+  percent: number;
+  source: 'today' | 'last-session';
+}
+
+export interface InjuryFlag {
+  kind: 'injury';
+  area: string;
+  note: string | null;
+}
+
+/** The trainer's unit and load increment, which suggestions are in and round down to. */
+export interface CoachingSettings {
+  unit: WeightUnit;
+  loadIncrement: number;
 }
 
 export interface PreviousPerformance {
@@ -153,12 +180,15 @@ export interface LiveState {
   currentExerciseRecordId: string | null;
   timer: Timer | null;
   presence: PresenceDevice[];
+  /** Trainer and trainee: what the reducer recomputes suggestions with. */
+  coaching?: CoachingSettings;
 }
 
 // ------------------------------------------------------------------ events
 
 export interface EventPayloads {
-  'exercise-started': { exerciseRecordId: string; startedAt: string; currentExerciseRecordId: string };
+  /** `flags`: the trainer's copy only. */
+  'exercise-started': { exerciseRecordId: string; startedAt: string; currentExerciseRecordId: string; flags?: InjuryFlag[] };
   'set-logged': { exerciseRecordId: string; set: WorkSet; currentExerciseRecordId: string };
   'set-updated': { exerciseRecordId: string; set: WorkSet };
   'set-deleted': { exerciseRecordId: string; setId: string };
@@ -173,6 +203,7 @@ export interface EventPayloads {
     targetSets: number | null;
     targetReps: number | null;
     targetWeight: number | null;
+    targetRpe: number | null;
     restBetweenSets: number | null;
     supersetGroup?: string | null;
     modificationNotes: string | null;
@@ -234,6 +265,7 @@ export interface CommandPayloads {
     targetSets?: number;
     targetReps?: number;
     targetWeight?: number;
+    targetRpe?: number;
     restBetweenSets?: number;
     supersetGroup?: string;
     afterExerciseRecordId?: string;
@@ -245,6 +277,7 @@ export interface CommandPayloads {
     targetSets?: number | null;
     targetReps?: number | null;
     targetWeight?: number | null;
+    targetRpe?: number | null;
     restBetweenSets?: number | null;
     supersetGroup?: string | null;
   };

@@ -1,3 +1,4 @@
+import { withSuggestion } from './coaching';
 import type { EventName, EventPayloads, ExerciseRecord, LiveEvent, LiveState, WorkSet } from './protocol';
 
 /**
@@ -5,6 +6,8 @@ import type { EventName, EventPayloads, ExerciseRecord, LiveEvent, LiveState, Wo
  * code. It mirrors what the server writes for each event: the record's `liveSeq` becomes the event's
  * seq and its `version` moves on (every event saves the session row); an exercise record it changes
  * moves on its own `version`. `updatedAt` (the database's clock) is the one field no event carries.
+ * An exercise an event changes gets its suggested load recomputed (lib/coaching.ts), as the next
+ * snapshot would carry it.
  */
 export function reduce(state: LiveState, event: LiveEvent): LiveState {
   const next = apply(state, event);
@@ -20,8 +23,12 @@ type Handler<N extends EventName> = (state: LiveState, payload: EventPayloads[N]
 type Handlers = { [N in EventName]: Handler<N> };
 
 const handlers: Handlers = {
+  // Only the trainer's copy carries the injury flags.
   'exercise-started': (s, p) =>
-    withCurrent(changeExercise(s, p.exerciseRecordId, (e) => ({ ...e, startedAt: p.startedAt })), p.currentExerciseRecordId),
+    withCurrent(
+      changeExercise(s, p.exerciseRecordId, (e) => ({ ...e, startedAt: p.startedAt, ...(p.flags ? { flags: p.flags } : {}) })),
+      p.currentExerciseRecordId,
+    ),
 
   // Logging on an exercise not yet started starts it, at the set's time.
   'set-logged': (s, p) =>
@@ -69,7 +76,7 @@ const handlers: Handlers = {
     const shifted = s.record.exercises.map((e) =>
       p.afterExerciseRecordId != null && e.orderIndex >= at ? { ...e, orderIndex: e.orderIndex + 1 } : e,
     );
-    return { ...s, record: { ...s.record, exercises: inOrder([...shifted, p.exercise]) } };
+    return { ...s, record: { ...s.record, exercises: inOrder([...shifted, withSuggestion(p.exercise, s.coaching)]) } };
   },
 
   'exercise-modified': (s, p) =>
@@ -79,6 +86,7 @@ const handlers: Handlers = {
       targetSets: p.targetSets,
       targetReps: p.targetReps,
       targetWeight: p.targetWeight,
+      targetRpe: p.targetRpe,
       restBetweenSets: p.restBetweenSets,
       // A display's copy carries no label: it keeps what it had.
       supersetGroup: p.supersetGroup === undefined ? e.supersetGroup : p.supersetGroup,
@@ -119,7 +127,9 @@ function apply(state: LiveState, event: LiveEvent): LiveState {
 }
 
 function changeExercise(state: LiveState, id: string, change: (e: ExerciseRecord) => ExerciseRecord): LiveState {
-  const exercises = state.record.exercises.map((e) => (e.id === id ? { ...change(e), version: e.version + 1 } : e));
+  const exercises = state.record.exercises.map((e) =>
+    e.id === id ? { ...withSuggestion(change(e), state.coaching), version: e.version + 1 } : e,
+  );
   return { ...state, record: { ...state.record, exercises } };
 }
 

@@ -3,6 +3,7 @@ import { PreviousPerformance } from '../../components/PreviousPerformance';
 import { CueBanner, useRestCue } from '../../components/RestCue';
 import { RpePicker } from '../../components/RpePicker';
 import { SessionSummary } from '../../components/SessionSummary';
+import { formatNumber } from '../../lib/format';
 import type { Live } from '../../lib/liveSignals';
 import { currentExercise, isDone, lastSet, nextExercise, progressText, setText, targetText } from '../../lib/liveView';
 import type { Rest } from '../../lib/rest';
@@ -46,6 +47,11 @@ export function LiveSessionView({ live, view, api }: { live: Live; view: Session
             <span class="badge num" data-testid="set-progress">{progressText(exercise)}</span>
             <span class="muted">{targetText(exercise)}</span>
           </div>
+          {exercise.suggestedWeight != null && !isDone(exercise) && (
+            <span class="small muted num" data-testid="suggested-weight">
+              Suggested next set: {formatNumber(exercise.suggestedWeight)} {state.coaching?.unit ?? 'kg'}
+            </span>
+          )}
           {exercise.modificationNotes && <p class="small">{exercise.modificationNotes}</p>}
           {!last && <PreviousPerformance exercise={exercise} compact />}
           {last && (

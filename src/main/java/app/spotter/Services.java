@@ -12,7 +12,7 @@ import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.RefreshTokenRepository;
 import app.spotter.auth.TrainerRepository;
 import app.spotter.coaching.CoachingRepository;
-import app.spotter.coaching.PreviousPerformance;
+import app.spotter.coaching.LiveCoaching;
 import app.spotter.coaching.ProgressRepository;
 import app.spotter.coaching.ProgressRoutes;
 import app.spotter.coaching.ProgressService;
@@ -96,7 +96,7 @@ public final class Services {
     SessionRecordService recordService =
         new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox(), coaching);
     this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
-        config.live(), records, exerciseRecords, new PreviousPerformance(coaching), webhooks.outbox(), registry);
+        config.live(), records, exerciseRecords, new LiveCoaching(coaching), webhooks.outbox(), registry);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, passwordVersions, limiter, live.revocations(), config);
 

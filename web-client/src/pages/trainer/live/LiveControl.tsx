@@ -6,6 +6,7 @@ import type { SessionView } from '../../../lib/socket';
 import { loadIncrement, unit } from '../state';
 import { ExerciseActions } from './ExerciseActions';
 import { ExerciseList } from './ExerciseList';
+import { InjuryBanner, InjuryWarning } from './InjuryFlags';
 import { SessionHeader } from './SessionHeader';
 import { SetLogger } from './SetLogger';
 import { SetList } from './SetList';
@@ -28,10 +29,12 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
   const next = nextExercise(state);
   const ended = state.record.status !== 'live';
   const superset = exercise ? supersetOf(state, exercise) : null;
+  const flagged = state.record.exercises.some((e) => (e.flags?.length ?? 0) > 0);
 
   return (
-    <section class="live-control" aria-label={`Live session of ${state.trainee.name}`}>
+    <section class={`live-control${flagged ? ' flagged' : ''}`} aria-label={`Live session of ${state.trainee.name}`}>
       <SessionHeader live={live} view={view} send={send} />
+      <InjuryBanner key={view.sessionId} state={state} />
       <div class="list-column stack">
         <ExerciseList state={state} current={exercise} send={send} disabled={ended} />
         {exercise && <PreviousPerformance exercise={exercise} />}
@@ -55,6 +58,7 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
                 {superset ? ` · then ${superset.members[superset.position % superset.members.length]!.exerciseName}` : ''}
                 {exercise.modificationNotes ? ` · ${exercise.modificationNotes}` : ''}
               </p>
+              <InjuryWarning exercise={exercise} />
               {!ended && (
                 <SetLogger key={exercise.id} state={state} exercise={exercise} send={send} unit={unit.value} increment={loadIncrement.value} />
               )}

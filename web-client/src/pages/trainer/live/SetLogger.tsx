@@ -8,8 +8,10 @@ import type { ExerciseRecord, LiveState, WeightUnit } from '../../../lib/protoco
 import type { Send } from './LiveControl';
 
 /**
- * One tap logs the set as planned (the last working set's reps and weight, else the targets); the
- * steppers (or typing into them) change them first. New sets are logged in the trainer's unit. The
+ * One tap logs the set as planned (the suggested load, else the last working set's reps and weight,
+ * else the targets); the steppers (or typing into them) change them first. Until the trainer changes
+ * them, the values follow the plan as it changes (a recorded RPE moves the suggestion); why the
+ * suggestion is what it is shows beside it. New sets are logged in the trainer's unit. The
  * rest timer starts when the set ends a round: after every working set, in a superset only after
  * its last exercise; never after a warm-up.
  */
@@ -20,11 +22,24 @@ export function SetLogger({ state, exercise, send, unit, increment }: {
   unit: WeightUnit;
   increment: number;
 }) {
-  const [values, setValues] = useState(() => plannedSet(exercise, unit));
+  const planned = plannedSet(exercise, unit);
+  const [values, setValues] = useState(planned);
+  const [typed, setTyped] = useState(false);
   const [warmup, setWarmup] = useState(false);
   // After a warm-up the values stay: the next warm-up or the first working set starts from them.
   const working = workingSets(exercise).length;
-  useEffect(() => setValues(plannedSet(exercise, unit)), [working, unit]);
+  useEffect(() => {
+    setTyped(false);
+    setValues(plannedSet(exercise, unit));
+  }, [working, unit]);
+  useEffect(() => {
+    if (!typed) setValues(planned);
+  }, [planned.reps, planned.weight]);
+  const change = (next: typeof values) => {
+    setTyped(true);
+    setValues(next);
+  };
+  const suggestion = exercise.suggestion;
 
   function log() {
     send('log-set', {
@@ -46,8 +61,22 @@ export function SetLogger({ state, exercise, send, unit, increment }: {
     .join(' × ');
   return (
     <div class="set-logger">
-      <Stepper label="Reps" value={values.reps} step={1} max={1000} whole onChange={(reps) => setValues({ ...values, reps })} />
-      <Stepper label="Weight" value={values.weight} step={increment} max={2000} unit={values.unit} onChange={(weight) => setValues({ ...values, weight })} />
+      <Stepper label="Reps" value={values.reps} step={1} max={1000} whole onChange={(reps) => change({ ...values, reps })} />
+      <Stepper label="Weight" value={values.weight} step={increment} max={2000} unit={values.unit} onChange={(weight) => change({ ...values, weight })} />
+      {suggestion && (
+        <p class="suggestion small" data-testid="suggestion">
+          <span>
+            Suggested <strong class="num">{formatNumber(suggestion.weight)} {unit}</strong>
+            <span class="muted num"> · e1RM {formatNumber(suggestion.e1rm)} × {formatNumber(Math.round(suggestion.percent))} %</span>
+            <span class="muted"> ({suggestion.source === 'today' ? 'today' : 'last session'})</span>
+          </span>
+          {values.weight !== suggestion.weight && (
+            <button type="button" class="ghost" onClick={() => { setTyped(false); setValues({ ...values, weight: suggestion.weight }); }}>
+              Use
+            </button>
+          )}
+        </p>
+      )}
       <div class="logger-extras">
         <button type="button" class="warmup-toggle" aria-pressed={warmup} onClick={() => setWarmup(!warmup)} data-testid="warmup-toggle">
           Warm-up

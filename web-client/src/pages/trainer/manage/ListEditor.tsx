@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 interface Field<T> {
   key: keyof T & string;
   label: string;
@@ -5,13 +7,18 @@ interface Field<T> {
   required?: boolean;
 }
 
-/** Rows of small objects (goals, injuries): edit in place, add, remove. */
-export function ListEditor<T extends object>({ title, items, fields, blank, onChange }: {
+/**
+ * Rows of small objects (goals, injuries): edit in place, add, remove. `actions` adds buttons of the
+ * caller's to a row (they replace the row's item through `update`); `rowClass` styles a row by its item.
+ */
+export function ListEditor<T extends object>({ title, items, fields, blank, onChange, actions, rowClass }: {
   title: string;
   items: T[];
   fields: Field<T>[];
   blank: T;
   onChange: (items: T[]) => void;
+  actions?: (item: T, update: (item: T) => void) => ComponentChildren;
+  rowClass?: (item: T) => string;
 }) {
   const change = (index: number, key: string, value: string) =>
     onChange(items.map((item, i) => (i === index ? clean({ ...item, [key]: value }) : item)));
@@ -19,7 +26,7 @@ export function ListEditor<T extends object>({ title, items, fields, blank, onCh
     <fieldset class="stack list-editor">
       <legend>{title}</legend>
       {items.map((item, i) => (
-        <div class="row" key={i}>
+        <div class={`row ${rowClass?.(item) ?? ''}`} key={i}>
           {fields.map((f) => (
             <label key={f.key} class="spacer">
               <span class="sr-only">{`${title} ${i + 1}: ${f.label}`}</span>
@@ -30,6 +37,7 @@ export function ListEditor<T extends object>({ title, items, fields, blank, onCh
               )}
             </label>
           ))}
+          {actions?.(item, (next) => onChange(items.map((old, j) => (j === i ? next : old))))}
           <button type="button" class="ghost" aria-label={`Remove from ${title.toLowerCase()}`} onClick={() => onChange(items.filter((_, j) => j !== i))}>✕</button>
         </div>
       ))}

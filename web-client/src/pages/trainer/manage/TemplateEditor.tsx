@@ -3,7 +3,7 @@ import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ExercisePicker } from '../../../components/ExercisePicker';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
-import { plural } from '../../../lib/format';
+import { formatNumber, plural } from '../../../lib/format';
 import { formDraft } from '../../../lib/formDraft';
 import { targetText } from '../../../lib/liveView';
 import type { Exercise } from '../../../lib/protocol';
@@ -11,7 +11,9 @@ import { fromLibrary, searchExercises } from '../exercises';
 import { api, go, unit } from '../state';
 import { formBody, type ExerciseTemplate, type SessionTemplate } from './types';
 
-const EXERCISE_FIELDS = { exerciseName: 'text', targetSets: 'number', targetReps: 'number', targetWeight: 'number', restBetweenSets: 'number', supersetGroup: 'text', notes: 'text' } as const;
+/** 6 to 10 in halves, as the API takes them. */
+const TARGET_RPES = [6, 6.5, 7, 7.5, 8, 8.5, 9, 9.5, 10];
+const EXERCISE_FIELDS = { exerciseName: 'text', targetSets: 'number', targetReps: 'number', targetWeight: 'number', targetRpe: 'number', restBetweenSets: 'number', supersetGroup: 'text', notes: 'text' } as const;
 
 /** A template's name and its exercises: add, edit, reorder, delete. */
 export function TemplateEditor({ id }: { id: string }) {
@@ -136,6 +138,13 @@ function ExerciseForm({ exercise, label, onSubmit, onCancel }: {
       <label>Reps<input {...field('targetReps')} type="number" min={0} max={1000} /></label>
       {/* step="any": 61.25 kg (micro-plates) is a real target, not a form error. */}
       <label>Weight ({unit.value})<input {...field('targetWeight')} type="number" min={0} max={2000} step="any" /></label>
+      {/* With the reps, a target RPE sets the suggested load of each set (docs/coaching.md). */}
+      <label>Target RPE
+        <select {...field('targetRpe')}>
+          <option value="">—</option>
+          {TARGET_RPES.map((r) => <option key={r} value={String(r)}>{formatNumber(r)}</option>)}
+        </select>
+      </label>
       <label>Rest between sets (s)<input {...field('restBetweenSets')} type="number" min={0} max={86400} /></label>
       {/* Consecutive exercises with one label form a superset: the logger alternates them, rest after the last. */}
       <label>Superset group<input {...field('supersetGroup')} maxLength={10} placeholder="none, or a label such as A" /></label>

@@ -91,6 +91,27 @@ export function TraineeDetail({ id }: { id: string }) {
  * The profile as a draft over the loaded trainee: every input shows the stored value (selects
  * included), and "Save profile" sends only what was changed — nothing at all when nothing was.
  */
+/**
+ * An unresolved injury flags the live exercises it touches; "Resolved" stops that (the row stays,
+ * struck through, until removed), "Restore" brings it back. Saved with the profile.
+ */
+function injuryActions(injury: Injury, update: (injury: Injury) => void) {
+  if (!injury.resolvedAt) {
+    return (
+      <button type="button" onClick={() => update({ ...injury, resolvedAt: new Date().toISOString() })} aria-label={`Mark injury ${injury.area} resolved`}>
+        Resolved
+      </button>
+    );
+  }
+  const { resolvedAt, ...open } = injury;
+  return (
+    <>
+      <span class="small muted nowrap">Resolved {formatDate(resolvedAt)}</span>
+      <button type="button" onClick={() => update(open)} aria-label={`Restore injury ${injury.area}`}>Restore</button>
+    </>
+  );
+}
+
 function ProfileForm({ trainee, save, status, flash }: {
   trainee: Trainee;
   save: (changes: Record<string, unknown>) => Promise<void>;
@@ -148,7 +169,8 @@ function ProfileForm({ trainee, save, status, flash }: {
       <ListEditor<Goal> title="Goals" items={goals} onChange={setGoals} blank={{ text: '' }}
         fields={[{ key: 'text', label: 'Goal', required: true }, { key: 'targetDate', label: 'By', type: 'date' }]} />
       <ListEditor<Injury> title="Injuries" items={injuries} onChange={setInjuries} blank={{ area: '' }}
-        fields={[{ key: 'area', label: 'Area', required: true }, { key: 'note', label: 'Note' }, { key: 'since', label: 'Since', type: 'date' }]} />
+        fields={[{ key: 'area', label: 'Area', required: true }, { key: 'note', label: 'Note' }, { key: 'since', label: 'Since', type: 'date' }]}
+        rowClass={(injury) => (injury.resolvedAt ? 'resolved' : '')} actions={injuryActions} />
       <label>Medical notes (only you see them)<textarea {...text('medicalNotes')} maxLength={10000} /></label>
       <div class="row end">
         {status && <span class="badge online" role="status">{status}</span>}

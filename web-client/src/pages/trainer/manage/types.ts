@@ -7,6 +7,10 @@ export interface Injury {
   area: string;
   note?: string;
   since?: string;
+  /** The library's muscle names it spares; absent, the server derives them from `area` (docs/coaching.md). */
+  muscles?: string[];
+  /** Healed: flags nothing any more; removed to restore the injury. */
+  resolvedAt?: string;
 }
 export interface Measurement {
   measuredAt: string;
@@ -44,6 +48,7 @@ export interface ExerciseTemplate {
   targetSets: number | null;
   targetReps: number | null;
   targetWeight: number | null;
+  targetRpe?: number | null;
   restBetweenSets: number | null;
   supersetGroup?: string | null;
   notes: string | null;

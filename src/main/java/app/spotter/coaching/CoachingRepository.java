@@ -1,17 +1,23 @@
 package app.spotter.coaching;
 
 import io.vertx.core.Future;
+import app.spotter.auth.TrainerSettings;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * SQL of the coaching numbers: what a trainee did before in the exercises of a session, and the
- * trainer's unit. Exercises match across sessions by {@code exercise_identity} (V13).
+ * SQL of the coaching numbers: what a trainee did before in the exercises of a session, what its
+ * exercises work and the trainee's injuries, and the trainer's unit and load increment. Exercises match across sessions by {@code exercise_identity} (V13).
  */
 public final class CoachingRepository {
   /**
@@ -62,6 +68,21 @@ public final class CoachingRepository {
       SELECT h.id, false, c.session_date, c.body, (SELECT unit FROM owner) FROM here h JOIN candidates c USING (identity)
       ORDER BY 1, 2 DESC, 3""";
   private static final String TRAINER_UNIT = "SELECT unit FROM trainer WHERE id = $1";
+  /**
+   * For session $1's exercise records ($2 alone when not null): the muscles each works (its library
+   * or custom exercise's primary and secondary muscles, else the record's own muscle groups), with
+   * the trainee's injuries and the trainer's unit and load increment (null: the unit's default). A
+   * session without exercises still gives one row, with a null id.
+   */
+  private static final String SESSION_COACHING = """
+      SELECT e.id, CASE WHEN x.id IS NULL THEN e.muscle_groups ELSE x.primary_muscles || x.secondary_muscles END AS muscles,
+        t.injuries, tr.unit, tr.load_increment
+      FROM training_session_record r
+      JOIN trainee t ON t.id = r.trainee_id
+      JOIN trainer tr ON tr.id = r.trainer_id
+      LEFT JOIN exercise_record e ON e.session_record_id = r.id AND ($2::uuid IS NULL OR e.id = $2)
+      LEFT JOIN exercise x ON x.id = e.exercise_id
+      WHERE r.id = $1""";
 
   /**
    * One exercise's past: its previous session ({@code previous}: {@code sets} an array of its sets)
@@ -72,6 +93,9 @@ public final class CoachingRepository {
       return (JsonObject) body;
     }
   }
+
+  /** What a live session's coaching reads besides history: settings, injuries, each exercise's muscles by record id. */
+  record SessionCoaching(SuggestedLoad.Settings settings, JsonArray injuries, Map<String, List<String>> muscles) {}
 
   private final Pool pool;
 
@@ -88,6 +112,33 @@ public final class CoachingRepository {
             r.getLocalDate("session_date").toString(), r.getJson("body"), WeightUnit.of(r.getString("unit"), WeightUnit.KG)));
       }
       return out;
+    });
+  }
+
+  /** {@link SessionCoaching} of the session and all its exercises. */
+  Future<SessionCoaching> sessionCoaching(UUID sessionId) {
+    return sessionCoaching(pool, sessionId, null);
+  }
+
+  /** {@link SessionCoaching} of the session, or of its one exercise record {@code exerciseRecordId} when not null. */
+  Future<SessionCoaching> sessionCoaching(SqlClient client, UUID sessionId, UUID exerciseRecordId) {
+    return client.preparedQuery(SESSION_COACHING).execute(Tuple.of(sessionId, exerciseRecordId)).map(rows -> {
+      SuggestedLoad.Settings settings = null;
+      JsonArray injuries = new JsonArray();
+      Map<String, List<String>> muscles = new HashMap<>();
+      for (Row r : rows) {
+        String unit = r.getString("unit");
+        BigDecimal increment = r.getBigDecimal("load_increment");
+        settings = new SuggestedLoad.Settings(WeightUnit.of(unit, WeightUnit.KG),
+            (increment == null ? TrainerSettings.defaultIncrement(unit) : increment).doubleValue());
+        injuries = (JsonArray) r.getJson("injuries");
+        if (r.getUUID("id") != null) {
+          List<String> worked = new ArrayList<>();
+          ((JsonArray) r.getJson("muscles")).forEach(m -> worked.add(String.valueOf(m)));
+          muscles.put(r.getUUID("id").toString(), worked);
+        }
+      }
+      return new SessionCoaching(settings, injuries, muscles);
     });
   }
 

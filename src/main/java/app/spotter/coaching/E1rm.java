@@ -32,14 +32,18 @@ public final class E1rm {
     if (!counts(kind) || weight == null || weight <= 0 || reps == null || reps < 1) {
       return OptionalDouble.empty();
     }
-    double n = reps + 10 - (rpe == null ? 10 : rpe);
+    OptionalDouble p = percent(reps + 10 - (rpe == null ? 10 : rpe));
+    return p.isPresent() ? OptionalDouble.of(weight / p.getAsDouble()) : p;
+  }
+
+  /** {@code p(n)}: the share of the one-rep max lifted for n reps to failure; empty outside 1..12. */
+  public static OptionalDouble percent(double n) {
     if (n < 1 || n > PERCENT.length) {
       return OptionalDouble.empty();
     }
     int whole = (int) Math.floor(n);
     double fraction = n - whole;
-    double p = fraction == 0 ? PERCENT[whole - 1]
-        : PERCENT[whole - 1] + (PERCENT[whole] - PERCENT[whole - 1]) * fraction;
-    return OptionalDouble.of(weight / p);
+    return OptionalDouble.of(fraction == 0 ? PERCENT[whole - 1]
+        : PERCENT[whole - 1] + (PERCENT[whole] - PERCENT[whole - 1]) * fraction);
   }
 }

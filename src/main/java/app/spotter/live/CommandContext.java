@@ -1,11 +1,13 @@
 package app.spotter.live;
 
 import app.spotter.auth.Principal;
+import app.spotter.coaching.LiveCoaching;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.SetTarget;
 import app.spotter.webhook.EventType;
 import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
@@ -29,13 +31,15 @@ final class CommandContext {
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
   private final WebhookOutbox webhooks;
+  private final LiveCoaching coaching;
   /** Every write the command sent; {@link #saves} are those whose answer it reads. */
   private final List<Future<?>> writes = new ArrayList<>();
   private final List<Future<JsonObject>> saves = new ArrayList<>();
   private LiveRepository.SetWrite setWrite;
 
   CommandContext(SqlClient client, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
-      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live, WebhookOutbox webhooks) {
+      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live, WebhookOutbox webhooks,
+      LiveCoaching coaching) {
     this.client = client;
     this.locked = locked;
     this.session = session;
@@ -46,6 +50,7 @@ final class CommandContext {
     this.exercises = exercises;
     this.live = live;
     this.webhooks = webhooks;
+    this.coaching = coaching;
   }
 
   /** The command's transaction, for writes before its event: only a command that runs under the lock has one. */
@@ -108,6 +113,11 @@ final class CommandContext {
   /** Queues a webhook event of the session's trainer in the command's transaction: it is announced only if the command commits. */
   void announce(EventType type, JsonObject data) {
     writes.add(webhooks.enqueue(tx(), session.trainerId, type, data));
+  }
+
+  /** The injury flags of one of the session's exercise records, as the command's transaction sees it (trainer-only). */
+  Future<JsonArray> injuryFlags(UUID exerciseRecordId) {
+    return coaching.flags(tx(), session.id, exerciseRecordId);
   }
 
   /** Writes all of {@code exercise}'s sets (one was removed). */

@@ -2,6 +2,7 @@ package app.spotter.live;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.coaching.LiveCoaching;
 import app.spotter.infra.db.PipelinedTransaction;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.webhook.WebhookOutbox;
@@ -31,9 +32,11 @@ public final class CommandProcessor {
   private final CommandPayloads payloads;
   private final EventPublisher publisher;
   private final WebhookOutbox webhooks;
+  private final LiveCoaching coaching;
 
   CommandProcessor(Pool pool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
-      LiveCommands commands, CommandPayloads payloads, EventPublisher publisher, WebhookOutbox webhooks) {
+      LiveCommands commands, CommandPayloads payloads, EventPublisher publisher, WebhookOutbox webhooks,
+      LiveCoaching coaching) {
     this.pool = pool;
     this.live = live;
     this.answers = answers;
@@ -42,6 +45,7 @@ public final class CommandProcessor {
     this.payloads = payloads;
     this.publisher = publisher;
     this.webhooks = webhooks;
+    this.coaching = coaching;
   }
 
   /**
@@ -168,7 +172,7 @@ public final class CommandProcessor {
     // Read now, not when the command arrived: one that runs again after losing a race comes later in seq.
     long now = System.currentTimeMillis();
     CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), now,
-        exercises, live, webhooks);
+        exercises, live, webhooks, coaching);
     return run.command().apply().apply(context).map(eventPayload -> {
       if (!context.savesAnswered()) {
         // COMMIT would go out before the version check's answer: a defect of the command, rolled back.

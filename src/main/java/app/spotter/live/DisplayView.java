@@ -21,7 +21,8 @@ final class DisplayView {
   private static final JsonAllowlist TIMER = JsonAllowlist.of("id", "exerciseRecordId", "durationSeconds", "startedAt",
       "endsAt", "pausedRemainingMs", "running");
   private static final JsonAllowlist EXERCISE = JsonAllowlist.of("id", "version", "orderIndex", "exerciseName",
-      "targetSets", "targetReps", "targetWeight", "restBetweenSets", "startedAt", "completed", "skipped", "completedAt")
+      "targetSets", "targetReps", "targetWeight", "targetRpe", "restBetweenSets", "startedAt", "completed", "skipped",
+      "completedAt")
       .with("sets", SET);
   /** Personal records a set sets: {@code [{kind, value, previous}]}. */
   private static final JsonAllowlist RECORDS = JsonAllowlist.of("kind", "value", "previous");
@@ -47,7 +48,7 @@ final class DisplayView {
       entry("exercise-skipped", JsonAllowlist.of("exerciseRecordId", "completedAt")),
       entry("exercise-added", JsonAllowlist.of("exerciseRecordId", "afterExerciseRecordId").with("exercise", EXERCISE)),
       entry("exercise-modified", JsonAllowlist.of("exerciseRecordId", "exerciseName", "targetSets", "targetReps",
-          "targetWeight", "restBetweenSets")),
+          "targetWeight", "targetRpe", "restBetweenSets")),
       entry("timer-started", TIMER_EVENT),
       entry("timer-adjusted", TIMER_EVENT),
       entry("timer-paused", TIMER_EVENT),

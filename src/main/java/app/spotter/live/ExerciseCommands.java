@@ -10,8 +10,8 @@ import java.util.UUID;
 /** Commands on an exercise record as a whole: start, complete, skip, rate, add, modify. */
 final class ExerciseCommands {
   private static final List<String> MODIFIABLE =
-      List.of("exerciseName", "targetSets", "targetReps", "targetWeight", "restBetweenSets", "supersetGroup",
-          "modificationNotes");
+      List.of("exerciseName", "targetSets", "targetReps", "targetWeight", "targetRpe", "restBetweenSets",
+          "supersetGroup", "modificationNotes");
 
   private ExerciseCommands() {}
 
@@ -31,6 +31,7 @@ final class ExerciseCommands {
             TRANSACTION, ExerciseCommands::modify, LiveCommand.NAMED_EXERCISE));
   }
 
+  /** The trainer's copy carries the exercise's injury {@code flags}: the tablet warns as it becomes current. */
   private static Future<JsonObject> start(CommandContext c) {
     return c.exercise("exerciseRecordId").compose(exercise -> {
       if (exercise.getString("startedAt") == null) {
@@ -38,10 +39,11 @@ final class ExerciseCommands {
       }
       c.session.currentExerciseRecordId = c.uuid("exerciseRecordId");
       return c.save(exercise);
-    }).map(saved -> new JsonObject()
+    }).compose(saved -> c.injuryFlags(c.uuid("exerciseRecordId")).map(flags -> new JsonObject()
         .put("exerciseRecordId", saved.getString("id"))
         .put("startedAt", saved.getString("startedAt"))
-        .put("currentExerciseRecordId", saved.getString("id")));
+        .put("currentExerciseRecordId", saved.getString("id"))
+        .put("flags", flags)));
   }
 
   private static Future<JsonObject> complete(CommandContext c) {
@@ -78,7 +80,8 @@ final class ExerciseCommands {
 
   /**
    * The new record's id is the client's, so it can refer to it before the ack arrives. An exerciseId
-   * that is unknown or another trainer's is not-found, as such an id is on REST (404).
+   * that is unknown or another trainer's is not-found, as such an id is on REST (404). The trainer's
+   * copy of the exercise carries its injury {@code flags}.
    */
   private static Future<JsonObject> add(CommandContext c) {
     UUID id = c.uuid("exerciseRecordId");
@@ -95,10 +98,10 @@ final class ExerciseCommands {
         .compose(index -> c.live().insertExercise(c.tx(), c.session, id, c.payload, index))
         .compose(inserted -> inserted ? c.exercises().find(c.tx(), c.session.id, id)
             : Future.failedFuture(CommandRejected.notFound("exerciseId: no such exercise in the library or yours")))
-        .map(added -> new JsonObject()
+        .compose(added -> c.injuryFlags(id).map(flags -> new JsonObject()
             .put("exerciseRecordId", id.toString())
             .put("afterExerciseRecordId", after)
-            .put("exercise", added.orElseThrow()));
+            .put("exercise", added.orElseThrow().put("flags", flags))));
   }
 
   private static Future<JsonObject> modify(CommandContext c) {

@@ -4,7 +4,7 @@ import app.spotter.auth.Authenticator;
 import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Revocations;
-import app.spotter.coaching.PreviousPerformance;
+import app.spotter.coaching.LiveCoaching;
 import app.spotter.config.SpotterConfig;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
@@ -43,7 +43,7 @@ public final class LiveEngine {
 
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
       PasswordVersions passwordVersions, SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing,
-      RecordRepository records, ExerciseRecordRepository exercises, PreviousPerformance previousPerformance,
+      RecordRepository records, ExerciseRecordRepository exercises, LiveCoaching coaching,
       WebhookOutbox webhooks, MeterRegistry registry) {
     this.authenticator = authenticator;
     this.limits = limits;
@@ -52,13 +52,13 @@ public final class LiveEngine {
     this.hub = new LiveHub(vertx, redis, passwordVersions);
     this.presence = new Presence(vertx, redis, timing.presenceExpiry().toMillis());
     this.eventLog = new EventLog(redis, live);
-    this.snapshots = new SnapshotReader(pool, redis, records, exercises, live, previousPerformance);
+    this.snapshots = new SnapshotReader(pool, redis, records, exercises, live, coaching);
     this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis());
     LiveCommands commands = new LiveCommands();
     CommandAnswers answers = new CommandAnswers(pool);
     this.rejectionRetention = new RejectionRetention(vertx, answers);
     this.processor = new CommandProcessor(pool, live, answers, exercises, commands,
-        new CommandPayloads(contract, commands.all()), new EventPublisher(vertx, redis, hub, timers), webhooks);
+        new CommandPayloads(contract, commands.all()), new EventPublisher(vertx, redis, hub, timers), webhooks, coaching);
     this.metrics = new LiveMetrics(registry, hub, commands.names());
     this.revocations = new LiveRevocations(hub, redis);
   }

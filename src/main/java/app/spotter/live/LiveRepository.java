@@ -77,8 +77,8 @@ public final class LiveRepository {
       "UPDATE exercise_record SET order_index = order_index + 1 WHERE session_record_id = $1 AND order_index >= $2";
   /** Inserts nothing when the exerciseId ($10) is not one the session's trainer ($11) sees. */
   private static final String INSERT_EXERCISE = "INSERT INTO exercise_record (id, session_record_id, exercise_name,"
-      + " target_sets, target_reps, target_weight, rest_between_sets, order_index, superset_group, exercise_id)"
-      + " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text WHERE $10::text IS NULL OR "
+      + " target_sets, target_reps, target_weight, rest_between_sets, order_index, superset_group, exercise_id, target_rpe)"
+      + " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text, $12 WHERE $10::text IS NULL OR "
       + ExerciseRepository.visibleSql(10, 11);
 
   private static final String CURRENT_SEQ = "SELECT live_seq FROM training_session_record WHERE id = $1";
@@ -156,13 +156,15 @@ public final class LiveRepository {
   /** False when the payload's exerciseId is unknown or another trainer's: nothing was inserted. */
   Future<Boolean> insertExercise(SqlClient tx, LiveSessionRow session, UUID id, JsonObject added, int index) {
     Number weight = (Number) added.getValue("targetWeight");
+    Number rpe = (Number) added.getValue("targetRpe");
     return tx.preparedQuery(INSERT_EXERCISE).execute(Tuple.tuple().addUUID(id).addUUID(session.id)
             .addString(added.getString("exerciseName")).addInteger(added.getInteger("targetSets"))
             .addInteger(added.getInteger("targetReps"))
             .addValue(weight == null ? null : io.vertx.sqlclient.data.Numeric.create(weight))
             .addInteger(added.getInteger("restBetweenSets")).addInteger(index)
             .addString(added.getString("supersetGroup"))
-            .addString(added.getString("exerciseId")).addUUID(session.trainerId))
+            .addString(added.getString("exerciseId")).addUUID(session.trainerId)
+            .addValue(rpe == null ? null : io.vertx.sqlclient.data.Numeric.create(rpe)))
         .map(rows -> rows.rowCount() > 0);
   }
 

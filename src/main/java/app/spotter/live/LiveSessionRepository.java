@@ -25,10 +25,10 @@ final class LiveSessionRepository {
   private static final String COPY_EXERCISES = """
       INSERT INTO exercise_record (session_record_id, exercise_template_id, exercise_name, exercise_id,
         exercise_description, category, muscle_groups, difficulty, equipment, order_index, target_sets, target_reps,
-        target_weight, rest_between_sets, notes, superset_group)
+        target_weight, rest_between_sets, notes, superset_group, target_rpe)
       SELECT $1, id, exercise_name, exercise_id, exercise_description, category, muscle_groups, difficulty, equipment,
         row_number() OVER (ORDER BY order_index, id) - 1, target_sets, target_reps, target_weight, rest_between_sets, notes,
-        superset_group
+        superset_group, target_rpe
       FROM exercise_template WHERE session_template_id = $2""";
   private static final String LIVE_IDS = "SELECT id FROM training_session_record WHERE trainer_id = $1 AND status = 'live'"
       + " AND ($2::uuid IS NULL OR trainee_id = $2) ORDER BY start_time, id";

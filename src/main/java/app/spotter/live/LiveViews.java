@@ -7,12 +7,15 @@ import java.util.Set;
 /**
  * What each role may see of a live session. Events are never dropped (seq stays gap-free for every
  * role); what a role may not see is removed from the payload. A trainee sees their session without
- * the trainer's notes; a display sees only what {@link DisplayView} allows.
+ * the trainer's notes and the injury flags (a warning for the trainer, not a verdict for the trainee
+ * to read mid-set); a display sees only what {@link DisplayView} allows.
  */
 final class LiveViews {
   /** Event payload fields hidden from trainees (trainer-private). */
   private static final Set<String> TRAINER_PRIVATE = Set.of("trainerNotes", "text");
   private static final Set<String> PRIVATE_EVENTS = Set.of("note-added");
+  /** Injury flags: on exercises of the snapshot, on exercise-started and on exercise-added's exercise. */
+  private static final String FLAGS = "flags";
 
   private LiveViews() {}
 
@@ -32,6 +35,7 @@ final class LiveViews {
       case TRAINEE -> {
         JsonObject view = state.copy();
         view.getJsonObject("record").remove("trainerNotes");
+        view.getJsonObject("record").getJsonArray("exercises").forEach(e -> ((JsonObject) e).remove(FLAGS));
         yield view;
       }
       case DISPLAY -> DisplayView.state(state);
@@ -44,6 +48,10 @@ final class LiveViews {
       TRAINER_PRIVATE.forEach(view::remove);
     }
     view.remove("trainerNotes");
+    view.remove(FLAGS);
+    if (view.getValue("exercise") instanceof JsonObject exercise) {
+      exercise.remove(FLAGS);
+    }
     return view;
   }
 

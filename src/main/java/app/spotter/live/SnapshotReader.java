@@ -1,6 +1,6 @@
 package app.spotter.live;
 
-import app.spotter.coaching.PreviousPerformance;
+import app.spotter.coaching.LiveCoaching;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
 import io.vertx.core.Future;
@@ -10,14 +10,14 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.Pool;
-import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * A session's full state at one seq: from Redis when cached, else read from Postgres in one
  * transaction that holds commands off (FOR SHARE), so the state is exactly the one after that seq.
- * The record is the REST shape (exercises inline), each exercise with the trainee's previous
- * performance and best, read beside the transaction (other sessions' history needs no lock, and
+ * The record is the REST shape (exercises inline) with the coaching numbers ({@link LiveCoaching}),
+ * read beside the transaction (other sessions' history needs no lock, and
  * commands should not wait for it); presence is added by the caller.
  */
 final class SnapshotReader {
@@ -37,16 +37,16 @@ final class SnapshotReader {
   private final RecordRepository records;
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
-  private final PreviousPerformance previousPerformance;
+  private final LiveCoaching coaching;
 
   SnapshotReader(Pool pool, Redis redis, RecordRepository records, ExerciseRecordRepository exercises,
-      LiveRepository live, PreviousPerformance previousPerformance) {
+      LiveRepository live, LiveCoaching coaching) {
     this.pool = pool;
     this.redis = redis;
     this.records = records;
     this.exercises = exercises;
     this.live = live;
-    this.previousPerformance = previousPerformance;
+    this.coaching = coaching;
   }
 
   /** {@code {seq, state}}. */
@@ -58,7 +58,7 @@ final class SnapshotReader {
   }
 
   private Future<JsonObject> fromDatabase(UUID sessionId) {
-    Future<Map<String, JsonObject>> past = previousPerformance.of(sessionId);
+    Future<Consumer<JsonObject>> annotations = coaching.forSnapshot(sessionId);
     return pool.withTransaction(tx -> records.readShared(tx, sessionId).compose(found -> {
       JsonObject record = found.orElseThrow(() -> CommandRejected.noSuchSession());
       return exercises.ofRecord(tx, sessionId)
@@ -72,8 +72,8 @@ final class SnapshotReader {
                 .put("presence", new JsonArray());
             return new JsonObject().put("seq", c.seq()).put("state", state);
           }));
-    })).compose(snapshot -> past.map(history -> {
-      PreviousPerformance.annotate(snapshot.getJsonObject("state").getJsonObject("record").getJsonArray("exercises"), history);
+    })).compose(snapshot -> annotations.map(annotate -> {
+      annotate.accept(snapshot.getJsonObject("state"));
       return snapshot;
     })).onSuccess(snapshot -> redis.send(Request.cmd(Command.EVAL).arg(CACHE_UNLESS_STALE).arg(2)
         .arg(RedisKeys.snapshot(sessionId)).arg(RedisKeys.recentEvents(sessionId))

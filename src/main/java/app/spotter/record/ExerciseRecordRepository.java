@@ -50,6 +50,7 @@ public final class ExerciseRecordRepository {
       Column.of("target_sets", Kind.INT),
       Column.of("target_reps", Kind.INT),
       Column.of("target_weight", Kind.DECIMAL),
+      Column.of("target_rpe", Kind.DECIMAL),
       Column.of("rest_between_sets", Kind.INT),
       Column.of("superset_group", Kind.TEXT),
       Column.of("started_at", Kind.TIMESTAMP),

@@ -34,6 +34,7 @@ public final class ExerciseTemplateRepository {
       Column.of("target_sets", Kind.INT),
       Column.of("target_reps", Kind.INT),
       Column.of("target_weight", Kind.DECIMAL),
+      Column.of("target_rpe", Kind.DECIMAL),
       Column.of("rest_between_sets", Kind.INT),
       Column.of("superset_group", Kind.TEXT),
       Column.of("instructions", Kind.TEXT),

@@ -33,6 +33,9 @@ class LiveSessionFixtureTest extends LiveTest {
     String lunge = UUID.randomUUID().toString();
 
     ack(trainerSocket, "start-exercise", new JsonObject().put("exerciseRecordId", squat));
+    // A target RPE gives the squat a suggested load, which each set below changes (the reducer recomputes it)
+    ack(trainerSocket, "modify-exercise", new JsonObject().put("exerciseRecordId", squat)
+        .put("modificationNotes", "aim for RPE 8").put("targetRpe", 8));
     ack(trainerSocket, "log-set", set(squat, "s1", 8));
     ack(trainerSocket, "log-set", set(squat, "s2", 8).put("rir", 2).put("notes", "slow eccentric"));
     ack(trainerSocket, "update-set", new JsonObject().put("exerciseRecordId", squat).put("setId", "s2").put("reps", 7));
