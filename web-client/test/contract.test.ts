@@ -32,6 +32,20 @@ function comparable(state: LiveState): unknown {
   return JSON.parse(JSON.stringify(rest), (key, value: unknown) => (key === 'updatedAt' ? undefined : value));
 }
 
+/**
+ * `previous` and `best` come with snapshots only (a command never reads history): an exercise added
+ * during the session has them from the next snapshot on, so the server's are left out for those.
+ */
+function withoutPastOfAdded(server: LiveState, reduced: LiveState): LiveState {
+  const added = new Set(reduced.record.exercises.filter((e) => !('previous' in e)).map((e) => e.id));
+  const exercises = server.record.exercises.map((e) => {
+    if (!added.has(e.id)) return e;
+    const { previous: _previous, best: _best, ...rest } = e;
+    return rest;
+  });
+  return { ...server, record: { ...server.record, exercises } };
+}
+
 describe.skipIf(!present)('contract with the server (test/fixtures/live-session.json)', () => {
   const recording = present ? (JSON.parse(readFileSync(FIXTURE, 'utf8')) as Recording) : null;
 
@@ -46,7 +60,7 @@ describe.skipIf(!present)('contract with the server (test/fixtures/live-session.
   it('the reducer reaches the server snapshot from the same events', () => {
     const { events, snapshotBefore, snapshotAfter } = recording!;
     const reduced = reduceAll(stateOf(snapshotBefore), events);
-    expect(comparable(reduced)).toEqual(comparable(stateOf(snapshotAfter)));
+    expect(comparable(reduced)).toEqual(comparable(withoutPastOfAdded(stateOf(snapshotAfter), reduced)));
   });
 });
 

@@ -9,6 +9,8 @@ import type { BestSet, ExerciseRecord } from '../lib/protocol';
  */
 export function PreviousPerformance({ exercise, compact = false }: { exercise: ExerciseRecord; compact?: boolean }) {
   const { previous, best } = exercise;
+  // Unknown (an exercise added during the session: its past comes with the next snapshot) says nothing.
+  if (previous === undefined && best === undefined) return null;
   if (!previous && !best) {
     return compact ? null : (
       <p class="small muted" data-testid="previous-performance">First time: no earlier session with this exercise.</p>
