@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  * The numbers a session ends with (contract v2, "Summary"), from its record with exercises inline.
  * Only work counts: working, drop and failure sets; warm-ups are left out of every number. Weights
  * are in the trainer's {@code unit}, each set converted exactly from the unit it was logged in.
- * See docs/coaching.md for each definition.
+ * See docs/coaching.md for each definition. The records it set come from the record log
+ * ({@link PersonalRecords#ofSession}).
  */
 public final class SessionSummary {
   private SessionSummary() {}
@@ -61,14 +62,12 @@ public final class SessionSummary {
         .put("unit", unit.wire())
         .put("averageRpe", rpeCount == 0 ? null : WeightUnit.tenth(rpeSum / rpeCount))
         .put("formRating", formCount == 0 ? null : WeightUnit.tenth(formSum / formCount))
-        .put("records", new JsonArray())
         .put("bestSets", bestSets);
   }
 
   /** A listed record's headline numbers: its summary without the per-exercise lists. */
   public static JsonObject stats(JsonObject record, WeightUnit unit, Instant now) {
     JsonObject stats = of(record, unit, now);
-    stats.remove("records");
     stats.remove("bestSets");
     return stats;
   }
