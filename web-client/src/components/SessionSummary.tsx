@@ -3,6 +3,7 @@ import { formatDuration, formatNumber, plural } from '../lib/format';
 import type { SessionSummary as Summary } from '../lib/protocol';
 import type { Rest } from '../lib/rest';
 import { ProblemBanner } from './ProblemBanner';
+import { RecordList } from './RecordFlash';
 import { useLoad } from './useLoad';
 
 /**
@@ -45,6 +46,7 @@ function Numbers({ summary }: { summary: Summary }) {
           </div>
         ))}
       </dl>
+      <RecordList records={summary.records} heading="Records" />
       {summary.bestSets.length > 0 && (
         <div>
           <h2 class="small muted">Best sets</h2>

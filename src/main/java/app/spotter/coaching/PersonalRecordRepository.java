@@ -75,9 +75,12 @@ public final class PersonalRecordRepository {
         previous float8, session_record_id uuid, session_date date, exercise_record_id uuid, exercise_name text,
         set_id text, reps integer, weight_kg float8, e1rm_kg float8, rpe float8)) WITH ORDINALITY AS x
       ORDER BY x.ordinality""";
-  /** The records set in a session ($1), baselines left out, in the order they were set. */
-  private static final String OF_SESSION_LOG = "SELECT to_jsonb(l) FROM personal_record_log l"
-      + " WHERE l.session_record_id = $1 AND l.previous IS NOT NULL ORDER BY l.id";
+  /** The records set in a session ($1), baselines left out, in the session's order of exercises and sets. */
+  private static final String OF_SESSION_LOG = """
+      SELECT to_jsonb(l) FROM personal_record_log l
+      LEFT JOIN exercise_record e ON e.id = l.exercise_record_id
+      LEFT JOIN exercise_set s ON s.exercise_record_id = l.exercise_record_id AND s.id = l.set_id
+      WHERE l.session_record_id = $1 AND l.previous IS NOT NULL ORDER BY e.order_index, s.position, l.id""";
   /**
    * A trainee's ($1) current records per exercise: the e1RM and weight records (the highest of their
    * log), the rep maxes each with the log row that set it, and the name it was last logged under.

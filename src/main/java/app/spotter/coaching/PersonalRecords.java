@@ -109,7 +109,7 @@ public final class PersonalRecords {
     return Future.all(cleared, saved, appended).mapEmpty();
   }
 
-  /** The records set in the session, in the order they were set, as {@link #shown}. */
+  /** The records set in the session, in its order of exercises and sets, as {@link #shown}. */
   public Future<JsonArray> ofSession(UUID sessionId, WeightUnit unit) {
     return repository.ofSessionLog(sessionId).map(rows -> shown(rows, unit));
   }

@@ -49,6 +49,7 @@ final class OperationRequests {
         Map.entry("/trainees/{id}/access-links", traineePath + "/access-links"),
         Map.entry("/trainees/{id}/access-links/{linkId}", traineePath + "/access-links/" + owned.accessLink),
         Map.entry("/trainees/{id}/export", traineePath + "/export"),
+        Map.entry("/trainees/{id}/records", traineePath + "/records"),
         Map.entry("/trainees/{id}/archive", traineePath + "/archive"),
         Map.entry("/trainees/{id}/restore", traineePath + "/restore"),
         Map.entry("/session-templates/{id}", templatePath),
