@@ -4,6 +4,7 @@ import type { SessionSummary as Summary } from '../lib/protocol';
 import type { Rest } from '../lib/rest';
 import { useFocusWhenLost } from './focus';
 import { ProblemBanner } from './ProblemBanner';
+import { RecordList } from './RecordFlash';
 import { useLoad } from './useLoad';
 
 /**
@@ -47,6 +48,7 @@ function Numbers({ summary }: { summary: Summary }) {
           </div>
         ))}
       </dl>
+      <RecordList records={summary.records} heading="Records" />
       {summary.bestSets.length > 0 && (
         <div>
           <h2 class="small muted">Best sets</h2>

@@ -110,6 +110,21 @@ export interface BestSet {
   unit: WeightUnit;
 }
 
+/** A personal record a set set (docs/coaching.md, Records): value and previous in `unit`, a count for reps. */
+export interface PersonalRecord {
+  kind: 'e1rm' | 'weight' | 'reps';
+  value: number;
+  previous: number | null;
+  unit: WeightUnit;
+  exerciseRecordId: string;
+  exerciseName: string;
+  setId: string;
+  reps: number;
+  weight: number;
+  e1rm: number | null;
+  date: string;
+}
+
 /** `GET /session-records/{id}/summary`; see docs/coaching.md. */
 export interface SessionSummary {
   durationSeconds: number | null;
@@ -118,7 +133,7 @@ export interface SessionSummary {
   volume: number;
   unit: WeightUnit;
   averageRpe: number | null;
-  records: unknown[];
+  records: PersonalRecord[];
   bestSets: {
     exerciseRecordId: string;
     exerciseName: string;
@@ -189,8 +204,8 @@ export interface LiveState {
 export interface EventPayloads {
   /** `flags`: the trainer's copy only. */
   'exercise-started': { exerciseRecordId: string; startedAt: string; currentExerciseRecordId: string; flags?: InjuryFlag[] };
-  'set-logged': { exerciseRecordId: string; set: WorkSet; currentExerciseRecordId: string };
-  'set-updated': { exerciseRecordId: string; set: WorkSet };
+  'set-logged': { exerciseRecordId: string; set: WorkSet; currentExerciseRecordId: string; records?: PersonalRecord[] };
+  'set-updated': { exerciseRecordId: string; set: WorkSet; records?: PersonalRecord[] };
   'set-deleted': { exerciseRecordId: string; setId: string };
   'rpe-recorded': { exerciseRecordId: string; setId: string; rpe: number; set: WorkSet };
   'form-rated': { exerciseRecordId: string; formRating: number };

@@ -94,6 +94,7 @@ export class LiveSocket {
   private readonly sentAt = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private readonly rejectionListeners = new Set<(r: Rejection) => void>();
+  private readonly eventListeners = new Set<(e: LiveEvent) => void>();
   private readonly backoff: Backoff;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -173,6 +174,12 @@ export class LiveSocket {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Each event as it is applied to its session, for screens that react to a moment (a record). */
+  onEventApplied(listener: (e: LiveEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   onRejected(listener: (r: Rejection) => void): () => void {
@@ -351,6 +358,7 @@ export class LiveSocket {
       return;
     }
     this.sessions.set(event.sessionId, { sessionId: event.sessionId, seq: event.seq, state: reduce(view.state, event) });
+    this.eventListeners.forEach((l) => l(event));
     if (event.name === 'session-ended' && this.followsAsStarted) this.followed.delete(event.sessionId);
   }
 

@@ -1,11 +1,12 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Countdown } from '../../components/Countdown';
+import { RecordFlash, useSessionRecords } from '../../components/RecordFlash';
 import { useRestCue } from '../../components/RestCue';
 import { currentExercise, lastSet, nextExercise, progressText, setProgress, setsComplete, setText, targetText } from '../../lib/liveView';
 import type { ExerciseRecord } from '../../lib/protocol';
 import { firstName } from '../../lib/names';
-import type { SessionView } from '../../lib/socket';
+import type { LiveSocket, SessionView } from '../../lib/socket';
 
 /** How long a newly logged set stays highlighted. */
 const FRESH_MS = 1_500;
@@ -15,7 +16,7 @@ const FRESH_MS = 1_500;
  * dot per set, the last set, what comes next and, largest of all, the rest countdown (then "GO").
  * Every size follows the tile (container units), so one to eight tiles all read well.
  */
-export function Tile({ view, serverNow }: { view: SessionView; serverNow: ReadonlySignal<number> }) {
+export function Tile({ view, serverNow, socket }: { view: SessionView; serverNow: ReadonlySignal<number>; socket: LiveSocket }) {
   const { state } = view;
   const exercise = currentExercise(state);
   const next = nextExercise(state);
@@ -23,6 +24,7 @@ export function Tile({ view, serverNow }: { view: SessionView; serverNow: Readon
   const fresh = useFresh(last?.id ?? null);
   const cue = useRestCue(state.timer, serverNow);
   const phase = cue.phase.value;
+  const { flash } = useSessionRecords(socket, view.sessionId);
   return (
     <article class={`tile cue-${phase}`} data-testid="tile" data-phase={phase} aria-label={firstName(state.trainee.name)}>
       <h2 class="tile-name">{firstName(state.trainee.name)}</h2>
@@ -30,6 +32,7 @@ export function Tile({ view, serverNow }: { view: SessionView; serverNow: Readon
       {exercise ? <Progress exercise={exercise} fresh={fresh} /> : <div />}
       <div class={`tile-last${fresh ? ' fresh' : ''}`} data-testid="last-set">{last ? `Last: ${setText(last)}` : ' '}</div>
       <div class="tile-next">{next ? `Next: ${next.exerciseName}` : ' '}</div>
+      <RecordFlash records={flash} variant="tile" />
       <div class="tile-timer">
         {phase === 'go' ? (
           <span class="tile-go" data-testid="rest-cue" data-phase="go" role="status">GO</span>

@@ -45,7 +45,7 @@ export function Wall({ live, name }: { live: Live; name: string }) {
           style={{ gridTemplateColumns: `repeat(${columns}, 1fr)`, gridTemplateRows: `repeat(${rows.length}, minmax(0, 1fr))` }}>
           {views.map((v, i) => (
             <div key={v.sessionId} class="tile-cell" style={{ gridColumn: `span ${spans[i]}` }}>
-              <Tile view={v} serverNow={live.serverNow} />
+              <Tile view={v} serverNow={live.serverNow} socket={live.socket} />
             </div>
           ))}
         </div>

@@ -1,5 +1,6 @@
 import { Countdown } from '../../components/Countdown';
 import { PreviousPerformance } from '../../components/PreviousPerformance';
+import { RecordFlash, RecordList, useSessionRecords } from '../../components/RecordFlash';
 import { CueBanner, useRestCue } from '../../components/RestCue';
 import { RpePicker } from '../../components/RpePicker';
 import { SessionSummary } from '../../components/SessionSummary';
@@ -18,6 +19,7 @@ export function LiveSessionView({ live, view, api }: { live: Live; view: Session
   const last = lastSet(exercise);
   const ended = state.record.status !== 'live';
   const cue = useRestCue(state.timer, live.serverNow, { tone: true, buzz: true });
+  const records = useSessionRecords(live.socket, view.sessionId);
   const allDone = state.record.exercises.length > 0 && state.record.exercises.every(isDone);
   const sendRpe = (rpe: number) =>
     exercise && last && live.socket.command(view.sessionId, 'record-rpe', { exerciseRecordId: exercise.id, setId: last.id, rpe });
@@ -33,6 +35,7 @@ export function LiveSessionView({ live, view, api }: { live: Live; view: Session
   return (
     <section class="stack" aria-label="Your session">
       <CueBanner cue={cue} class="phone-cue" />
+      <RecordFlash records={records.flash} variant="banner" />
       {state.timer && (
         <div class={`card rest ${cue.phase.value}`} aria-label="Rest">
           <span class="small muted">{state.timer.label ?? 'Rest'}</span>
@@ -71,6 +74,7 @@ export function LiveSessionView({ live, view, api }: { live: Live; view: Session
           <span class="small muted">Next</span> <strong>{next.exerciseName}</strong> <span class="muted">{targetText(next)}</span>
         </div>
       )}
+      <RecordList records={records.today} heading="Today's records" />
       <Feedback live={live} view={view} prominent={allDone || !exercise} />
     </section>
   );

@@ -13,9 +13,12 @@ import app.spotter.auth.RefreshTokenRepository;
 import app.spotter.auth.TrainerRepository;
 import app.spotter.coaching.CoachingRepository;
 import app.spotter.coaching.LiveCoaching;
+import app.spotter.coaching.PersonalRecordRepository;
+import app.spotter.coaching.PersonalRecords;
 import app.spotter.coaching.ProgressRepository;
 import app.spotter.coaching.ProgressRoutes;
 import app.spotter.coaching.ProgressService;
+import app.spotter.coaching.RecordRoutes;
 import app.spotter.config.SpotterConfig;
 import app.spotter.display.DisplayRepository;
 import app.spotter.display.DisplayRoutes;
@@ -87,16 +90,19 @@ public final class Services {
     RecordRepository records = new RecordRepository(pool);
     ExerciseRecordRepository exerciseRecords = new ExerciseRecordRepository(pool);
     ExerciseService library = new ExerciseService(new ExerciseRepository(pool));
-    RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords, library);
+    PersonalRecords personalRecords = new PersonalRecords(new PersonalRecordRepository(pool));
+    RecordExerciseService recordExercises = new RecordExerciseService(pool, records, exerciseRecords, library, personalRecords);
     SessionTemplateRepository templates = new SessionTemplateRepository(pool);
     TemplateExerciseService templateExercises =
         new TemplateExerciseService(pool, templates, new ExerciseTemplateRepository(pool), library);
 
     CoachingRepository coaching = new CoachingRepository(pool);
     SessionRecordService recordService =
-        new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox(), coaching);
+        new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox(), coaching,
+            personalRecords);
     this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
-        config.live(), records, exerciseRecords, new LiveCoaching(coaching), webhooks.outbox(), registry);
+        config.live(), records, exerciseRecords, new LiveCoaching(coaching), personalRecords, webhooks.outbox(),
+        registry);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, passwordVersions, limiter, live.revocations(), config);
 
@@ -104,6 +110,7 @@ public final class Services {
         new AuthRoutes(authService, new MeService(trainers, traineeService), guard,
             new DeviceCookies(config.jwtSecret().orElseThrow(), config.publicUrl().startsWith("https:"))),
         new TraineeRoutes(traineeService),
+        new RecordRoutes(personalRecords, traineeService, coaching),
         new AccessLinkRoutes(new AccessLinkService(new AccessLinkRepository(pool), traineeRepository, traineeService,
             accessTokens, limiter, config.publicUrl(), live.revocations()), guard),
         new DisplayRoutes(new DisplayService(pool, displays, new PairingStore(redis), limiter, live.revocations()),

@@ -1,4 +1,5 @@
 import { PreviousPerformance } from '../../../components/PreviousPerformance';
+import { RecordFlash, useSessionRecords } from '../../../components/RecordFlash';
 import type { Live } from '../../../lib/liveSignals';
 import { currentExercise, nextExercise, progressText, supersetOf, targetText } from '../../../lib/liveView';
 import type { CommandName, CommandPayloads } from '../../../lib/protocol';
@@ -30,11 +31,13 @@ export function LiveControl({ live, view }: { live: Live; view: SessionView }) {
   const ended = state.record.status !== 'live';
   const superset = exercise ? supersetOf(state, exercise) : null;
   const flagged = state.record.exercises.some((e) => (e.flags?.length ?? 0) > 0);
+  const { flash } = useSessionRecords(live.socket, view.sessionId);
 
   return (
     <section class={`live-control${flagged ? ' flagged' : ''}`} aria-label={`Live session of ${state.trainee.name}`}>
       <SessionHeader live={live} view={view} send={send} />
       <InjuryBanner key={view.sessionId} state={state} />
+      <RecordFlash records={flash} variant="banner" />
       <div class="list-column stack">
         <ExerciseList state={state} current={exercise} send={send} disabled={ended} />
         {exercise && <PreviousPerformance exercise={exercise} />}

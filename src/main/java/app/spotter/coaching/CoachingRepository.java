@@ -22,10 +22,10 @@ import java.util.UUID;
 public final class CoachingRepository {
   /**
    * One statement per session ($1): for each of its exercises, the last completed session with sets
-   * of that exercise (its date and all its sets of it, in order), and the candidates for the best set
-   * over the trainee's completed and abandoned sessions: for each unit, reps and RPE the heaviest
-   * non-warm-up set, first reached when. A heavier set at the same reps and RPE always has the higher
-   * e1RM, so the best is among them; which one is best is {@link LoggedSet#BETTER}'s to say.
+   * of that exercise (its date and all its sets of it, in order), and its best set before this
+   * session from the personal record log (V16): the highest e1RM record, else (no set with an e1RM)
+   * the heaviest weight record, of any other session. The log holds every record as it was set, so
+   * the highest one of the other sessions is the best set before this one, the latest session.
    * The LATERAL with OFFSET 0 walks the trainee's sessions through exercise_record_by_session: left
    * to itself the planner can't estimate the identities and scans every trainer's exercise records.
    */
@@ -36,28 +36,18 @@ public final class CoachingRepository {
         SELECT e.id, exercise_identity(e.exercise_id, e.exercise_name) AS identity
         FROM exercise_record e WHERE e.session_record_id = $1
       ), sets AS (
-        SELECT e.identity, r.id AS session_id, r.status, r.session_date, r.start_time, x.body
+        SELECT e.identity, r.id AS session_id, r.session_date, r.start_time
         FROM training_session_record r
         CROSS JOIN LATERAL (
           SELECT e.id, exercise_identity(e.exercise_id, e.exercise_name) AS identity
           FROM exercise_record e WHERE e.session_record_id = r.id
             AND exercise_identity(e.exercise_id, e.exercise_name) = ANY (ARRAY(SELECT identity FROM here))
           OFFSET 0) e
-        JOIN exercise_set x ON x.exercise_record_id = e.id
-        WHERE r.trainee_id = (SELECT trainee_id FROM owner) AND r.id <> $1
-          AND r.status IN ('completed', 'abandoned')
+        WHERE r.trainee_id = (SELECT trainee_id FROM owner) AND r.id <> $1 AND r.status = 'completed'
+          AND EXISTS (SELECT 1 FROM exercise_set x WHERE x.exercise_record_id = e.id)
       ), previous AS (
-        SELECT DISTINCT ON (identity) identity, session_id, session_date FROM sets WHERE status = 'completed'
+        SELECT DISTINCT ON (identity) identity, session_id, session_date FROM sets
         ORDER BY identity, session_date DESC, start_time DESC NULLS LAST, session_id DESC
-      ), heaviest AS (
-        SELECT identity, body ->> 'unit' AS unit, (body ->> 'reps')::int AS reps, (body ->> 'rpe')::numeric AS rpe,
-          (body ->> 'weight')::numeric AS weight, min(session_date) AS session_date
-        FROM sets WHERE coalesce(body ->> 'kind', 'working') <> 'warmup'
-        GROUP BY 1, 2, 3, 4, 5
-      ), candidates AS (
-        SELECT DISTINCT ON (identity, unit, reps, rpe) identity, session_date,
-          jsonb_build_object('reps', reps, 'weight', weight, 'unit', unit, 'rpe', rpe) AS body
-        FROM heaviest ORDER BY identity, unit, reps, rpe, weight DESC NULLS LAST
       )
       SELECT h.id, true AS previous, v.session_date,
         (SELECT jsonb_agg(x.body ORDER BY e.order_index, x.position) FROM exercise_record e
@@ -65,7 +55,10 @@ public final class CoachingRepository {
          WHERE e.session_record_id = v.session_id AND exercise_identity(e.exercise_id, e.exercise_name) = v.identity) AS body, (SELECT unit FROM owner) AS unit
       FROM here h JOIN previous v USING (identity)
       UNION ALL
-      SELECT h.id, false, c.session_date, c.body, (SELECT unit FROM owner) FROM here h JOIN candidates c USING (identity)
+      SELECT h.id, false, b.session_date, to_jsonb(b), (SELECT unit FROM owner) FROM here h
+      CROSS JOIN LATERAL (SELECT * FROM personal_record_log l WHERE l.trainee_id = (SELECT trainee_id FROM owner)
+        AND l.identity = h.identity AND l.kind IN ('e1rm', 'weight') AND l.session_record_id <> $1
+        ORDER BY l.kind = 'e1rm' DESC, l.value DESC, l.id LIMIT 1) b
       ORDER BY 1, 2 DESC, 3""";
   private static final String TRAINER_UNIT = "SELECT unit FROM trainer WHERE id = $1";
   /**
@@ -86,7 +79,7 @@ public final class CoachingRepository {
 
   /**
    * One exercise's past: its previous session ({@code previous}: {@code sets} an array of its sets)
-   * or a candidate best set ({@code set}), of the session on {@code date}.
+   * or its best set ({@code set}, a personal record log row), of the session on {@code date}.
    */
   record PastRow(String exerciseRecordId, boolean previous, String date, Object body, WeightUnit trainerUnit) {
     JsonObject set() {
@@ -103,7 +96,7 @@ public final class CoachingRepository {
     this.pool = pool;
   }
 
-  /** The history rows of each exercise of the session, by exercise record, previous first, candidates oldest first. */
+  /** The history rows of each exercise of the session, by exercise record, previous first. */
   Future<List<PastRow>> history(UUID sessionId) {
     return pool.preparedQuery(HISTORY).execute(Tuple.of(sessionId)).map(rows -> {
       List<PastRow> out = new ArrayList<>(rows.size());

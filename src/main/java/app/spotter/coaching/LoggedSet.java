@@ -47,7 +47,8 @@ public record LoggedSet(String id, String kind, Integer reps, Double weight, Wei
     return reps == null || weight == null ? 0 : reps * unit.convert(weight, target);
   }
 
-  private OptionalDouble exactE1rm(WeightUnit target) {
+  /** {@link #e1rm} unrounded: records compare it exactly. */
+  OptionalDouble exactE1rm(WeightUnit target) {
     OptionalDouble exact = E1rm.exact(kind, weight, reps, rpe);
     return exact.isPresent() ? OptionalDouble.of(unit.convert(exact.getAsDouble(), target)) : exact;
   }

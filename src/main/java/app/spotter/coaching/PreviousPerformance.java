@@ -8,16 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.UUID;
 
 /**
  * What a live session's exercises carry of the trainee's past (contract v2, "Previous performance"):
  * {@code previous: {date, sets}}, the last completed session with sets of that exercise, and
- * {@code best: {e1rm, weight, reps, rpe, date, unit}}, the best set of the trainee's completed and
- * abandoned sessions by {@link LoggedSet#BETTER}, in the trainer's unit. The current session counts
- * for neither: they are what the trainee is measured against today. Read in one statement per
- * session; issue 14's records will replace the scan behind {@code best}.
+ * {@code best: {e1rm, weight, reps, rpe, date, unit}}, the set of the trainee's best e1RM (else, when
+ * no set has one, of the heaviest weight) from the personal records, in the trainer's unit. The
+ * current session counts for neither: they are what the trainee is measured against today. Read in
+ * one statement per session.
  */
 public final class PreviousPerformance {
   /** What a set of the previous session shows: its numbers, not who logged it nor its notes. */
@@ -45,33 +44,26 @@ public final class PreviousPerformance {
   }
 
   static Map<String, JsonObject> fold(List<PastRow> rows) {
-    Map<String, JsonObject> previous = new LinkedHashMap<>();
-    Map<String, PastRow> best = new LinkedHashMap<>();
+    Map<String, JsonObject> out = new LinkedHashMap<>();
     for (PastRow row : rows) {
+      JsonObject mine = out.computeIfAbsent(row.exerciseRecordId(), k -> new JsonObject());
       if (row.previous()) {
-        previous.put(row.exerciseRecordId(), new JsonObject().put("date", row.date()).put("sets", shown((JsonArray) row.body())));
+        mine.put("previous", new JsonObject().put("date", row.date()).put("sets", shown((JsonArray) row.body())));
       } else {
-        // Rows come oldest first: a later set replaces the best only when strictly better.
-        best.merge(row.exerciseRecordId(), row, (kept, next) -> LoggedSet.BETTER.compare(set(next), set(kept)) > 0 ? next : kept);
+        mine.put("best", bestJson(row.set(), row.trainerUnit()));
       }
     }
-    Map<String, JsonObject> out = new LinkedHashMap<>();
-    previous.forEach((id, p) -> out.computeIfAbsent(id, k -> new JsonObject()).put("previous", p));
-    best.forEach((id, row) -> out.computeIfAbsent(id, k -> new JsonObject()).put("best", bestJson(row)));
     return out;
   }
 
-  private static LoggedSet set(PastRow row) {
-    return LoggedSet.of(row.set(), row.trainerUnit());
+  /** A record log row's set in {@code unit}. */
+  private static JsonObject bestJson(JsonObject log, WeightUnit unit) {
+    Double e1rm = log.getDouble("e1rm_kg");
+    return new JsonObject().put("e1rm", e1rm == null ? null : unit.shownFromKg(e1rm))
+        .put("weight", unit.shownFromKg(log.getDouble("weight_kg"))).put("reps", log.getInteger("reps"))
+        .put("rpe", log.getDouble("rpe")).put("date", log.getString("session_date")).put("unit", unit.wire());
   }
 
-  private static JsonObject bestJson(PastRow row) {
-    LoggedSet set = set(row);
-    WeightUnit unit = row.trainerUnit();
-    OptionalDouble e1rm = set.e1rm(unit);
-    return new JsonObject().put("e1rm", e1rm.isPresent() ? e1rm.getAsDouble() : null).put("weight", set.weightIn(unit))
-        .put("reps", set.reps()).put("rpe", set.rpe()).put("date", row.date()).put("unit", unit.wire());
-  }
 
   private static JsonArray shown(JsonArray sets) {
     JsonArray out = new JsonArray();

@@ -12,7 +12,8 @@ import java.util.OptionalDouble;
  * The numbers a session ends with (contract v2, "Summary"), from its record with exercises inline.
  * Only work counts: working, drop and failure sets; warm-ups are left out of every number. Weights
  * are in the trainer's {@code unit}, each set converted exactly from the unit it was logged in.
- * See docs/coaching.md for each definition.
+ * See docs/coaching.md for each definition. The records it set come from the record log
+ * ({@link PersonalRecords#ofSession}).
  */
 public final class SessionSummary {
   private SessionSummary() {}
@@ -61,7 +62,6 @@ public final class SessionSummary {
         .put("unit", unit.wire())
         .put("averageRpe", rpeCount == 0 ? null : WeightUnit.tenth(rpeSum / rpeCount))
         .put("formRating", formCount == 0 ? null : WeightUnit.tenth(formSum / formCount))
-        .put("records", new JsonArray())
         .put("bestSets", bestSets);
   }
 
@@ -71,7 +71,6 @@ public final class SessionSummary {
    */
   public static JsonObject stats(JsonObject record, WeightUnit unit) {
     JsonObject stats = of(record, unit, null);
-    stats.remove("records");
     stats.remove("bestSets");
     return stats;
   }

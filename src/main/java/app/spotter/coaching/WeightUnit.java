@@ -37,6 +37,11 @@ public enum WeightUnit {
     return this == target ? value : value * kilograms / target.kilograms;
   }
 
+  /** {@code kg} kilograms shown in this unit: converted, then rounded to a tenth. */
+  public double shownFromKg(double kg) {
+    return tenth(KG.convert(kg, this));
+  }
+
   /** Weights and sums of weights are shown to a tenth of their unit, halves rounded up. */
   public static double tenth(double value) {
     return Math.round(value * 10) / 10.0;

@@ -2,6 +2,7 @@ package app.spotter.live;
 
 import app.spotter.auth.Principal;
 import app.spotter.coaching.LiveCoaching;
+import app.spotter.coaching.PersonalRecords;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.SetTarget;
 import app.spotter.webhook.EventType;
@@ -30,6 +31,7 @@ final class CommandContext {
   final CommandReads reads;
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
+  private final PersonalRecords records;
   private final WebhookOutbox webhooks;
   private final LiveCoaching coaching;
   /** Every write the command sent; {@link #saves} are those whose answer it reads. */
@@ -38,8 +40,8 @@ final class CommandContext {
   private LiveRepository.SetWrite setWrite;
 
   CommandContext(SqlClient client, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
-      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live, WebhookOutbox webhooks,
-      LiveCoaching coaching) {
+      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live,
+      PersonalRecords records, WebhookOutbox webhooks, LiveCoaching coaching) {
     this.client = client;
     this.locked = locked;
     this.session = session;
@@ -49,6 +51,7 @@ final class CommandContext {
     this.now = now;
     this.exercises = exercises;
     this.live = live;
+    this.records = records;
     this.webhooks = webhooks;
     this.coaching = coaching;
   }
@@ -59,6 +62,23 @@ final class CommandContext {
       throw new IllegalStateException("a command whose writes go out in its event's statement wrote before it");
     }
     return client;
+  }
+
+  /**
+   * Resolves when the command runs under the session's lock; else fails so that it runs again under
+   * it: for a command that writes in its event's statement until it finds it must write more (a record).
+   */
+  Future<Void> underLock() {
+    return locked ? Future.succeededFuture() : Future.failedFuture(CommandProcessor.LOST_RACE);
+  }
+
+  /** Registers a write of the command's transaction that it does not wait for. */
+  void alsoWrites(Future<?> write) {
+    writes.add(write);
+  }
+
+  PersonalRecords records() {
+    return records;
   }
 
   String nowIso() {

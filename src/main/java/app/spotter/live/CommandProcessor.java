@@ -3,6 +3,7 @@ package app.spotter.live;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.coaching.LiveCoaching;
+import app.spotter.coaching.PersonalRecords;
 import app.spotter.infra.db.PipelinedTransaction;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.webhook.WebhookOutbox;
@@ -23,11 +24,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
-  private static final LostRace LOST_RACE = new LostRace();
+  /** Also how a command that finds it must write in a transaction asks to run again under the lock. */
+  static final RuntimeException LOST_RACE = new LostRace();
   private final Pool pool;
   private final LiveRepository live;
   private final CommandAnswers answers;
   private final ExerciseRecordRepository exercises;
+  private final PersonalRecords personalRecords;
   private final LiveCommands commands;
   private final CommandPayloads payloads;
   private final EventPublisher publisher;
@@ -35,12 +38,13 @@ public final class CommandProcessor {
   private final LiveCoaching coaching;
 
   CommandProcessor(Pool pool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
-      LiveCommands commands, CommandPayloads payloads, EventPublisher publisher, WebhookOutbox webhooks,
-      LiveCoaching coaching) {
+      PersonalRecords personalRecords, LiveCommands commands, CommandPayloads payloads, EventPublisher publisher,
+      WebhookOutbox webhooks, LiveCoaching coaching) {
     this.pool = pool;
     this.live = live;
     this.answers = answers;
     this.exercises = exercises;
+    this.personalRecords = personalRecords;
     this.commands = commands;
     this.payloads = payloads;
     this.publisher = publisher;
@@ -150,7 +154,7 @@ public final class CommandProcessor {
   }
 
   private CommandReads prefetch(SqlClient conn, Run run) {
-    CommandReads reads = new CommandReads(conn, run.sessionId(), run.payload(), exercises);
+    CommandReads reads = new CommandReads(conn, run.sessionId(), run.payload(), exercises, personalRecords);
     run.command().prefetch().accept(reads);
     return reads;
   }
@@ -172,7 +176,7 @@ public final class CommandProcessor {
     // Read now, not when the command arrived: one that runs again after losing a race comes later in seq.
     long now = System.currentTimeMillis();
     CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), now,
-        exercises, live, webhooks, coaching);
+        exercises, live, personalRecords, webhooks, coaching);
     return run.command().apply().apply(context).map(eventPayload -> {
       if (!context.savesAnswered()) {
         // COMMIT would go out before the version check's answer: a defect of the command, rolled back.

@@ -1,5 +1,7 @@
 package app.spotter.live;
 
+import app.spotter.coaching.PersonalRecordRepository.ForSet;
+import app.spotter.coaching.PersonalRecords;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
@@ -7,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,13 +26,16 @@ final class CommandReads {
   private final UUID sessionId;
   private final JsonObject payload;
   private final ExerciseRecordRepository exercises;
+  private final PersonalRecords records;
   private final Map<String, Future<?>> made = new HashMap<>();
 
-  CommandReads(SqlClient tx, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises) {
+  CommandReads(SqlClient tx, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises,
+      PersonalRecords records) {
     this.tx = tx;
     this.sessionId = sessionId;
     this.payload = payload;
     this.exercises = exercises;
+    this.records = records;
   }
 
   /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
@@ -42,6 +48,12 @@ final class CommandReads {
   Future<SetTarget> setTarget(String field) {
     return once("set target " + field,
         () -> named(field, id -> exercises.findSetTarget(tx, sessionId, id, payload.getString("setId"))));
+  }
+
+  /** The personal records of the exercise named by {@code field}, as its set (the payload's setId) sees them. */
+  Future<Optional<ForSet>> records(String field) {
+    return once("records " + field,
+        () -> named(field, id -> records.forSet(tx, sessionId, id, payload.getString("setId"))));
   }
 
   /** {@code read} of the id in the payload's {@code field}. */

@@ -24,8 +24,9 @@ final class DisplayView {
       "targetSets", "targetReps", "targetWeight", "targetRpe", "restBetweenSets", "startedAt", "completed", "skipped",
       "completedAt")
       .with("sets", SET);
-  /** Personal records a set sets: {@code [{kind, value, previous}]}. */
-  private static final JsonAllowlist RECORDS = JsonAllowlist.of("kind", "value", "previous");
+  /** Personal records a set sets: {@code [{kind, value, previous}]} and the numbers of the set that a banner shows. */
+  private static final JsonAllowlist RECORDS = JsonAllowlist.of("kind", "value", "previous", "unit", "exerciseRecordId",
+      "exerciseName", "setId", "reps", "weight", "e1rm", "date");
 
   private static final JsonAllowlist STATE = JsonAllowlist.of("currentExerciseRecordId")
       .with("record", JsonAllowlist.of("id", "version", "liveSeq", "status", "isLive", "completed", "startTime",
@@ -42,7 +43,7 @@ final class DisplayView {
           .with("set", SET).with("records", RECORDS)),
       entry("set-updated", JsonAllowlist.of("exerciseRecordId").with("set", SET).with("records", RECORDS)),
       entry("set-deleted", JsonAllowlist.of("exerciseRecordId", "setId")),
-      entry("rpe-recorded", JsonAllowlist.of("exerciseRecordId", "setId", "rpe").with("set", SET)),
+      entry("rpe-recorded", JsonAllowlist.of("exerciseRecordId", "setId", "rpe").with("set", SET).with("records", RECORDS)),
       entry("form-rated", JsonAllowlist.of("exerciseRecordId")),
       entry("exercise-completed", JsonAllowlist.of("exerciseRecordId", "completedAt")),
       entry("exercise-skipped", JsonAllowlist.of("exerciseRecordId", "completedAt")),

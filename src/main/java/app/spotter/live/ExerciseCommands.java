@@ -104,14 +104,18 @@ final class ExerciseCommands {
             .put("exercise", added.orElseThrow().put("flags", flags))));
   }
 
+  /** A new name may make the exercise another one for personal records: the session's records are replayed. */
   private static Future<JsonObject> modify(CommandContext c) {
     return c.exercise("exerciseRecordId").compose(exercise -> {
+      String name = exercise.getString("exerciseName");
       for (String field : MODIFIABLE) {
         if (c.payload.containsKey(field)) {
           exercise.put(field, c.payload.getValue(field));
         }
       }
-      return c.save(exercise);
+      boolean renamed = !name.equals(exercise.getString("exerciseName"));
+      return c.save(exercise).compose(saved -> renamed
+          ? c.records().refreshSession(c.tx(), c.session.id).map(saved) : Future.succeededFuture(saved));
     }).map(saved -> {
       JsonObject event = new JsonObject().put("exerciseRecordId", saved.getString("id"));
       MODIFIABLE.forEach(field -> event.put(field, saved.getValue(field)));

@@ -5,6 +5,7 @@ import app.spotter.auth.PasswordVersions;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Revocations;
 import app.spotter.coaching.LiveCoaching;
+import app.spotter.coaching.PersonalRecords;
 import app.spotter.config.SpotterConfig;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
@@ -44,7 +45,7 @@ public final class LiveEngine {
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
       PasswordVersions passwordVersions, SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing,
       RecordRepository records, ExerciseRecordRepository exercises, LiveCoaching coaching,
-      WebhookOutbox webhooks, MeterRegistry registry) {
+      PersonalRecords personalRecords, WebhookOutbox webhooks, MeterRegistry registry) {
     this.authenticator = authenticator;
     this.limits = limits;
     this.timing = timing;
@@ -57,7 +58,7 @@ public final class LiveEngine {
     LiveCommands commands = new LiveCommands();
     CommandAnswers answers = new CommandAnswers(pool);
     this.rejectionRetention = new RejectionRetention(vertx, answers);
-    this.processor = new CommandProcessor(pool, live, answers, exercises, commands,
+    this.processor = new CommandProcessor(pool, live, answers, exercises, personalRecords, commands,
         new CommandPayloads(contract, commands.all()), new EventPublisher(vertx, redis, hub, timers), webhooks, coaching);
     this.metrics = new LiveMetrics(registry, hub, commands.names());
     this.revocations = new LiveRevocations(hub, redis);

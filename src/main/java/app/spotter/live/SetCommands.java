@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.UUID;
 
 /** log-set, update-set, delete-set, record-rpe: changes to an exercise record's {@code sets}. */
 final class SetCommands {
@@ -20,13 +21,16 @@ final class SetCommands {
   static List<LiveCommand> all() {
     return List.of(
         new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, EVENT_STATEMENT,
-            SetCommands::logSet, reads -> reads.setTarget("exerciseRecordId")),
+            SetCommands::logSet, reads -> {
+              reads.setTarget("exerciseRecordId");
+              reads.records("exerciseRecordId");
+            }),
         new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, EVENT_STATEMENT,
-            SetCommands::updateSet, LiveCommand.NAMED_EXERCISE),
+            SetCommands::updateSet, SetRecords::prefetch),
         new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION,
-            SetCommands::deleteSet, LiveCommand.NAMED_EXERCISE),
+            SetCommands::deleteSet, SetRecords::prefetch),
         new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE, EVENT_STATEMENT,
-            SetCommands::recordRpe, LiveCommand.NAMED_EXERCISE));
+            SetCommands::recordRpe, SetRecords::prefetch));
   }
 
   /**
@@ -48,10 +52,11 @@ final class SetCommands {
       // Logging on an exercise makes it current (no start-exercise needed), or in a superset the next of its round.
       c.session.currentExerciseRecordId = SupersetRounds.currentAfterSet(target, "warmup".equals(set.getString("kind")));
       c.appendSet(target, set);
-      return Future.succeededFuture(new JsonObject()
+      JsonObject event = new JsonObject()
           .put("exerciseRecordId", target.id().toString())
           .put("set", set)
-          .put("currentExerciseRecordId", c.session.currentExerciseRecordId.toString()));
+          .put("currentExerciseRecordId", c.session.currentExerciseRecordId.toString());
+      return SetRecords.logged(c, target.id(), set).map(records -> records.isEmpty() ? event : event.put("records", records));
     });
   }
 
@@ -86,7 +91,8 @@ final class SetCommands {
 
   /**
    * A change to one existing set of the named exercise, made on a copy of its sets that the exercise
-   * then holds; the change saves what it changed. A set id of another exercise is not found.
+   * then holds; the change saves what it changed. A set id of another exercise is not found. When
+   * the change moves personal records, its event carries the set's {@code records} as they now stand.
    */
   private static Future<JsonObject> withSet(CommandContext c, SetChange change) {
     String setId = c.payload.getString("setId");
@@ -97,8 +103,15 @@ final class SetCommands {
         return Future.failedFuture(CommandRejected.notFound("no set " + setId + " in this exercise record"));
       }
       exercise.put("sets", sets);
+      int before = sets.size();
       JsonObject payload = change.apply(exercise, sets, index);
-      return Future.succeededFuture(payload.put("exerciseRecordId", exercise.getString("id")));
+      JsonObject changed = sets.size() < before ? null : sets.getJsonObject(index);
+      return SetRecords.changed(c, UUID.fromString(exercise.getString("id")), setId, changed).map(records -> {
+        if (records != null && changed != null) {
+          payload.put("records", records);
+        }
+        return payload.put("exerciseRecordId", exercise.getString("id"));
+      });
     });
   }
 

@@ -2,6 +2,7 @@ package app.spotter.record;
 
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
+import app.spotter.coaching.PersonalRecords;
 import app.spotter.exercise.ExerciseService;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
@@ -21,20 +22,23 @@ import java.util.UUID;
 
 /**
  * The exercises of a session record. History may be edited by its trainer; a live record changes only
- * through the live socket, so every write here locks the record and refuses a live one.
+ * through the live socket, so every write here locks the record and refuses a live one. Each write
+ * replays the personal records of the exercises it may have moved, in its transaction.
  */
 public final class RecordExerciseService {
   private final Pool pool;
   private final RecordRepository records;
   private final ExerciseRecordRepository exercises;
   private final ExerciseService library;
+  private final PersonalRecords personalRecords;
 
   public RecordExerciseService(Pool pool, RecordRepository records, ExerciseRecordRepository exercises,
-      ExerciseService library) {
+      ExerciseService library, PersonalRecords personalRecords) {
     this.pool = pool;
     this.records = records;
     this.exercises = exercises;
     this.library = library;
+    this.personalRecords = personalRecords;
   }
 
   /** The record's exercises in order, a page at a time; a trainee only of their own record. */
@@ -56,7 +60,8 @@ public final class RecordExerciseService {
     return requireReferencesVisible(trainerId, List.of(exercise))
         .compose(v -> pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
             .compose(record -> OrderIndex.placed(exercise, () -> exercises.nextOrderIndex(tx, recordId)))
-            .compose(placed -> exercises.insert(tx, placed.put("sessionRecordId", recordId.toString())))));
+            .compose(placed -> exercises.insert(tx, placed.put("sessionRecordId", recordId.toString())))
+            .compose(inserted -> personalRecords.refreshSession(tx, recordId).map(inserted))));
   }
 
   public Future<JsonObject> update(Principal caller, UUID recordId, UUID id, JsonObject patch, OptionalInt ifMatch) {
@@ -72,14 +77,16 @@ public final class RecordExerciseService {
                 merged -> RecordSets.keepAuthors(merged, current.map(e -> e.getJsonArray("sets")).orElse(null)),
                 (merged, version) -> setsChange
                     ? exercises.updateWithSets(tx, merged, version)
-                    : exercises.update(tx, merged, version)))));
+                    : exercises.update(tx, merged, version)))
+            .compose(updated -> personalRecords.refreshSession(tx, recordId).map(updated))));
   }
 
   public Future<Void> delete(Principal caller, UUID recordId, UUID id, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
     return pool.withTransaction(tx -> lockWritable(tx, trainerId, recordId)
         .compose(record -> Versioned.delete(exercises.find(tx, recordId, id), "exercise record", ifMatch,
-            version -> exercises.delete(tx, recordId, id, version))));
+            version -> exercises.delete(tx, recordId, id, version)))
+        .compose(v -> personalRecords.refreshSession(tx, recordId)));
   }
 
   /** An exercise from a request, ready to store: sets checked and completed; {@code path} prefixes error fields. */

@@ -3,6 +3,7 @@ package app.spotter.record;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.coaching.CoachingRepository;
+import app.spotter.coaching.PersonalRecords;
 import app.spotter.coaching.SessionSummary;
 import app.spotter.http.ApiException;
 import app.spotter.http.Page;
@@ -33,9 +34,11 @@ public final class SessionRecordService {
   private final TraineeService trainees;
   private final WebhookOutbox webhooks;
   private final CoachingRepository coaching;
+  private final PersonalRecords personalRecords;
 
   public SessionRecordService(Pool pool, RecordRepository records, ExerciseRecordRepository exerciseRecords,
-      RecordExerciseService exercises, TraineeService trainees, WebhookOutbox webhooks, CoachingRepository coaching) {
+      RecordExerciseService exercises, TraineeService trainees, WebhookOutbox webhooks, CoachingRepository coaching,
+      PersonalRecords personalRecords) {
     this.pool = pool;
     this.records = records;
     this.exerciseRecords = exerciseRecords;
@@ -43,6 +46,7 @@ public final class SessionRecordService {
     this.trainees = trainees;
     this.webhooks = webhooks;
     this.coaching = coaching;
+    this.personalRecords = personalRecords;
   }
 
   /**
@@ -62,10 +66,11 @@ public final class SessionRecordService {
             r -> new JsonArray().add(r.getString("sessionDate")).add(r.getString("id")))));
   }
 
-  /** The numbers a session ends with, in the trainer's unit, for whoever may read the record. */
+  /** The numbers a session ends with, in the trainer's unit, for whoever may read the record, with the records it set. */
   public Future<JsonObject> summary(Principal caller, UUID id) {
     return get(caller, id).compose(record -> coaching.trainerUnit(caller.trainerId())
-        .map(unit -> SessionSummary.of(record, unit, Instant.now())));
+        .compose(unit -> personalRecords.ofSession(id, unit)
+            .map(set -> SessionSummary.of(record, unit, Instant.now()).put("records", set))));
   }
 
   /** The record with its exercises inline, in order. */
@@ -95,6 +100,7 @@ public final class SessionRecordService {
               inline.forEach(e -> e.put("sessionRecordId", created.getString("id")));
               return exerciseRecords.insertAll(tx, inline).map(list -> created.put("exercises", new JsonArray(list)));
             })
+            .compose(created -> personalRecords.refreshSession(tx, UUID.fromString(created.getString("id"))).map(created))
             .compose(created -> webhooks.enqueue(tx, trainerId, EventType.RECORD_CREATED, recordCreated(created))
                 .map(created))));
   }
@@ -108,13 +114,23 @@ public final class SessionRecordService {
         .compose(v -> Versioned.patch(() -> records.find(trainerId, null, id).map(RecordRules::storedNotLive),
             "session record", ifMatch, patch, merged -> RecordRules.withStatusFlagsAndTimes(RecordRules.notLive(merged)),
             (merged, version) -> records.update(trainerId, merged, version)))
+        .compose(updated -> refreshRecords(id).map(updated))
         .compose(this::withExercises);
   }
 
   public Future<Void> delete(Principal caller, UUID id, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
     return Versioned.delete(records.find(trainerId, null, id).map(RecordRules::storedNotLive), "session record",
-        ifMatch, version -> records.delete(trainerId, id, version));
+        ifMatch, version -> records.delete(trainerId, id, version))
+        .compose(v -> refreshRecords(id));
+  }
+
+  /**
+   * Replays the personal records a change to the record's trainee, date or status may have moved (or
+   * its deletion: its log rows still name them), right after the change.
+   */
+  private Future<Void> refreshRecords(UUID id) {
+    return pool.withTransaction(tx -> personalRecords.refreshSession(tx, id));
   }
 
   /** Ids and essentials of the logged session: no notes, no feedback. */

@@ -61,7 +61,12 @@ class SessionSummaryApiTest extends ApiTest {
     assertThat(summary.getString("unit")).isEqualTo("kg");
     // (8 + 8.5 + 7) / 3 = 7.83: the drop set has no RPE, the warm-up is not work
     assertThat(summary.getDouble("averageRpe")).isEqualTo(7.8);
-    assertThat(summary.getJsonArray("records")).isEmpty();
+    // b beats a within the session; the drop set's 10 reps at 95 lb beat 8 at 135 lb, the heavier
+    JsonArray records = summary.getJsonArray("records");
+    assertThat(records.stream().map(r -> ((JsonObject) r).getString("setId") + " " + ((JsonObject) r).getString("kind")))
+        .containsExactly("b e1rm", "b weight", "d reps");
+    assertThat(records.getJsonObject(1).getDouble("previous")).isEqualTo(100.0);
+    assertThat(records.getJsonObject(2).getInteger("previous")).isEqualTo(8);
     JsonArray best = summary.getJsonArray("bestSets");
     assertThat(best).hasSize(2);
     // squat: 102.5 / p(6.5) = 102.5 / 0.824 = 124.39 beats 100 / p(7) = 123.30

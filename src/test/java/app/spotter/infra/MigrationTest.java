@@ -64,6 +64,42 @@ class MigrationTest {
     assertThat(columns(url, "exercise_record")).doesNotContain("sets");
   }
 
+  @Test
+  @DisplayName("V16_1 fills the personal records from existing history: warm-ups left out, a heavier later set beats the first, names match as identities")
+  void recordsBackfilled() throws SQLException {
+    DatabaseUrl url = freshDatabase();
+    Migrations.migrate(url, "13");
+    try (Connection c = connect(url)) {
+      c.createStatement().execute("""
+          INSERT INTO trainer (id, email, hashed_password, name) VALUES ('00000000-0000-0000-0000-000000000001', 't@x.io', 'h', 'T');
+          INSERT INTO trainee (id, trainer_id, name) VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'A');
+          INSERT INTO training_session_record (id, trainee_id, trainer_id, session_date, status, completed) VALUES
+            ('00000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', '2026-11-01', 'completed', true),
+            ('00000000-0000-0000-0000-000000000004', '00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', '2026-11-08', 'completed', true);
+          INSERT INTO exercise_record (id, session_record_id, exercise_name, order_index) VALUES
+            ('00000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-000000000003', 'Squat', 0),
+            ('00000000-0000-0000-0000-000000000006', '00000000-0000-0000-0000-000000000004', ' SQUAT', 0);
+          INSERT INTO exercise_set (exercise_record_id, id, position, body) VALUES
+            ('00000000-0000-0000-0000-000000000005', 'a', 1, '{"id": "a", "kind": "working", "reps": 5, "weight": 100}'),
+            ('00000000-0000-0000-0000-000000000006', 'w', 1, '{"id": "w", "kind": "warmup", "reps": 5, "weight": 300}'),
+            ('00000000-0000-0000-0000-000000000006', 'b', 2, '{"id": "b", "kind": "working", "reps": 5, "weight": 102.5}')""");
+    }
+
+    Migrations.migrate(url);
+
+    try (Connection c = connect(url);
+        ResultSet rs = c.createStatement().executeQuery("SELECT set_id, kind, value, previous FROM personal_record_log"
+            + " WHERE identity = 'name:squat' ORDER BY id")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getDouble(3) + " " + rs.getObject(4));
+      }
+      assertThat(rows).containsExactly("a e1rm 115.87485515643105 null", "a weight 100.0 null", "a reps 5.0 null",
+          "b e1rm 118.77172653534183 115.87485515643105", "b weight 102.5 100.0",
+          "b reps 5.0 null"); // b is the first set at 102.5: a baseline for reps
+    }
+  }
+
   private static DatabaseUrl freshDatabase() throws SQLException {
     DatabaseUrl admin = TestStack.get().servers.databaseUrl();
     String name = "fresh_" + System.nanoTime();

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 /** Snapshot exercise records carry the trainee's previous performance and best, matched by exercise identity. */
 class LivePreviousPerformanceTest extends LiveTest {
 
-  private void logPast(String trainee, String date, String status, String exerciseName, JsonObject... sets) {
+  private String logPast(String trainee, String date, String status, String exerciseName, JsonObject... sets) {
     Reply reply = trainer.api().post("/session-records", new JsonObject().put("traineeId", trainee)
         .put("sessionDate", date).put("status", status).put("exercises", new JsonArray()
             .add(new JsonObject().put("exerciseName", exerciseName).put("sets", new JsonArray(java.util.List.of(sets))))));
     assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.json().getString("id");
   }
 
   private static JsonObject pastSet(String id, String kind, int reps, double weight, String unit, Double rpe) {
@@ -37,10 +38,13 @@ class LivePreviousPerformanceTest extends LiveTest {
     logPast(traineeId, "2026-11-15", "abandoned", "Squat", pastSet("c", "working", 1, 130, "kg", 10.0));
     logPast(createTrainee(trainer.api(), "Tom"), "2026-11-20", "completed", "Squat",
         pastSet("t", "working", 1, 200, "kg", 10.0));
-    logPast(traineeId, "2026-11-12", "completed", "Paused bench", pastSet("p", "working", 5, 80, "lb", 9.0));
+    String paused = logPast(traineeId, "2026-11-12", "completed", "Paused bench", pastSet("p", "working", 5, 80, "lb", 9.0));
     logPast(traineeId, "2026-11-14", "completed", "Bench", pastSet("q", "working", 5, 90, "kg", 8.0));
     stack.execute("UPDATE exercise_record SET exercise_id = 'Barbell_Bench_Press_-_Medium_Grip' WHERE exercise_name = 'Paused bench'"
         + " OR id = '" + bench + "'");
+    // The exerciseId was set behind the API's back: an edit of the record replays its personal records.
+    assertThat(trainer.api().patch("/session-records/" + paused, new JsonObject().put("location", "Gym")).status())
+        .isEqualTo(200);
   }
 
   private static JsonObject exercise(JsonObject snapshot, int index) {

@@ -21,13 +21,26 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LiveRaceTest extends LiveSceneTest {
 
   /**
+   * A scene whose trainee once squatted far more than its sets here, so that they set no personal
+   * record: a set that does (or a change to one) runs under the lock from the start (LiveRecordsTest).
+   */
+  private Scene sceneWithHeavierPast() {
+    Scene scene = scene();
+    assertThat(scene.trainer().api().post("/session-records", new JsonObject().put("traineeId", scene.traineeId())
+        .put("sessionDate", "2026-11-01").put("status", "completed").put("exercises", new JsonArray().add(new JsonObject()
+            .put("exerciseName", "Squat").put("sets", new JsonArray().add(new JsonObject().put("id", "past")
+                .put("reps", 10).put("weight", 200).put("unit", "kg")))))).status()).isEqualTo(201);
+    return scene;
+  }
+
+  /**
    * delete-set runs under the session lock, and its rewrite of the sets goes out without waiting for
    * its answer, with COMMIT right behind it: the version check must still roll the whole command back.
    */
   @Test
   @DisplayName("a delete-set racing another writer of its exercise record is a conflict: neither write is lost")
   void exerciseChangedMeanwhile() throws Exception {
-    Scene scene = scene();
+    Scene scene = sceneWithHeavierPast();
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     JsonObject before = squat(scene);
@@ -54,7 +67,7 @@ class LiveRaceTest extends LiveSceneTest {
   @ValueSource(strings = {"log-set", "update-set", "record-rpe"})
   @DisplayName("a set command racing another writer of its exercise record is applied to the record as changed: both writes kept")
   void setWrittenToChangedExercise(String name) throws Exception {
-    Scene scene = scene();
+    Scene scene = sceneWithHeavierPast();
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     int version = squat(scene).getInteger("version");
@@ -106,7 +119,7 @@ class LiveRaceTest extends LiveSceneTest {
   @ValueSource(strings = {"log-set", "update-set", "record-rpe", "start-timer", "add-note", "end-session", "rate-form"})
   @DisplayName("commands that write only in their event's statement read without the session lock")
   void whereCommandsWait(String name) throws Exception {
-    Scene scene = scene();
+    Scene scene = sceneWithHeavierPast();
     LiveClient socket = trainerSocket(scene);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     JsonObject payload = payload(scene, name);

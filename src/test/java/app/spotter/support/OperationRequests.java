@@ -52,6 +52,7 @@ final class OperationRequests {
         Map.entry("/trainees/{id}/progress", traineePath + "/progress?exercise=Squat"),
         Map.entry("/trainees/{id}/progress/exercises", traineePath + "/progress/exercises"),
         Map.entry("/trainees/{id}/volume", traineePath + "/volume"),
+        Map.entry("/trainees/{id}/records", traineePath + "/records"),
         Map.entry("/trainees/{id}/archive", traineePath + "/archive"),
         Map.entry("/trainees/{id}/restore", traineePath + "/restore"),
         Map.entry("/session-templates/{id}", templatePath),
