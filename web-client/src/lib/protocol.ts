@@ -308,6 +308,9 @@ export interface CommandPayloads {
 
 export type CommandName = keyof CommandPayloads;
 
+/** Sends one command of a session (queued, so it also works offline): what a screen's controls are given. */
+export type Send = <N extends CommandName>(name: N, payload: CommandPayloads[N]) => void;
+
 export interface CommandMessage<N extends CommandName = CommandName> {
   type: 'command';
   sessionId: string;

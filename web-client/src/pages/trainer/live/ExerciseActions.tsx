@@ -2,9 +2,8 @@ import { useRef, useState } from 'preact/hooks';
 import { ExercisePicker } from '../../../components/ExercisePicker';
 import { uuid } from '../../../lib/ids';
 import { isDone } from '../../../lib/liveView';
-import type { Exercise, ExerciseRecord } from '../../../lib/protocol';
+import type { Exercise, ExerciseRecord, Send } from '../../../lib/protocol';
 import { searchExercises } from '../exercises';
-import type { Send } from './LiveControl';
 
 type Panel = 'skip' | 'add' | 'note' | null;
 

@@ -1,6 +1,5 @@
 import { isDone, workingSets } from '../../../lib/liveView';
-import type { ExerciseRecord, LiveState } from '../../../lib/protocol';
-import type { Send } from './LiveControl';
+import type { ExerciseRecord, LiveState, Send } from '../../../lib/protocol';
 
 /** The session's exercises in order; tap one to make it current. */
 export function ExerciseList({ state, current, send, disabled }: { state: LiveState; current: ExerciseRecord | null; send: Send; disabled: boolean }) {

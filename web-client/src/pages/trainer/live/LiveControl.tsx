@@ -2,7 +2,7 @@ import { PreviousPerformance } from '../../../components/PreviousPerformance';
 import { RecordFlash, useSessionRecords } from '../../../components/RecordFlash';
 import type { Live } from '../../../lib/liveSignals';
 import { currentExercise, nextExercise, progressText, supersetOf, targetText } from '../../../lib/liveView';
-import type { CommandName, CommandPayloads } from '../../../lib/protocol';
+import type { Send } from '../../../lib/protocol';
 import type { SessionView } from '../../../lib/socket';
 import { loadIncrement, unit } from '../state';
 import { ExerciseActions } from './ExerciseActions';
@@ -12,9 +12,6 @@ import { SessionHeader } from './SessionHeader';
 import { SetLogger } from './SetLogger';
 import { SetList } from './SetList';
 import { TimerPanel } from './TimerPanel';
-
-/** Sends one command for this session (queued, so it also works offline). */
-export type Send = <N extends CommandName>(name: N, payload: CommandPayloads[N]) => void;
 
 /**
  * The live control screen of one session: exercises, the current one with the set logger always in

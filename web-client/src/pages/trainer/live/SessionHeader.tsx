@@ -4,8 +4,8 @@ import { firstName } from '../../../lib/names';
 import { formatTime, plural } from '../../../lib/format';
 import type { Live } from '../../../lib/liveSignals';
 import type { SessionView } from '../../../lib/socket';
-import type { Send } from './LiveControl';
 import { go } from '../state';
+import type { Send } from '../../../lib/protocol';
 
 /** Who is training, which devices watch (phone, displays), and the end of the session. */
 export function SessionHeader({ live, view, send }: { live: Live; view: SessionView; send: Send }) {

@@ -5,8 +5,7 @@ import { Stepper } from '../../../components/Stepper';
 import type { PendingCommand } from '../../../lib/commandQueue';
 import { uuid } from '../../../lib/ids';
 import { isWarmup, lastSet, pendingSets, setText, workingSets } from '../../../lib/liveView';
-import type { ExerciseRecord, LiveState, WorkSet } from '../../../lib/protocol';
-import type { Send } from './LiveControl';
+import type { ExerciseRecord, LiveState, Send, WorkSet } from '../../../lib/protocol';
 
 /** How long a deleted set can be brought back. */
 const UNDO_MS = 8_000;

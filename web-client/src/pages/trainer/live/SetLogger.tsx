@@ -4,8 +4,7 @@ import { formatNumber } from '../../../lib/format';
 import { uuid } from '../../../lib/ids';
 import { afterSet, plannedSet, workingSets } from '../../../lib/liveView';
 import { isBarbell, plates } from '../../../lib/plates';
-import type { ExerciseRecord, LiveState, WeightUnit } from '../../../lib/protocol';
-import type { Send } from './LiveControl';
+import type { ExerciseRecord, LiveState, Send, WeightUnit } from '../../../lib/protocol';
 
 /**
  * One tap logs the set as planned (the suggested load, else the last working set's reps and weight,

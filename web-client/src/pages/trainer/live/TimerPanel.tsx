@@ -2,8 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { Countdown } from '../../../components/Countdown';
 import { CueBanner, useRestCue } from '../../../components/RestCue';
 import { useRefocusAfter } from '../../../components/focus';
-import type { ExerciseRecord, Timer } from '../../../lib/protocol';
-import type { Send } from './LiveControl';
+import type { ExerciseRecord, Send, Timer } from '../../../lib/protocol';
 
 const NUDGE_SECONDS = 15;
 
