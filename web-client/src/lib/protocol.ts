@@ -15,9 +15,8 @@ export interface Actor {
   id: string | null;
 }
 
-export interface WorkSet {
-  id: string;
-  number: number;
+/** What a set says, as a command sends it and as a set carries it. */
+export interface SetFields {
   kind?: SetKind;
   reps?: number | null;
   weight?: number | null;
@@ -27,6 +26,12 @@ export interface WorkSet {
   durationSeconds?: number | null;
   distanceMeters?: number | null;
   notes?: string | null;
+}
+
+/** A logged set: its fields, plus what the server decided. */
+export interface WorkSet extends SetFields {
+  id: string;
+  number: number;
   completedAt?: string;
   loggedBy?: Actor;
 }
@@ -252,17 +257,6 @@ export type LiveEvent = {
 
 // ------------------------------------------------------------------ commands
 
-export interface SetFields {
-  kind?: SetKind;
-  reps?: number | null;
-  weight?: number | null;
-  unit?: WeightUnit;
-  rpe?: number | null;
-  rir?: number | null;
-  durationSeconds?: number | null;
-  distanceMeters?: number | null;
-  notes?: string | null;
-}
 
 export interface CommandPayloads {
   'start-exercise': { exerciseRecordId: string };
