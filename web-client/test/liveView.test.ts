@@ -9,6 +9,7 @@ import {
   plannedSet,
   progressShort,
   progressText,
+  setName,
   setProgress,
   setText,
   supersetOf,
@@ -47,6 +48,16 @@ describe('sets', () => {
     e.sets = [1, 2, 3].map((n) => ({ id: `s${n}`, number: n }));
     expect(setProgress(e)).toEqual({ number: 3, of: 3 });
     expect(setProgress({ ...e, targetSets: null })).toEqual({ number: 4, of: null });
+  });
+
+  it('names a set by its place among its kind: the first working set after a warm-up is Set 1', () => {
+    const e = exercise(SQUAT, 0, 'Squat');
+    e.sets = [
+      { id: 'w', number: 1, kind: 'warmup' },
+      { id: 'a', number: 2, kind: 'working' },
+      { id: 'b', number: 3 },
+    ];
+    expect(e.sets.map((s) => setName(e, s))).toEqual(['Warm-up 1', 'Set 1', 'Set 2']);
   });
 
   it('says which set is next, and how many were done once the target is reached', () => {

@@ -31,6 +31,15 @@ export function workingSets(exercise: Pick<ExerciseRecord, 'sets'>): WorkSet[] {
   return exercise.sets.filter((s) => !isWarmup(s));
 }
 
+/**
+ * What a set is called on every screen: "Set 2" by its place among the working sets, "Warm-up 1"
+ * among the warm-ups (a set's own `number` counts both, so it would call the first working set 2).
+ */
+export function setName(exercise: Pick<ExerciseRecord, 'sets'>, set: WorkSet): string {
+  const place = exercise.sets.filter((s) => isWarmup(s) === isWarmup(set)).findIndex((s) => s.id === set.id) + 1;
+  return `${isWarmup(set) ? 'Warm-up' : 'Set'} ${place}`;
+}
+
 /** "Set N of M": the working set about to be done (done + 1, never past the target), and the target. */
 export function setProgress(exercise: ExerciseRecord): { number: number; of: number | null } {
   const done = workingSets(exercise).length;

@@ -108,6 +108,8 @@ describe('a whole session: tablet 1024×768, phone 390×844, wall 1920×1080', (
     await tablet.page.getByTestId('stepper-reps').fill('12');
     await tablet.page.getByTestId('log-set').click();
     for (const screen of [tablet, phone, wall]) await screen.page.getByTestId('countdown').first().waitFor({ timeout: 2 * SECOND });
+    // Back on the bench press: the phone calls its first working set Set 1 (the warm-up is apart).
+    await phone.page.getByTestId('last-set').filter({ hasText: 'Set 1: 5 × 185 lb' }).waitFor();
     await Promise.all([
       tablet.page.screenshot({ path: `${SCREENSHOTS}/whole-session-tablet-1024x768.png` }),
       phone.page.screenshot({ path: `${SCREENSHOTS}/whole-session-phone-390x844.png` }),

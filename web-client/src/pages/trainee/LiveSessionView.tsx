@@ -6,7 +6,7 @@ import { RpePicker } from '../../components/RpePicker';
 import { SessionSummary } from '../../components/SessionSummary';
 import { formatNumber } from '../../lib/format';
 import type { Live } from '../../lib/liveSignals';
-import { currentExercise, isDone, lastSet, nextExercise, progressText, setText, targetText } from '../../lib/liveView';
+import { currentExercise, isDone, lastSet, nextExercise, progressText, setName, setText, targetText } from '../../lib/liveView';
 import type { Rest } from '../../lib/rest';
 import type { SessionView } from '../../lib/socket';
 import { Feedback } from './Feedback';
@@ -60,8 +60,8 @@ export function LiveSessionView({ live, view, api }: { live: Live; view: Session
           {last && (
             <div class="stack">
               <span class="small muted">Last set</span>
-              <strong data-testid="last-set">Set {last.number}: {setText(last)}</strong>
-              <span class="small muted">How hard was set {last.number}? (RPE)</span>
+              <strong data-testid="last-set">{setName(exercise, last)}: {setText(last)}</strong>
+              <span class="small muted">How hard was {setName(exercise, last).toLowerCase()}? (RPE)</span>
               <RpePicker value={last.rpe} onPick={sendRpe} />
             </div>
           )}

@@ -4,7 +4,7 @@ import { RpePicker } from '../../../components/RpePicker';
 import { Stepper } from '../../../components/Stepper';
 import type { PendingCommand } from '../../../lib/commandQueue';
 import { uuid } from '../../../lib/ids';
-import { isWarmup, lastSet, pendingSets, setText, workingSets } from '../../../lib/liveView';
+import { isWarmup, lastSet, pendingSets, setName, setText, workingSets } from '../../../lib/liveView';
 import type { ExerciseRecord, LiveState, Send, WorkSet } from '../../../lib/protocol';
 
 /** How long a deleted set can be brought back. */
@@ -76,7 +76,7 @@ export function SetList({ state, exercise, pending, send, disabled, increment }:
     <div class="card stack">
       {last && !disabled && (
         <div>
-          <span class="small muted">RPE of set {last.number}</span>
+          <span class="small muted">RPE of {setName(exercise, last).toLowerCase()}</span>
           <RpePicker value={last.rpe} onPick={(rpe) => send('record-rpe', { exerciseRecordId: exercise.id, setId: last.id, rpe })} />
         </div>
       )}
@@ -126,7 +126,7 @@ function SetEditor({ exercise, set, send, increment, remove, done }: {
     done();
   }
   return (
-    <li class="card set-editor" aria-label={`Editing set ${set.number}`} ref={editor} tabIndex={-1}>
+    <li class="card set-editor" aria-label={`Editing ${setName(exercise, set).toLowerCase()}`} ref={editor} tabIndex={-1}>
       <Stepper label="Reps" value={reps} step={1} max={1000} whole onChange={setReps} />
       <Stepper label="Weight" value={weight} step={increment} max={2000} unit={set.unit ?? 'kg'} onChange={setWeight} />
       <div class="row">
