@@ -9,7 +9,7 @@ function setOf(r: PersonalRecord): string {
 
 /** A record's value ("134.5 kg") above the set that set it and its date; a dash when none is held. */
 function Held({ record }: { record: PersonalRecord | null }) {
-  if (!record) return <span class="muted">–</span>;
+  if (!record) return <span class="muted"><span aria-hidden="true">–</span><span class="sr-only">none</span></span>;
   return (
     <>
       <strong>{formatNumber(record.value)} {record.unit}</strong>
@@ -23,7 +23,7 @@ export function RecordsTable({ records }: { records: TraineeRecords }) {
   const { unit, items } = records;
   if (items.length === 0) return <p class="muted">No records yet: the first working set of an exercise sets its baseline.</p>;
   return (
-    <div class="records-table">
+    <div class="records-table" role="region" aria-label="Personal records" tabIndex={0}>
       <table>
         <caption class="sr-only">Personal records per exercise, in {unit}</caption>
         <thead>
