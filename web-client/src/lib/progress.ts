@@ -1,4 +1,5 @@
 import { formatNumber } from './format';
+import type { PersonalRecord } from './protocol';
 
 /** `GET /trainees/{id}/progress/exercises`: what the exercise picker offers, most trained first. */
 export interface ProgressExercises {
@@ -25,6 +26,19 @@ export interface WeeklyVolume {
   timeZone: string;
   weeks: { week: string; start: string; sets: Record<string, number> }[];
   muscles: string[];
+}
+
+/** `GET /trainees/{id}/records`: the current records per exercise, in `unit` (docs/coaching.md, Records). */
+export interface TraineeRecords {
+  unit: 'kg' | 'lb';
+  items: {
+    exerciseName: string;
+    exerciseId: string | null;
+    e1rm: PersonalRecord | null;
+    weight: PersonalRecord | null;
+    /** Reps ascending, so weights descending. */
+    repMaxes: PersonalRecord[];
+  }[];
 }
 
 /** "5 × 100 kg @ 8", "12 reps", "60 kg": a set as a trainer reads it. */

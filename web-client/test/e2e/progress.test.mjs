@@ -1,5 +1,6 @@
-// Progress and weekly volume: history logged over REST shows as the e1RM chart and the weekly sets
-// per muscle on the trainee page, and as the trainee's own progress on their phone.
+// Progress, weekly volume and records: history logged over REST shows as the e1RM chart, the weekly
+// sets per muscle and the records table on the trainee page, and as the trainee's own progress and
+// records on their phone.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { accessibilityViolations } from './a11y.mjs';
@@ -112,6 +113,24 @@ describe('progress and weekly volume on the trainee page and the phone', () => {
     await p.screenshot({ path: `${SCREENSHOTS}/progress-trainee-page-full.png`, fullPage: true });
   });
 
+  it('the records table: best e1RM, heaviest and rep maxes per exercise, each with its date', async () => {
+    const p = tablet.page;
+    const table = p.getByRole('table', { name: 'Personal records per exercise, in kg' });
+    await table.waitFor();
+    const rows = (await table.locator('tbody tr').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+    assert.equal(rows.length, 2, 'back squat and bench press, by name');
+    // 5 × 105 a week ago still stands beside today's 3 × 120; 5 × 100 two weeks ago is beaten on both.
+    assert.match(rows[0], /^Back squat134\.5 kg3 × 120 kg · .*120 kg3 × 120 kg · .*3 × 120 kg .*5 × 105 kg /);
+    assert.doesNotMatch(rows[0], /100 kg/);
+    assert.match(rows[1], /^Bench press94\.7 kg8 × 70 kg · .*70 kg8 × 70 kg · .*8 × 70 kg /);
+    assert.deepEqual(await accessibilityViolations(p, '[data-testid="records"]'), []);
+    for (const [width, height] of [[1024, 768], [1920, 1080]]) {
+      await p.setViewportSize({ width, height });
+      await table.scrollIntoViewIfNeeded();
+      await p.screenshot({ path: `${SCREENSHOTS}/records-trainee-page-${width}x${height}.png` });
+    }
+  });
+
   it('the phone shows the trainee their own progress between sessions', async () => {
     const p = phone.page;
     const mine = p.getByTestId('my-progress');
@@ -128,5 +147,18 @@ describe('progress and weekly volume on the trainee page and the phone', () => {
     await mine.scrollIntoViewIfNeeded();
     await p.screenshot({ path: `${SCREENSHOTS}/progress-phone-390x844.png` });
     await p.screenshot({ path: `${SCREENSHOTS}/progress-phone-full.png`, fullPage: true });
+  });
+
+  it("the phone lists the trainee's own records", async () => {
+    const p = phone.page;
+    const records = p.getByTestId('my-records');
+    await records.waitFor();
+    const items = (await records.getByRole('listitem').allTextContents()).map((t) => t.replace(/\s+/g, ' '));
+    assert.equal(items.length, 2);
+    assert.match(items[0], /^Back squate1RM 134\.5 kg .*Heaviest 3 × 120 kg /);
+    assert.match(items[1], /^Bench presse1RM 94\.7 kg .*Heaviest 8 × 70 kg /);
+    assert.deepEqual(await accessibilityViolations(p, '[data-testid="my-records"]'), []);
+    await records.scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${SCREENSHOTS}/records-phone-390x844.png` });
   });
 });

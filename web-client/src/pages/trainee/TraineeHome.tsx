@@ -9,6 +9,7 @@ import type { SessionRecord } from '../../lib/protocol';
 import type { Rest } from '../../lib/rest';
 import { LiveSessionView } from './LiveSessionView';
 import { MyProgress } from './MyProgress';
+import { MyRecords } from './MyRecords';
 
 /** The server pushes a new session over the socket (`subscribe-own`); this slow look is only a fallback. */
 const WAITING_POLL_MS = 30_000;
@@ -55,6 +56,7 @@ export function TraineeHome({ live, api, name, traineeId }: { live: Live; api: R
         </section>
       )}
       {waiting && <MyProgress api={api} traineeId={traineeId} />}
+      {waiting && <MyRecords api={api} traineeId={traineeId} />}
       {waiting && recent.data && recent.data.items.length > 0 && (
         <section class="stack">
           <h2>Recent sessions</h2>

@@ -1,18 +1,20 @@
 import { useState } from 'preact/hooks';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { ProgressChart } from '../../../components/ProgressChart';
+import { RecordsTable } from '../../../components/RecordsTable';
 import { useLoad } from '../../../components/useLoad';
 import { VolumeGrid } from '../../../components/VolumeGrid';
 import { formatDate, plural } from '../../../lib/format';
-import type { ExerciseProgress, ProgressExercises, WeeklyVolume } from '../../../lib/progress';
+import type { ExerciseProgress, ProgressExercises, TraineeRecords, WeeklyVolume } from '../../../lib/progress';
 import { api } from '../state';
 
 const WEEKS = 12;
 
-/** A trainee's progress per exercise (with a picker, most trained first) and their weekly sets per muscle. */
+/** A trainee's progress per exercise (with a picker, most trained first), weekly sets per muscle and records. */
 export function TraineeProgress({ traineeId }: { traineeId: string }) {
   const exercises = useLoad(() => api.get<ProgressExercises>(`/trainees/${traineeId}/progress/exercises`), [traineeId]);
   const volume = useLoad(() => api.get<WeeklyVolume>(`/trainees/${traineeId}/volume?weeks=${WEEKS}`), [traineeId]);
+  const records = useLoad(() => api.get<TraineeRecords>(`/trainees/${traineeId}/records`), [traineeId]);
   const [chosen, setChosen] = useState<string | null>(null);
   const items = exercises.data?.items ?? [];
   const exercise = items.find((i) => i.exercise === chosen) ?? items[0] ?? null;
@@ -53,6 +55,12 @@ export function TraineeProgress({ traineeId }: { traineeId: string }) {
         <p class="small muted">Working sets of the last {WEEKS} weeks; a secondary muscle counts half a set.</p>
         <ProblemBanner message={volume.error} />
         {volume.data && <VolumeGrid volume={volume.data} />}
+      </section>
+      <section class="card stack" aria-labelledby="records-title" data-testid="records">
+        <h2 id="records-title">Records</h2>
+        <p class="small muted">Working sets only; each with the set that holds it and its date.</p>
+        <ProblemBanner message={records.error} />
+        {records.data && <RecordsTable records={records.data} />}
       </section>
     </div>
   );

@@ -3,12 +3,17 @@ package app.spotter.webhook;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.Awaitility;
 
 /**
@@ -18,10 +23,26 @@ import org.awaitility.Awaitility;
 final class Receiver implements AutoCloseable {
   static final int HANG = 0;
 
-  /** One request as received. */
-  record Received(String id, String timestamp, String signature, String contentType, String body) {
+  /** One request as received, and the status it was answered with ({@link #HANG} for none). */
+  record Received(String id, String timestamp, String signature, String contentType, String body, int answer) {
     JsonObject json() {
       return new JsonObject(body);
+    }
+
+    String type() {
+      return json().getString("type");
+    }
+
+    boolean accepted() {
+      return answer / 100 == 2;
+    }
+
+    /** The receiver's check, written here from the Standard Webhooks specification rather than taken from the server. */
+    String expectedSignature(String secret) throws GeneralSecurityException {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+      String signed = id + "." + timestamp + "." + body;
+      return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -35,10 +56,10 @@ final class Receiver implements AutoCloseable {
     server = vertx.createHttpServer()
         .connectionHandler(connection -> connections.incrementAndGet())
         .requestHandler(request -> request.body().onSuccess(body -> {
-          received.add(new Received(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
-              request.getHeader("webhook-signature"), request.getHeader("content-type"), body.toString()));
           Integer status = answers.poll();
           int answer = status == null ? otherwise : status;
+          received.add(new Received(request.getHeader("webhook-id"), request.getHeader("webhook-timestamp"),
+              request.getHeader("webhook-signature"), request.getHeader("content-type"), body.toString(), answer));
           if (answer != HANG) {
             request.response().setStatusCode(answer).end();
           }

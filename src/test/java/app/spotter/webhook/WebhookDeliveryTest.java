@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.spotter.support.ApiTest;
 import app.spotter.support.ExtraSpotter;
 import app.spotter.support.LiveClient;
+import app.spotter.support.LiveFixtures;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,14 +66,6 @@ class WebhookDeliveryTest extends ApiTest {
     return request.json().getJsonObject("data").getString("traineeId");
   }
 
-  /** The receiver's check, written here from the specification rather than taken from the server. */
-  private static String expectedSignature(String secret, Receiver.Received request) throws Exception {
-    Mac mac = Mac.getInstance("HmacSHA256");
-    mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-    String signed = request.id() + "." + request.timestamp() + "." + request.body();
-    return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-  }
-
   @Test
   @DisplayName("a delivery carries the Standard Webhooks headers, a signature the receiver can check, and no private notes")
   void signedDelivery() throws Exception {
@@ -87,7 +76,7 @@ class WebhookDeliveryTest extends ApiTest {
 
     Receiver.Received request = receiver.await(1).get(0);
 
-    assertThat(request.signature()).isEqualTo(expectedSignature(webhook.getString("secret"), request));
+    assertThat(request.signature()).isEqualTo(request.expectedSignature(webhook.getString("secret")));
     assertThat(Long.parseLong(request.timestamp())).isBetween(Instant.now().getEpochSecond() - 60,
         Instant.now().getEpochSecond() + 1);
     assertThat(request.contentType()).isEqualTo("application/json");
@@ -247,5 +236,57 @@ class WebhookDeliveryTest extends ApiTest {
     assertThat(logged.getString("sessionRecordId")).isEqualTo(record);
     assertThat(logged.getString("sessionDate")).isEqualTo("2025-11-18");
     assertThat(requests.get(2).body()).doesNotContain("knees");
+  }
+
+  @Test
+  @DisplayName("a live session's pr.achieved and session.ended are accepted once each, signed, across a restart")
+  void coachingEventsOnceAcrossRestart() throws Exception {
+    String trainee = createTrainee(trainer.api(), "Maria Lopez");
+    assertThat(trainer.api().post("/session-records", new JsonObject().put("traineeId", trainee)
+        .put("sessionDate", "2026-11-01").put("status", "completed").put("exercises", new JsonArray().add(
+            new JsonObject().put("exerciseName", "Squat").put("sets", new JsonArray().add(new JsonObject()
+                .put("id", "p1").put("reps", 5).put("weight", 100).put("unit", "kg")))))).status()).isEqualTo(201);
+    JsonObject webhook = subscribe("pr.achieved", "session.ended");
+    // The first attempt is refused, and its retry is due only after this instance has stopped.
+    receiver.answer(503);
+    ExtraSpotter first = deliverer(Map.of("SPOTTER_WEBHOOKS_RETRY_BASE", "PT3S"));
+    JsonObject record = LiveFixtures.start(trainer, trainee, LiveFixtures.template(trainer, "Squat"));
+    String session = record.getString("id");
+    String squat = LiveFixtures.exerciseId(record, 0);
+    try (LiveClient tablet = first.connect().hello(trainer.api().token(), "tablet")) {
+      JsonObject heavier = new JsonObject().put("exerciseRecordId", squat).put("setId", "s1").put("kind", "working")
+          .put("reps", 5).put("weight", 110).put("unit", "kg");
+      assertThat(tablet.command(session, "log-set", heavier).getString("type")).isEqualTo("ack");
+      assertThat(tablet.command(session, "end-session", new JsonObject().put("status", "completed")).getString("type"))
+          .isEqualTo("ack");
+    }
+    Receiver.Received refused = receiver.await(1).get(0);
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> log(webhook.getString("id")).stream()
+        .anyMatch(d -> !((JsonObject) d).getJsonArray("attempts").isEmpty()));
+    first.close();
+    deliverer(Map.of());
+
+    receiver.await(3);
+    Thread.sleep(2_000);
+
+    assertThat(receiver.received()).as("the refused attempt, then each event once").hasSize(3);
+    assertThat(refused.type()).isEqualTo("pr.achieved");
+    List<Receiver.Received> accepted = receiver.received().stream().filter(Receiver.Received::accepted).toList();
+    assertThat(accepted).extracting(Receiver.Received::type).containsExactly("pr.achieved", "session.ended");
+    assertThat(accepted.get(0).id()).as("the refused event again, not a second one").isEqualTo(refused.id());
+    assertThat(accepted.get(0).body()).isEqualTo(refused.body());
+    for (Receiver.Received request : accepted) {
+      assertThat(request.signature()).isEqualTo(request.expectedSignature(webhook.getString("secret")));
+    }
+    // 110 / p(5) = 110 / 0.863 beats 100 / 0.863 (no RPE counts as 10), and 110 kg beats 100 kg.
+    assertThat(accepted.get(0).json().getJsonObject("data")).isEqualTo(new JsonObject()
+        .put("sessionRecordId", session).put("traineeId", trainee).put("exerciseRecordId", squat)
+        .put("exerciseId", null).put("exerciseName", "Squat").put("setId", "s1").put("unit", "kg")
+        .put("records", new JsonArray()
+            .add(new JsonObject().put("kind", "e1rm").put("value", 127.5).put("previous", 115.9))
+            .add(new JsonObject().put("kind", "weight").put("value", 110.0).put("previous", 100.0))));
+    assertThat(accepted.get(1).json().getJsonObject("data").getString("sessionRecordId")).isEqualTo(session);
+    assertThat(log(webhook.getString("id"))).allSatisfy(d ->
+        assertThat(((JsonObject) d).getString("status")).isEqualTo("delivered"));
   }
 }
