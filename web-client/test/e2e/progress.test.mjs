@@ -124,10 +124,12 @@ describe('progress and weekly volume on the trainee page and the phone', () => {
     assert.doesNotMatch(rows[0], /100 kg/);
     assert.match(rows[1], /^Bench press94\.7 kg8 × 70 kg · .*70 kg8 × 70 kg · .*8 × 70 kg /);
     assert.deepEqual(await accessibilityViolations(p, '[data-testid="records"]'), []);
-    for (const [width, height] of [[1024, 768], [1920, 1080]]) {
+    for (const [width, height] of [[1024, 768], [1920, 1080], [390, 844]]) {
       await p.setViewportSize({ width, height });
       await table.scrollIntoViewIfNeeded();
       await p.screenshot({ path: `${SCREENSHOTS}/records-trainee-page-${width}x${height}.png` });
+      // Wide tables scroll inside their cards; the page itself never scrolls sideways.
+      assert.equal(await p.evaluate(() => document.scrollingElement.scrollWidth), width, `page width at ${width} px`);
     }
   });
 
