@@ -32,9 +32,12 @@ export async function launch() {
   });
 }
 
-/** A page on its own context (own storage, own network switch), with its console errors collected. */
-export async function open(browser, device, path) {
-  const context = await browser.newContext({ ...DEVICES[device], baseURL: BASE_URL });
+/**
+ * A page on its own context (own storage, own network switch), with its console errors collected;
+ * `options` change the device's (a size, no touch).
+ */
+export async function open(browser, device, path, options) {
+  const context = await browser.newContext({ ...DEVICES[device], ...options, baseURL: BASE_URL });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.errors = [];

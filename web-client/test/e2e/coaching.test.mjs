@@ -2,66 +2,21 @@
 // why, and a trainee with a knee injury gets the squat flagged on the tablet, never on the phone.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, SCREENSHOTS, launch, open } from './browser.mjs';
+import { SCREENSHOTS, launch, open } from './browser.mjs';
+import { closeChecked, liveCommands, registerTrainer, signIn } from './support.mjs';
 
-const email = `coach-${Date.now()}@spotter.test`;
-const password = 'correct horse battery';
-let token;
+let trainer;
 let browser;
 let tablet;
 let phone;
 
-async function call(method, path, body) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-/**
- * Runs commands on a live session through the live socket, from a page of the product's origin (Node
- * 20 has no WebSocket of its own); each must be acked.
- */
-async function overSocket(page, sessionId, commands) {
-  await page.evaluate(async ({ token, sessionId, commands }) => {
-    const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/v1/live`);
-    const inbox = [];
-    const waiting = [];
-    ws.onmessage = (m) => {
-      const message = JSON.parse(m.data);
-      const i = waiting.findIndex((w) => w.wanted(message));
-      if (i >= 0) waiting.splice(i, 1)[0].resolve(message);
-      else inbox.push(message);
-    };
-    const next = (wanted) => new Promise((resolve) => {
-      const i = inbox.findIndex(wanted);
-      if (i >= 0) resolve(inbox.splice(i, 1)[0]);
-      else waiting.push({ wanted, resolve });
-    });
-    await new Promise((resolve) => { ws.onopen = resolve; });
-    ws.send(JSON.stringify({ type: 'hello', token, device: 'other' }));
-    await next((m) => m.type === 'welcome');
-    for (const [name, payload] of commands) {
-      const commandId = crypto.randomUUID();
-      ws.send(JSON.stringify({ type: 'command', sessionId, commandId, name, payload }));
-      const answer = await next((m) => m.commandId === commandId);
-      if (answer.type !== 'ack') throw new Error(`${name}: ${JSON.stringify(answer)}`);
-    }
-    ws.close();
-  }, { token, sessionId, commands });
-}
-
 describe('suggested load and injury flags on the screens', () => {
   before(async () => {
-    token = (await call('POST', '/auth/register', { email, password, name: 'Coach Suggest' })).accessToken;
-    const traineeId = (await call('POST', '/trainees', {
+    trainer = await registerTrainer('Coach Suggest', 'coach');
+    const traineeId = (await trainer.call('POST', '/trainees', {
       name: 'Maria Lopez', injuries: [{ area: 'Left knee', note: 'No deep squats' }],
     })).id;
-    const template = await call('POST', '/session-templates', {
+    const template = await trainer.call('POST', '/session-templates', {
       name: 'Leg day', exercises: [
         { exerciseName: 'Barbell Squat', exerciseId: 'Barbell_Squat', targetSets: 3, targetReps: 5, targetRpe: 8, targetWeight: 80 },
         { exerciseName: 'Plank', exerciseId: 'Plank', targetSets: 3 },
@@ -69,33 +24,26 @@ describe('suggested load and injury flags on the screens', () => {
     });
     browser = await launch();
     // The first session of the template: 105 kg × 3 @ 9, e1RM 105 / 0.892 = 117.7 kg.
-    const first = await call('POST', '/live-sessions', { traineeId, sessionTemplateId: template.id });
+    const first = await trainer.call('POST', '/live-sessions', { traineeId, sessionTemplateId: template.id });
     const squat = first.exercises[0].id;
     const socketPage = await open(browser, 'wall', '/trainer/');
     const setId = crypto.randomUUID();
-    await overSocket(socketPage.page, first.id, [
+    await liveCommands(socketPage.page, trainer.token, first.id, [
       ['log-set', { exerciseRecordId: squat, setId: crypto.randomUUID(), kind: 'warmup', reps: 5, weight: 60, unit: 'kg' }],
       ['log-set', { exerciseRecordId: squat, setId, reps: 3, weight: 105, unit: 'kg' }],
       ['record-rpe', { exerciseRecordId: squat, setId, rpe: 9 }],
       ['end-session', { status: 'completed' }],
     ]);
     await socketPage.context.close();
-    const link = await call('POST', `/trainees/${traineeId}/access-links`, {});
-    await call('POST', '/live-sessions', { traineeId, sessionTemplateId: template.id });
+    const link = await trainer.call('POST', `/trainees/${traineeId}/access-links`, {});
+    await trainer.call('POST', '/live-sessions', { traineeId, sessionTemplateId: template.id });
 
-    tablet = await open(browser, 'tablet', '/trainer/');
-    await tablet.page.getByLabel('Email').fill(email);
-    await tablet.page.getByLabel('Password').fill(password);
-    await tablet.page.getByRole('button', { name: 'Sign in' }).click();
+    tablet = await open(browser, 'tablet');
+    await signIn(tablet.page, trainer.email);
     const url = new URL(link.url);
     phone = await open(browser, 'phone', url.pathname + url.hash);
   });
-  after(async () => {
-    for (const screen of [tablet, phone]) {
-      if (screen) assert.deepEqual(screen.page.errors, [], 'no script errors in the page');
-    }
-    await browser?.close();
-  });
+  after(() => closeChecked(browser, [tablet?.page, phone?.page]));
 
   it('the tablet pre-fills the suggested weight and says why: e1RM 117.7 x 81 % of last session, 95.45 -> 95 kg', async () => {
     const why = tablet.page.getByTestId('suggestion');

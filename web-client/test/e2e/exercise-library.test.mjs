@@ -3,55 +3,34 @@
 // exercise" picks from the library too and sends the exerciseId with add-exercise.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { BASE_URL, SCREENSHOTS, launch, open } from './browser.mjs';
+import { SCREENSHOTS, launch, open } from './browser.mjs';
+import { registerTrainer, signIn } from './support.mjs';
 
-const API = `${BASE_URL}/api/v1`;
-const email = `library-${Date.now()}@spotter.test`;
-const password = 'a long password';
 let browser;
-let token;
-
-async function rest(method, path, body) {
-  const response = await fetch(API + path, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+let trainer;
 
 async function signedInTablet() {
-  const screen = await open(browser, 'tablet', '/trainer/');
-  const p = screen.page;
+  const screen = await open(browser, 'tablet');
   screen.commands = [];
-  p.on('websocket', (ws) => ws.on('framesent', (f) => {
+  screen.page.on('websocket', (ws) => ws.on('framesent', (f) => {
     const frame = typeof f.payload === 'string' ? JSON.parse(f.payload) : {};
     if (frame.type === 'command') screen.commands.push(frame);
   }));
-  await p.getByLabel('Email').fill(email);
-  await p.getByLabel('Password').fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('link', { name: 'Trainees' }).waitFor();
+  await signIn(screen.page, trainer.email);
   return screen;
 }
 
 describe('the exercise library in the trainer screens', () => {
   before(async () => {
     browser = await launch();
-    const registered = await fetch(`${API}/auth/register`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, name: 'Library Coach' }),
-    }).then((r) => r.json());
-    token = registered.accessToken;
-    assert.ok(token, 'registered');
+    trainer = await registerTrainer('Library Coach', 'library');
   });
   after(async () => {
     await browser?.close();
   });
 
   it('template editor: "goblet sqaut" suggests Goblet Squat; arrow down and Enter pick it and link it', async () => {
-    const template = await rest('POST', '/session-templates', { name: 'Leg day' });
+    const template = await trainer.call('POST', '/session-templates', { name: 'Leg day' });
     const { context, page: p } = await signedInTablet();
     await p.goto(`/trainer/#/templates/${template.id}`);
     const form = p.getByRole('form', { name: 'New exercise' });
@@ -72,7 +51,7 @@ describe('the exercise library in the trainer screens', () => {
     await form.getByRole('button', { name: 'Add exercise' }).click();
     await p.getByRole('list', { name: 'Exercises' }).getByText('Goblet Squat').waitFor();
 
-    const saved = (await rest('GET', `/session-templates/${template.id}`)).exercises[0];
+    const saved = (await trainer.call('GET', `/session-templates/${template.id}`)).exercises[0];
     assert.equal(saved.exerciseName, 'Goblet Squat');
     assert.equal(saved.exerciseId, 'Goblet_Squat');
     assert.deepEqual(saved.muscleGroups, ['quadriceps']);
@@ -81,9 +60,9 @@ describe('the exercise library in the trainer screens', () => {
   });
 
   it('live session: Add exercise picks "bench pr" from the library and sends its exerciseId; Escape keeps a free name', async () => {
-    const trainee = await rest('POST', '/trainees', { name: 'Maria Lopez' });
-    const template = await rest('POST', '/session-templates', { name: 'Push day', exercises: [{ exerciseName: 'Push-up', targetSets: 2 }] });
-    const live = await rest('POST', '/live-sessions', { traineeId: trainee.id, sessionTemplateId: template.id });
+    const trainee = await trainer.call('POST', '/trainees', { name: 'Maria Lopez' });
+    const template = await trainer.call('POST', '/session-templates', { name: 'Push day', exercises: [{ exerciseName: 'Push-up', targetSets: 2 }] });
+    const live = await trainer.call('POST', '/live-sessions', { traineeId: trainee.id, sessionTemplateId: template.id });
     const screen = await signedInTablet();
     const p = screen.page;
     await p.getByRole('link', { name: 'Live' }).click();
@@ -105,8 +84,8 @@ describe('the exercise library in the trainer screens', () => {
     await waitFor(() => added().length === 1);
     assert.equal(added()[0].payload.exerciseName, label);
     assert.ok(added()[0].payload.exerciseId, 'the picked exercise is linked');
-    await waitFor(async () => (await rest('GET', '/live-sessions')).items[0].exercises.length === 2);
-    const record = (await rest('GET', '/live-sessions')).items.find((r) => r.id === live.id);
+    await waitFor(async () => (await trainer.call('GET', '/live-sessions')).items[0].exercises.length === 2);
+    const record = (await trainer.call('GET', '/live-sessions')).items.find((r) => r.id === live.id);
     assert.equal(record.exercises.find((e) => e.exerciseName === label).exerciseId, added()[0].payload.exerciseId);
 
     // A name of the trainer's own, suggestions dismissed with Escape, goes without an exerciseId.
@@ -136,13 +115,13 @@ describe('the exercise library in the trainer screens', () => {
     assert.match(await found.locator('strong').textContent(), /^Prowler sprint$/);
     await p.screenshot({ path: `${SCREENSHOTS}/exercises-page.png` });
 
-    const mine = (await rest('GET', '/exercises?q=prowler')).items.find((e) => e.custom);
+    const mine = (await trainer.call('GET', '/exercises?q=prowler')).items.find((e) => e.custom);
     assert.deepEqual([mine.name, mine.category, mine.primaryMuscles], ['Prowler sprint', 'strongman', ['quadriceps']]);
     await found.getByRole('button', { name: 'Edit Prowler sprint' }).click();
     await p.getByRole('form', { name: 'Edit Prowler sprint' }).getByLabel('Level').selectOption('expert');
     await p.getByRole('button', { name: 'Save' }).click();
-    await waitFor(async () => (await rest('GET', `/exercises/${mine.id}`)).level === 'expert');
-    const edited = await rest('GET', `/exercises/${mine.id}`);
+    await waitFor(async () => (await trainer.call('GET', `/exercises/${mine.id}`)).level === 'expert');
+    const edited = await trainer.call('GET', `/exercises/${mine.id}`);
     assert.deepEqual([edited.name, edited.primaryMuscles], ['Prowler sprint', ['quadriceps']], 'only the level changed');
 
     await found.getByRole('button', { name: 'Delete' }).click();

@@ -4,27 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { accessibilityViolations } from './a11y.mjs';
-import { BASE_URL, SCREENSHOTS, launch, open } from './browser.mjs';
+import { SCREENSHOTS, launch, open } from './browser.mjs';
+import { liveCommands, registerTrainer, restText, signIn } from './support.mjs';
 
-const API = `${BASE_URL}/api/v1`;
-const email = `forms-${Date.now()}@spotter.test`;
-const password = 'a long password';
 let browser;
-let token;
+let trainer;
 
-async function rest(method, path, body, bearer = token) {
-  const response = await fetch(API + path, {
-    method,
-    headers: { Authorization: `Bearer ${bearer}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return { text, json: text ? JSON.parse(text) : null };
-}
-const create = (path, body) => rest('POST', path, body).then((r) => r.json);
+const create = (path, body) => trainer.call('POST', path, body);
 /** The resource as the server returns it: the exact text, to compare byte for byte. */
-const read = (path) => rest('GET', path).then((r) => r.text);
+const read = (path) => restText('GET', path, undefined, trainer.token);
 
 /** What a save may legitimately bump, removed at the top level of a resource. */
 function withoutBumps(text) {
@@ -34,14 +22,10 @@ function withoutBumps(text) {
 
 /** The trainer's tablet, signed in, with the REST writes and live commands it sends recorded. */
 async function tablet(device = 'tablet', viewport) {
-  const screen = await open(browser, device, '/trainer/');
+  const screen = await open(browser, device);
   if (viewport) await screen.page.setViewportSize(viewport);
   watchWrites(screen);
-  const p = screen.page;
-  await p.getByLabel('Email').fill(email);
-  await p.getByLabel('Password').fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('link', { name: 'Trainees' }).waitFor();
+  await signIn(screen.page, trainer.email);
   return screen;
 }
 
@@ -55,23 +39,6 @@ function watchWrites(screen) {
     const frame = typeof f.payload === 'string' ? JSON.parse(f.payload) : {};
     if (frame.type === 'command') screen.commands.push(`${frame.name} ${JSON.stringify(frame.payload)}`);
   }));
-}
-
-/** One live command over a socket of its own, from inside a page (same origin), answered by ack. */
-async function command(page, bearer, sessionId, name, payload) {
-  const reply = await page.evaluate(([bearer, sessionId, name, payload]) => new Promise((done, fail) => {
-    const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/live`);
-    const commandId = crypto.randomUUID();
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', token: bearer, device: 'other' }));
-    ws.onerror = () => fail(new Error('socket error'));
-    ws.onmessage = (m) => {
-      const frame = JSON.parse(m.data);
-      if (frame.type === 'welcome') ws.send(JSON.stringify({ type: 'command', sessionId, commandId, name, payload }));
-      if ((frame.type === 'ack' || frame.type === 'rejected') && frame.commandId === commandId) { ws.close(); done(frame); }
-      if (frame.type === 'error') { ws.close(); done(frame); }
-    };
-  }), [bearer, sessionId, name, payload]);
-  assert.equal(reply.type, 'ack', `${name}: ${JSON.stringify(reply)}`);
 }
 
 /** A trainee with every profile field set, two goals, an injury, photos and a measurement with girths. */
@@ -103,11 +70,7 @@ async function fullTrainee(name) {
 describe('forms saved unchanged leave their resource byte-identical', () => {
   before(async () => {
     browser = await launch();
-    const registered = await fetch(`${API}/auth/register`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, name: 'Forms Coach' }),
-    }).then((r) => r.json());
-    token = registered.accessToken;
-    assert.ok(token, 'registered');
+    trainer = await registerTrainer('Forms Coach', 'forms');
   });
   after(async () => {
     await browser?.close();
@@ -286,10 +249,10 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
     const screen = await tablet();
     const p = screen.page;
     try {
-      await command(p, token, record.id, 'log-set', {
+      await liveCommands(p, trainer.token, record.id, [['log-set', {
         exerciseRecordId, setId: 'set-1', kind: 'working', reps: 8, weight: 61.25, unit: 'kg', rpe: 8.5, rir: 1, durationSeconds: 40, distanceMeters: 0.5, notes: 'Strap on the last rep',
-      });
-      await command(p, traineeToken, record.id, 'submit-feedback', { feeling: 4, comment: 'Knee fine.\nLeft hip a bit tight. ', sleepHours: 7 });
+      }]]);
+      await liveCommands(p, traineeToken, record.id, [['submit-feedback', { feeling: 4, comment: 'Knee fine.\nLeft hip a bit tight. ', sleepHours: 7 }]]);
       const path = `/session-records/${record.id}`;
       const before = await read(path);
 
@@ -320,7 +283,7 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
       } finally {
         await phone.context.close();
       }
-      await command(p, token, record.id, 'end-session', { status: 'completed' });
+      await liveCommands(p, trainer.token, record.id, [['end-session', { status: 'completed' }]]);
     } finally {
       await screen.context.close();
     }

@@ -3,40 +3,16 @@
 // log the set, pick an RPE, skip and start the rest, go to the next exercise, switch session tabs,
 // add a note, end the session through its dialog. Every control the focus reaches shows a focus ring.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { accessibilityViolations } from './a11y.mjs';
-import { BASE_URL, SCREENSHOTS, launch } from './browser.mjs';
+import { SCREENSHOTS, launch, open } from './browser.mjs';
+import { PASSWORD, closeChecked, registerTrainer, storySteps } from './support.mjs';
 
-const email = `keys-${Date.now()}@spotter.test`;
-const PASSWORD = 'a long password';
 const MAX_TABS = 60;
 let browser;
+let trainer;
 let page;
-let failed = false;
-
-function step(name, fn) {
-  it(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page?.screenshot({ path: `${SCREENSHOTS}/failed-keyboard.png` }).catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
-async function rest(method, path, body, token) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const step = storySteps('keyboard', () => ({ tablet: page }));
 
 /** The focused element: its accessible name as the tests see it, its role, and whether a ring shows. */
 function focused() {
@@ -79,32 +55,26 @@ const currentExercise = () => page.getByTestId('current-exercise').textContent()
 
 describe('the live session by keyboard alone on a 1024×768 tablet', () => {
   before(async () => {
-    const { accessToken: token } = await rest('POST', '/auth/register', { email, password: PASSWORD, name: 'Kim Keys' });
-    await rest('POST', '/trainees', { name: 'Maria Lopez' }, token);
-    await rest('POST', '/trainees', { name: 'Jon Baker' }, token);
-    await rest('POST', '/session-templates', {
+    trainer = await registerTrainer('Kim Keys', 'keys');
+    await trainer.call('POST', '/trainees', { name: 'Maria Lopez' });
+    await trainer.call('POST', '/trainees', { name: 'Jon Baker' });
+    await trainer.call('POST', '/session-templates', {
       name: 'Lower body A',
       exercises: [
         { exerciseName: 'Back squat', targetSets: 3, targetReps: 5, targetWeight: 100, restBetweenSets: 90 },
         { exerciseName: 'Romanian deadlift', targetSets: 3, targetReps: 8, targetWeight: 70, restBetweenSets: 60 },
       ],
-    }, token);
+    });
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, baseURL: BASE_URL });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    page.errors = [];
-    page.on('pageerror', (e) => page.errors.push(String(e)));
+    // No touch, as before: with touch on, Enter after Esc does not reopen the End session dialog.
+    ({ page } = await open(browser, 'tablet', undefined, { viewport: { width: 1024, height: 768 }, hasTouch: false }));
   });
-  after(async () => {
-    if (page) assert.deepEqual(page.errors, [], 'no script errors in the page');
-    await browser?.close();
-  });
+  after(() => closeChecked(browser, [page]));
 
   step('signs in with the keyboard', async () => {
     await page.goto('/trainer/');
     await tabTo('Email');
-    await page.keyboard.type(email);
+    await page.keyboard.type(trainer.email);
     await tabTo('Password');
     await page.keyboard.type(PASSWORD);
     await page.keyboard.press('Enter');

@@ -1,9 +1,10 @@
 // A whole live session on the three screens, each in its own browser context at its design size:
 // the trainer sets up and runs it on the tablet, the phone and the wall follow within a second.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { accessibilityViolations, dialogViolations } from './a11y.mjs';
 import { SCREENSHOTS, launch, open, timeUntil } from './browser.mjs';
+import { PASSWORD, closeChecked, storySteps } from './support.mjs';
 
 const SECOND = 1_000;
 const email = `coach-${Date.now()}@spotter.test`;
@@ -12,26 +13,9 @@ let tablet;
 let phone;
 let wall;
 let accessLink;
-let failed = false;
-
-/** One step of the story: after a failed step the rest are skipped, not failed again for the same cause. */
-function step(name, fn) {
-  it(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      // What each screen showed when it went wrong.
-      for (const [name, screen] of Object.entries({ tablet, phone, wall })) {
-        await screen?.page.screenshot({ path: `${SCREENSHOTS}/failed-${name}.png` }).catch(() => undefined);
-        const shown = await screen?.page.evaluate(() => document.querySelector('[data-sets]')?.outerHTML).catch(String);
-        console.log(`${name} at failure: ${shown}`);
-      }
-      throw e;
-    }
-  });
-}
+// After a failure, what each screen showed and the sets it counted.
+const step = storySteps('live-session', () => ({ tablet: tablet?.page, phone: phone?.page, wall: wall?.page }),
+  (page) => page.evaluate(() => document.querySelector('[data-sets]')?.outerHTML));
 
 /** The sets a screen shows for the current exercise (data-sets on the element marked current). */
 const setsShown = (page) => page.locator('[data-sets]').first().getAttribute('data-sets').then(Number);
@@ -71,12 +55,7 @@ describe('a live session on tablet, phone and wall', () => {
     tablet = await open(browser, 'tablet', '/trainer/');
     wall = await open(browser, 'wall', '/display/');
   });
-  after(async () => {
-    for (const screen of [tablet, phone, wall]) {
-      if (screen) assert.deepEqual(screen.page.errors, [], 'no script errors in the page');
-    }
-    await browser?.close();
-  });
+  after(() => closeChecked(browser, [tablet?.page, phone?.page, wall?.page]));
 
   step('the trainer registers', async () => {
     const p = tablet.page;
@@ -89,7 +68,7 @@ describe('a live session on tablet, phone and wall', () => {
     assert.deepEqual(await accessibilityViolations(p), [], 'trainer registration');
     await p.getByLabel('Your name').fill('Sam Carter');
     await p.getByLabel('Email').fill(email);
-    await p.getByLabel('Password').fill('a long password');
+    await p.getByLabel('Password').fill(PASSWORD);
     await p.getByRole('button', { name: 'Create account' }).click();
     await p.getByRole('link', { name: 'Trainees' }).waitFor();
   });

@@ -5,33 +5,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { accessibilityViolations, dialogViolations } from './a11y.mjs';
 import { BASE_URL, launch, open } from './browser.mjs';
+import { registerTrainer, signIn } from './support.mjs';
 
-const API = `${BASE_URL}/api/v1`;
-const email = `manage-${Date.now()}@spotter.test`;
-const password = 'a long password';
 let browser;
-let token;
+let trainer;
 
-async function rest(method, path, body) {
-  const response = await fetch(API + path, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path} answered ${response.status}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-const create = (path, body) => rest('POST', path, body);
-const get = (path) => rest('GET', path);
+const create = (path, body) => trainer.call('POST', path, body);
+const get = (path) => trainer.call('GET', path);
 
 async function tablet() {
-  const screen = await open(browser, 'tablet', '/trainer/');
-  const p = screen.page;
-  await p.getByLabel('Email').fill(email);
-  await p.getByLabel('Password').fill(password);
-  await p.getByRole('button', { name: 'Sign in' }).click();
-  await p.getByRole('link', { name: 'Trainees' }).waitFor();
+  const screen = await open(browser, 'tablet');
+  await signIn(screen.page, trainer.email);
   return screen;
 }
 
@@ -56,11 +40,7 @@ async function confirm(p, button, confirmName) {
 describe('the trainer manages history, templates, programs and trainees', () => {
   before(async () => {
     browser = await launch();
-    const registered = await fetch(`${API}/auth/register`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password, name: 'Manage Coach' }),
-    }).then((r) => r.json());
-    token = registered.accessToken;
-    assert.ok(token, 'registered');
+    trainer = await registerTrainer('Manage Coach', 'manage');
   });
   after(async () => {
     await browser?.close();

@@ -2,40 +2,15 @@
 // a warm-up that does not count, a two-exercise superset whose rest starts only after its second
 // exercise, and the core loop inside the screen without scrolling.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { accessibilityViolations } from './a11y.mjs';
-import { BASE_URL, SCREENSHOTS, launch } from './browser.mjs';
+import { SCREENSHOTS, launch, open } from './browser.mjs';
+import { closeChecked, registerTrainer, signIn, storySteps } from './support.mjs';
 
-const email = `logger-${Date.now()}@spotter.test`;
-const PASSWORD = 'a long password';
 let browser;
-let context;
+let trainer;
 let page;
-let failed = false;
-
-function step(name, fn) {
-  it(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      await page?.screenshot({ path: `${SCREENSHOTS}/failed-set-logger.png` }).catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
-async function rest(method, path, body, token) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const step = storySteps('set-logger', () => ({ tablet: page }));
 
 const exercise = (exerciseName, targetSets, targetWeight, supersetGroup) => ({
   exerciseName, targetSets, targetReps: 5, targetWeight, restBetweenSets: 60, ...(supersetGroup ? { supersetGroup } : {}),
@@ -47,32 +22,21 @@ const current = () => page.getByTestId('current-exercise').textContent();
 
 describe('the set logger on a 1024×768 tablet', () => {
   before(async () => {
-    const registered = await rest('POST', '/auth/register', { email, password: PASSWORD, name: 'Sam Carter' });
-    const token = registered.accessToken;
-    await rest('PATCH', '/me', { unit: 'lb' }, token);
-    await rest('POST', '/trainees', { name: 'Maria Lopez' }, token);
-    await rest('POST', '/session-templates', {
+    trainer = await registerTrainer('Sam Carter', 'logger');
+    await trainer.call('PATCH', '/me', { unit: 'lb' });
+    await trainer.call('POST', '/trainees', { name: 'Maria Lopez' });
+    await trainer.call('POST', '/session-templates', {
       name: 'Upper A',
       exercises: [exercise('Bench press', 3, 135), exercise('Row', 2, 95, 'A'), exercise('Push-up', 2, null, 'A')].map((e) =>
         e.targetWeight == null ? { ...e, targetWeight: undefined } : e),
-    }, token);
+    });
     browser = await launch();
-    context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true, baseURL: BASE_URL });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    page.errors = [];
-    page.on('pageerror', (e) => page.errors.push(String(e)));
+    ({ page } = await open(browser, 'tablet', undefined, { viewport: { width: 1024, height: 768 } }));
   });
-  after(async () => {
-    if (page) assert.deepEqual(page.errors, [], 'no script errors in the page');
-    await browser?.close();
-  });
+  after(() => closeChecked(browser, [page]));
 
   step('the trainer signs in and starts the session; the top bar shows lb', async () => {
-    await page.goto('/trainer/');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, trainer.email);
     await page.getByTestId('unit').filter({ hasText: 'lb' }).waitFor();
     await page.getByRole('tab', { name: '+ Start session' }).click();
     await page.getByLabel('Workout').selectOption({ label: 'Upper A' });

@@ -3,26 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { accessibilityViolations } from './a11y.mjs';
-import { BASE_URL, SCREENSHOTS, launch, open } from './browser.mjs';
+import { SCREENSHOTS, launch, open } from './browser.mjs';
+import { closeChecked, registerTrainer, signIn } from './support.mjs';
 
-const email = `coach-${Date.now()}@spotter.test`;
-const password = 'correct horse battery';
-let token;
+let trainer;
 let browser;
 let tablet;
 let phone;
 let sessionId;
-
-async function call(method, path, body) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  assert.ok(response.ok, `${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** Text of the element with this test id, once shown. */
 async function shown(page, testId) {
@@ -33,10 +21,10 @@ async function shown(page, testId) {
 
 describe('previous performance and the summary on tablet and phone', () => {
   before(async () => {
-    token = (await call('POST', '/auth/register', { email, password, name: 'Coach Summary' })).accessToken;
-    const traineeId = (await call('POST', '/trainees', { name: 'Maria Lopez' })).id;
+    trainer = await registerTrainer('Coach Summary', 'coach');
+    const traineeId = (await trainer.call('POST', '/trainees', { name: 'Maria Lopez' })).id;
     // Last time: a warm-up, 5 × 100 kg @ 8, 5 × 102.5 kg @ 8.5 (e1RM 102.5 / 0.824 = 124.4 kg).
-    await call('POST', '/session-records', {
+    await trainer.call('POST', '/session-records', {
       traineeId, sessionDate: '2026-11-10', status: 'completed',
       exercises: [{ exerciseName: 'Back squat', sets: [
         { id: 'w', kind: 'warmup', reps: 5, weight: 60, unit: 'kg' },
@@ -44,26 +32,19 @@ describe('previous performance and the summary on tablet and phone', () => {
         { id: 'b', kind: 'working', reps: 5, weight: 102.5, unit: 'kg', rpe: 8.5 },
       ] }],
     });
-    const template = await call('POST', '/session-templates', {
+    const template = await trainer.call('POST', '/session-templates', {
       name: 'Squat day', exercises: [{ exerciseName: 'back squat ', targetSets: 3, targetReps: 5, targetWeight: 105 }],
     });
-    const link = await call('POST', `/trainees/${traineeId}/access-links`, {});
-    sessionId = (await call('POST', '/live-sessions', { traineeId, sessionTemplateId: template.id })).id;
+    const link = await trainer.call('POST', `/trainees/${traineeId}/access-links`, {});
+    sessionId = (await trainer.call('POST', '/live-sessions', { traineeId, sessionTemplateId: template.id })).id;
 
     browser = await launch();
-    tablet = await open(browser, 'tablet', '/trainer/');
-    await tablet.page.getByLabel('Email').fill(email);
-    await tablet.page.getByLabel('Password').fill(password);
-    await tablet.page.getByRole('button', { name: 'Sign in' }).click();
+    tablet = await open(browser, 'tablet');
+    await signIn(tablet.page, trainer.email);
     const url = new URL(link.url);
     phone = await open(browser, 'phone', url.pathname + url.hash);
   });
-  after(async () => {
-    for (const screen of [tablet, phone]) {
-      if (screen) assert.deepEqual(screen.page.errors, [], 'no script errors in the page');
-    }
-    await browser?.close();
-  });
+  after(() => closeChecked(browser, [tablet?.page, phone?.page]));
 
   it('before the first set, the tablet shows last time and the best', async () => {
     const text = await shown(tablet.page, 'previous-performance');
@@ -89,7 +70,7 @@ describe('previous performance and the summary on tablet and phone', () => {
     await p.locator('[data-sets="1"]').first().waitFor();
     await p.getByRole('button', { name: 'End session' }).click();
     await p.getByRole('button', { name: 'Completed' }).click();
-    const summary = await call('GET', `/session-records/${sessionId}/summary`);
+    const summary = await trainer.call('GET', `/session-records/${sessionId}/summary`);
     assert.equal(summary.workingSets, 1);
     assert.equal(summary.exercises, 1);
     for (const page of [p, phone.page]) {

@@ -4,68 +4,25 @@
 // is revoked says so and takes a new link in the same tab. Setup goes through the REST API.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { accessibilityViolations, dialogViolations } from './a11y.mjs';
-import { BASE_URL, SCREENSHOTS, launch, open, timeUntil } from './browser.mjs';
+import { SCREENSHOTS, launch, open, timeUntil } from './browser.mjs';
+import { closeChecked, liveCommands, registerTrainer, signIn, storySteps } from './support.mjs';
 
 const SECOND = 1_000;
 const REST_SECONDS = 12;
-const email = `wall-${Date.now()}@spotter.test`;
-const password = 'a long password';
 let browser;
+let trainer;
 let tablet;
 let phone;
 let wall;
-let token;
 let maria;
 let link;
 let template;
-let failed = false;
+const step = storySteps('wall-and-phone', () => ({ tablet: tablet?.page, phone: phone?.page, wall: wall?.page }));
 
-function step(name, fn) {
-  it(name, async (t) => {
-    if (failed) return t.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (e) {
-      failed = true;
-      for (const [name, screen] of Object.entries({ tablet, phone, wall })) {
-        await screen?.page.screenshot({ path: `${SCREENSHOTS}/failed-wall-and-phone-${name}.png` }).catch(() => undefined);
-      }
-      throw e;
-    }
-  });
-}
-
-async function api(method, path, body) {
-  const response = await fetch(`${BASE_URL}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-/** Live commands sent from a page of the app (its own WebSocket, as the trainer); resolves when all are acked. */
-function liveCommands(commands) {
-  return tablet.page.evaluate(({ token, commands }) => new Promise((done, fail) => {
-    const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/v1/live`);
-    const acked = new Set();
-    setTimeout(() => fail(new Error(`acked ${acked.size} of ${commands.length}`)), 5_000);
-    ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', token, device: 'other' }));
-    ws.onmessage = (e) => {
-      const m = JSON.parse(e.data);
-      if (m.type === 'welcome') commands.forEach((c) => ws.send(JSON.stringify({ type: 'command', ...c })));
-      if (m.type === 'rejected' || m.type === 'error') fail(new Error(e.data));
-      if (m.type === 'ack' && acked.add(m.commandId).size === commands.length) {
-        ws.close();
-        done();
-      }
-    };
-  }), { token, commands });
-}
+/** Live commands sent from the tablet's page on a socket of its own, as the trainer. */
+const liveOnTablet = (sessionId, commands) => liveCommands(tablet.page, trainer.token, sessionId, commands);
 
 const FIRST_NAMES = ['Jon', 'Aiko', 'Lena', 'Marco', 'Priya', 'Tomás', 'Zoe'];
 let extra = 0;
@@ -73,14 +30,12 @@ let extra = 0;
 /** Starts a session for a new trainee with a logged set (RPE 8) and a long rest running. */
 async function startAnother() {
   const name = `${FIRST_NAMES[extra++]} Tester`;
-  const trainee = await api('POST', '/trainees', { name });
-  const record = await api('POST', '/live-sessions', { traineeId: trainee.id, sessionTemplateId: template.id });
+  const trainee = await trainer.call('POST', '/trainees', { name });
+  const record = await trainer.call('POST', '/live-sessions', { traineeId: trainee.id, sessionTemplateId: template.id });
   const exerciseRecordId = record.exercises[0].id;
-  await liveCommands([
-    { sessionId: record.id, commandId: randomUUID(), name: 'log-set',
-      payload: { exerciseRecordId, setId: randomUUID(), reps: 5, weight: 100, unit: 'kg', rpe: 8, kind: 'working' } },
-    { sessionId: record.id, commandId: randomUUID(), name: 'start-timer',
-      payload: { durationSeconds: 240 + extra * 7, label: 'Rest', exerciseRecordId } },
+  await liveOnTablet(record.id, [
+    ['log-set', { exerciseRecordId, setId: randomUUID(), reps: 5, weight: 100, unit: 'kg', rpe: 8, kind: 'working' }],
+    ['start-timer', { durationSeconds: 240 + extra * 7, label: 'Rest', exerciseRecordId }],
   ]);
 }
 
@@ -125,31 +80,24 @@ async function assertWallLegible(count) {
 describe('the wall and the phone beside the tablet', () => {
   before(async () => {
     browser = await launch();
-    ({ accessToken: token } = await api('POST', '/auth/register', { email, password, name: 'Sam Carter' }));
-    maria = await api('POST', '/trainees', { name: 'Maria Lopez' });
-    template = await api('POST', '/session-templates', {
+    trainer = await registerTrainer('Sam Carter', 'wall');
+    maria = await trainer.call('POST', '/trainees', { name: 'Maria Lopez' });
+    template = await trainer.call('POST', '/session-templates', {
       name: 'Lower body A',
       exercises: [
         { exerciseName: 'Back squat', targetSets: 4, targetReps: 5, targetWeight: 100, restBetweenSets: REST_SECONDS },
         { exerciseName: 'Romanian deadlift', targetSets: 3, targetReps: 8, targetWeight: 70, restBetweenSets: 90 },
       ],
     });
-    link = await api('POST', `/trainees/${maria.id}/access-links`, {});
-    tablet = await open(browser, 'tablet', '/trainer/');
+    link = await trainer.call('POST', `/trainees/${maria.id}/access-links`, {});
+    tablet = await open(browser, 'tablet');
     wall = await open(browser, 'wall', '/display/');
   });
-  after(async () => {
-    for (const screen of [tablet, phone, wall]) {
-      if (screen) assert.deepEqual(screen.page.errors, [], 'no script errors in the page');
-    }
-    await browser?.close();
-  });
+  after(() => closeChecked(browser, [tablet?.page, phone?.page, wall?.page]));
 
   step('the trainer signs in on the tablet and pairs the wall, which then shows as connected', async () => {
     const p = tablet.page;
-    await p.getByLabel('Email').fill(email);
-    await p.getByLabel('Password').fill(password);
-    await p.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(p, trainer.email);
     const code = await wall.page.getByTestId('pairing-code').textContent();
     assert.deepEqual(await accessibilityViolations(wall.page), [], 'wall pairing screen');
     await p.getByRole('link', { name: 'Displays' }).click();
@@ -212,10 +160,9 @@ describe('the wall and the phone beside the tablet', () => {
   });
 
   step('the wall fills 1920×1080 with 2, 3, 5 and 8 sessions', async () => {
-    const sessions = await api('GET', '/live-sessions');
+    const sessions = await trainer.call('GET', '/live-sessions');
     const record = sessions.items[0];
-    await liveCommands([{ sessionId: record.id, commandId: randomUUID(), name: 'start-timer',
-      payload: { durationSeconds: 200, label: 'Rest', exerciseRecordId: record.exercises[0].id } }]);
+    await liveOnTablet(record.id, [['start-timer', { durationSeconds: 200, label: 'Rest', exerciseRecordId: record.exercises[0].id }]]);
     for (const count of [2, 3, 5, 8]) {
       while (extra + 1 < count) await startAnother();
       if (count === 3 || count === 8) await assertWallLegible(count);
@@ -226,11 +173,11 @@ describe('the wall and the phone beside the tablet', () => {
   });
 
   step('a revoked link is said plainly on the phone, and a new link opened in the same tab works', async () => {
-    await api('DELETE', `/trainees/${maria.id}/access-links/${link.id}`);
+    await trainer.call('DELETE', `/trainees/${maria.id}/access-links/${link.id}`);
     await phone.page.getByText('This link was turned off by your trainer').waitFor({ timeout: 10 * SECOND });
     await phone.page.screenshot({ path: `${SCREENSHOTS}/phone-revoked.png` });
     assert.deepEqual(await accessibilityViolations(phone.page), [], 'phone with a revoked link');
-    const fresh = await api('POST', `/trainees/${maria.id}/access-links`, {});
+    const fresh = await trainer.call('POST', `/trainees/${maria.id}/access-links`, {});
     await phone.page.getByLabel('Or paste the link here').fill(fresh.url);
     await phone.page.getByRole('button', { name: 'Open link' }).click();
     await phone.page.getByTestId('current-exercise').filter({ hasText: 'Back squat' }).waitFor({ timeout: 5 * SECOND });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe } from 'node:test';
 import { SCREENSHOTS, launch, open } from './browser.mjs';
-import { registerTrainer, signIn, storySteps } from './support.mjs';
+import { closeChecked, registerTrainer, signIn, storySteps } from './support.mjs';
 
 const SECOND = 1_000;
 const BENCH = 'Barbell Bench Press - Medium Grip';
@@ -14,7 +14,7 @@ let trainer;
 let tablet;
 let phone;
 let wall;
-const step = storySteps('whole-session', () => [tablet?.page, phone?.page, wall?.page]);
+const step = storySteps('whole-session', () => ({ tablet: tablet?.page, phone: phone?.page, wall: wall?.page }));
 
 describe('a whole session: tablet 1024×768, phone 390×844, wall 1920×1080', () => {
   before(async () => {
@@ -40,10 +40,7 @@ describe('a whole session: tablet 1024×768, phone 390×844, wall 1920×1080', (
     await phone.page.getByTestId('waiting').waitFor();
     await signIn(tablet.page, trainer.email);
   });
-  after(async () => {
-    for (const screen of [tablet, phone, wall]) if (screen) assert.deepEqual(screen.page.errors, [], 'no script errors');
-    await browser?.close();
-  });
+  after(() => closeChecked(browser, [tablet?.page, phone?.page, wall?.page]));
 
   step('at 1024 px every section of the top bar is in view', async () => {
     const hidden = await tablet.page.evaluate(() => [...document.querySelectorAll('.topbar nav a')]
