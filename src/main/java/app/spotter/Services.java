@@ -1,5 +1,6 @@
 package app.spotter;
 
+import app.spotter.auth.AccessGuard;
 import app.spotter.auth.AccessTokens;
 import app.spotter.auth.AuthRoutes;
 import app.spotter.auth.AuthService;
@@ -27,7 +28,6 @@ import app.spotter.display.PairingStore;
 import app.spotter.exercise.ExerciseRepository;
 import app.spotter.exercise.ExerciseRoutes;
 import app.spotter.exercise.ExerciseService;
-import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.live.LiveEngine;
 import app.spotter.live.LiveSessionRoutes;
@@ -107,7 +107,7 @@ public final class Services {
         accessTokens, passwordVersions, limiter, live.revocations(), config);
 
     this.routes = List.of(
-        new AuthRoutes(authService, new MeService(trainers, traineeService), guard,
+        new AuthRoutes(authService, new MeService(trainers, trainee -> traineeService.get(trainee, trainee.id())), guard,
             new DeviceCookies(config.jwtSecret().orElseThrow(), config.publicUrl().startsWith("https:"))),
         new TraineeRoutes(traineeService),
         new RecordRoutes(personalRecords, traineeService, coaching),

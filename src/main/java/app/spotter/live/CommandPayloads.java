@@ -1,6 +1,6 @@
 package app.spotter.live;
 
-import app.spotter.http.FieldError;
+import app.spotter.api.FieldError;
 import app.spotter.http.TextChecks;
 import app.spotter.http.ValidationErrors;
 import io.vertx.core.json.JsonObject;

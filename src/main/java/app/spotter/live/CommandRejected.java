@@ -1,6 +1,6 @@
 package app.spotter.live;
 
-import app.spotter.http.FieldError;
+import app.spotter.api.FieldError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

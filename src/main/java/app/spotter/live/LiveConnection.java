@@ -1,8 +1,8 @@
 package app.spotter.live;
 
+import app.spotter.api.ApiException;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
-import app.spotter.http.ApiException;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;

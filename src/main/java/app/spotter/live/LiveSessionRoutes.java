@@ -1,7 +1,7 @@
 package app.spotter.live;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.body;
-import static app.spotter.http.Requests.principal;
 
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;

@@ -1,8 +1,8 @@
 package app.spotter.live;
 
+import app.spotter.api.ApiException;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
-import app.spotter.http.ApiException;
 import app.spotter.record.SessionRecordService;
 import app.spotter.webhook.EventType;
 import app.spotter.webhook.WebhookOutbox;

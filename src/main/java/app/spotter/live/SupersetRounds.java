@@ -1,7 +1,7 @@
 package app.spotter.live;
 
-import app.spotter.record.SetTarget;
 import app.spotter.record.SetTarget.ExerciseProgress;
+import app.spotter.record.SetTarget;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package app.spotter.http;
+package app.spotter.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,6 @@
-package app.spotter.http;
+package app.spotter.auth;
 
-import app.spotter.auth.Authenticator;
-import app.spotter.auth.FailureLimiter;
-import app.spotter.auth.Principal;
-import app.spotter.auth.Role;
+import app.spotter.api.ApiException;
 import app.spotter.config.SpotterConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -23,6 +20,8 @@ import java.util.Set;
  * so a caller without the right token learns nothing about the body rules.
  */
 public final class AccessGuard implements Handler<RoutingContext> {
+  private static final String PRINCIPAL = "spotter.principal";
+
   private final OpenAPIContract contract;
   private final Map<String, Set<Role>> rolesByOperation = new HashMap<>();
   private final Authenticator authenticator;
@@ -63,10 +62,19 @@ public final class AccessGuard implements Handler<RoutingContext> {
             ctx.fail(ApiException.forbidden("a " + principal.role().wire() + " token may not do this"));
             return;
           }
-          ctx.put(Principal.CONTEXT_KEY, principal);
+          ctx.put(PRINCIPAL, principal);
           ctx.next();
         })
         .onFailure(ctx::fail);
+  }
+
+  /** The caller that this guard let through. */
+  public static Principal principal(RoutingContext ctx) {
+    Principal principal = ctx.get(PRINCIPAL);
+    if (principal == null) {
+      throw ApiException.unauthorized("a valid token is required");
+    }
+    return principal;
   }
 
   /** A bad token counts as a failed attempt for the caller's address; past the limit it gets 429. */

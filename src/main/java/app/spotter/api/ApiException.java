@@ -1,4 +1,4 @@
-package app.spotter.http;
+package app.spotter.api;
 
 import java.util.List;
 
