@@ -1,5 +1,6 @@
 package app.spotter;
 
+import app.spotter.auth.AccessGuard;
 import app.spotter.auth.AccessTokens;
 import app.spotter.auth.AuthRoutes;
 import app.spotter.auth.AuthService;
@@ -27,11 +28,8 @@ import app.spotter.display.PairingStore;
 import app.spotter.exercise.ExerciseRepository;
 import app.spotter.exercise.ExerciseRoutes;
 import app.spotter.exercise.ExerciseService;
-import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.live.LiveEngine;
-import app.spotter.live.LiveSessionRoutes;
-import app.spotter.live.LiveSessionService;
 import app.spotter.program.ProgramRepository;
 import app.spotter.program.ProgramRoutes;
 import app.spotter.program.ProgramService;
@@ -44,6 +42,8 @@ import app.spotter.record.RecordRepository;
 import app.spotter.record.SessionRecordRoutes;
 import app.spotter.record.SessionRecordService;
 import app.spotter.record.TraineeExportRoutes;
+import app.spotter.session.LiveSessionRoutes;
+import app.spotter.session.LiveSessionService;
 import app.spotter.template.ExerciseTemplateRepository;
 import app.spotter.template.SessionTemplateRepository;
 import app.spotter.template.SessionTemplateRoutes;
@@ -107,7 +107,7 @@ public final class Services {
         accessTokens, passwordVersions, limiter, live.revocations(), config);
 
     this.routes = List.of(
-        new AuthRoutes(authService, new MeService(trainers, traineeService), guard,
+        new AuthRoutes(authService, new MeService(trainers, trainee -> traineeService.get(trainee, trainee.id())), guard,
             new DeviceCookies(config.jwtSecret().orElseThrow(), config.publicUrl().startsWith("https:"))),
         new TraineeRoutes(traineeService),
         new RecordRoutes(personalRecords, traineeService, coaching),

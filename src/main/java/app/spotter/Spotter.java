@@ -74,23 +74,7 @@ public final class Spotter {
           Buffer yaml = loaded.resultAt(1);
           Services services = new Services(vertx, config, pool, redis, contract, registry);
           live = services.live;
-          live.start();
-          Optional<DeliveryWorker> webhookWorker = services.webhooks.worker();
-          OperationsRoutes operations = new OperationsRoutes(new DatabaseHealth(pool), redis, registry, yaml);
-          List<ApiRoutes> features = new ArrayList<>(services.routes);
-          features.add(operations);
-          return vertx.deployVerticle(() -> new HttpVerticle(config.port(), config.httpTimeouts(), v -> {
-            Router router = ApiRouter.create(v, contract, services.guard, features, config.trustProxy());
-            operations.mountOutsideApi(v, router);
-            // The live socket sits under the API's path but outside the contract (docs/protocol.md).
-            router.get("/api/v1/live").order(-1).handler(live::accept);
-            WebClientRoutes.mount(router);
-            return Future.succeededFuture(router);
-          }), new DeploymentOptions().setInstances(config.httpInstances()))
-              .compose(id -> {
-                deploymentId = id;
-                return webhookWorker.map(vertx::deployVerticle).orElse(Future.succeededFuture());
-              });
+          return live.start().compose(running -> serve(services, contract, yaml, registry));
         })
         .onSuccess(id -> {
           webhookWorkerId = id;
@@ -98,6 +82,27 @@ public final class Spotter {
               (System.nanoTime() - started) / 1_000_000, vertx.isNativeTransportEnabled() ? "epoll" : "NIO");
         })
         .mapEmpty();
+  }
+
+  /** The HTTP verticles (API, live socket, web client) and the webhook worker, once the live engine runs. */
+  private Future<String> serve(Services services, OpenAPIContract contract, Buffer yaml,
+      PrometheusMeterRegistry registry) {
+    Optional<DeliveryWorker> webhookWorker = services.webhooks.worker();
+    OperationsRoutes operations = new OperationsRoutes(new DatabaseHealth(pool), redis, registry, yaml);
+    List<ApiRoutes> features = new ArrayList<>(services.routes);
+    features.add(operations);
+    return vertx.deployVerticle(() -> new HttpVerticle(config.port(), config.httpTimeouts(), v -> {
+      Router router = ApiRouter.create(v, contract, services.guard, features, config.trustProxy());
+      operations.mountOutsideApi(v, router);
+      // The live socket sits under the API's path but outside the contract (docs/protocol.md).
+      router.get("/api/v1/live").order(-1).handler(live::accept);
+      WebClientRoutes.mount(router);
+      return Future.succeededFuture(router);
+    }), new DeploymentOptions().setInstances(config.httpInstances()))
+        .compose(id -> {
+          deploymentId = id;
+          return webhookWorker.map(vertx::deployVerticle).orElse(Future.succeededFuture());
+        });
   }
 
   /** Embedded servers, the JWT secret and migrations: all blocking, all once. */

@@ -1,10 +1,9 @@
 package app.spotter.auth;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.body;
 import static app.spotter.http.Requests.ifMatch;
-import static app.spotter.http.Requests.principal;
 
-import app.spotter.http.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
 import io.vertx.core.http.Cookie;

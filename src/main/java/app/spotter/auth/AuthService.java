@@ -1,7 +1,7 @@
 package app.spotter.auth;
 
+import app.spotter.api.ApiException;
 import app.spotter.config.SpotterConfig;
-import app.spotter.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

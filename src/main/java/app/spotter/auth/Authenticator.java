@@ -1,16 +1,15 @@
 package app.spotter.auth;
 
-import app.spotter.display.DisplayRepository;
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import io.vertx.core.Future;
 
 /** Resolves any bearer token Spotter issues (trainer/trainee JWT, display token) to a principal. */
 public final class Authenticator {
   private final AccessTokens accessTokens;
-  private final DisplayRepository displays;
+  private final DisplayTokens displays;
   private final PasswordVersions passwordVersions;
 
-  public Authenticator(AccessTokens accessTokens, DisplayRepository displays, PasswordVersions passwordVersions) {
+  public Authenticator(AccessTokens accessTokens, DisplayTokens displays, PasswordVersions passwordVersions) {
     this.accessTokens = accessTokens;
     this.displays = displays;
     this.passwordVersions = passwordVersions;

@@ -1,6 +1,6 @@
 package app.spotter.auth;
 
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;

@@ -1,6 +1,6 @@
 package app.spotter.auth;
 
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import java.util.UUID;
 
 /**
@@ -11,8 +11,6 @@ import java.util.UUID;
  * its token came from, null otherwise.
  */
 public record Principal(Role role, UUID id, UUID trainerId, UUID linkId, SignIn signIn) {
-  public static final String CONTEXT_KEY = "spotter.principal";
-
   /**
    * A trainer's sign-in: its refresh-token family (null in tokens older than the claim) and the
    * password version its token was issued under (see {@link PasswordVersions}).

@@ -1,6 +1,6 @@
 package app.spotter.auth;
 
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import io.vertx.core.json.JsonObject;
 import java.math.BigDecimal;
 import java.time.ZoneId;

@@ -1,7 +1,7 @@
 package app.spotter.coaching;
 
-import io.vertx.core.Future;
 import app.spotter.auth.TrainerSettings;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

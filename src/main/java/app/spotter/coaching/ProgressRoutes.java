@@ -1,10 +1,10 @@
 package app.spotter.coaching;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 import static app.spotter.http.Requests.query;
 
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
 import io.vertx.ext.web.RoutingContext;

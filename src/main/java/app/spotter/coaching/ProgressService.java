@@ -1,10 +1,10 @@
 package app.spotter.coaching;
 
+import app.spotter.api.ApiException;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.coaching.ProgressRepository.ExerciseRow;
 import app.spotter.coaching.ProgressRepository.Found;
-import app.spotter.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

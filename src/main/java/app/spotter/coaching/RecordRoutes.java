@@ -1,7 +1,7 @@
 package app.spotter.coaching;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 
 import app.spotter.auth.Principal;
 import app.spotter.http.ApiRoutes;

@@ -1,5 +1,6 @@
 package app.spotter.display;
 
+import app.spotter.auth.DisplayTokens;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.infra.db.Column;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Paired wall displays, scoped by their trainer. Only the display token's hash is stored. */
-public final class DisplayRepository {
+public final class DisplayRepository implements DisplayTokens {
   private static final TableMapping TABLE = TableMapping.readOnly("display", List.of(
       Column.of("name", Kind.TEXT),
       Column.of("location", Kind.TEXT),
@@ -50,7 +51,7 @@ public final class DisplayRepository {
     this.pool = pool;
   }
 
-  /** The display holding this token, unless it is unknown or revoked. */
+  @Override
   public Future<Optional<Principal>> principalForToken(byte[] tokenHash) {
     return pool.preparedQuery(PRINCIPAL_FOR_TOKEN).execute(Tuple.of(Buffer.buffer(tokenHash)))
         .map(rows -> {

@@ -1,12 +1,12 @@
 package app.spotter.display;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.body;
 import static app.spotter.http.Requests.page;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 import static app.spotter.http.Requests.query;
 
-import app.spotter.http.AccessGuard;
+import app.spotter.auth.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
 import io.vertx.core.json.JsonObject;

@@ -1,11 +1,11 @@
 package app.spotter.display;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import app.spotter.auth.FailureLimiter;
 import app.spotter.auth.OpaqueTokens;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Revocations;
-import app.spotter.http.ApiException;
-import app.spotter.http.Page;
 import app.spotter.infra.db.NewestFirst;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

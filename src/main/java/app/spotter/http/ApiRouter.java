@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import app.spotter.api.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * Builds the router from the contract: every operation in {@code docs/openapi.yaml} becomes a route
- * with request validation, guarded by {@link AccessGuard}, answered by its feature's handler; an
+ * with request validation, guarded by the access guard it is given, answered by its feature's handler; an
  * operation no feature handles answers 501 (and a test makes sure none does).
  */
 public final class ApiRouter {
@@ -25,7 +26,7 @@ public final class ApiRouter {
 
   private ApiRouter() {}
 
-  public static Router create(Vertx vertx, OpenAPIContract contract, AccessGuard guard, List<ApiRoutes> features,
+  public static Router create(Vertx vertx, OpenAPIContract contract, Handler<RoutingContext> guard, List<ApiRoutes> features,
       boolean trustProxy) {
     RouterBuilder builder = RouterBuilder.create(vertx, contract);
     builder.rootHandler(new RequestLog());
@@ -42,7 +43,7 @@ public final class ApiRouter {
     }
     features.forEach(feature -> feature.mount(builder));
     for (OpenAPIRoute route : builder.getRoutes()) {
-      // Authentication and roles are AccessGuard's (it reads x-roles); the builder's own security step is off.
+      // Authentication and roles are the guard's (auth.AccessGuard reads x-roles); the builder's own security step is off.
       route.setDoSecurity(false);
       if (route.getHandlers().size() == checks.size()) {
         route.addHandler(ctx -> ctx.fail(ApiException.of(501, "Not Implemented",

@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import app.spotter.api.ApiException;
 import app.spotter.infra.db.Column;
 import com.fasterxml.jackson.core.JacksonException;
 import io.vertx.core.Handler;

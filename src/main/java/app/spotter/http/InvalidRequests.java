@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import app.spotter.api.ApiException;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;

@@ -1,5 +1,7 @@
 package app.spotter.http;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.FieldError;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;

@@ -1,6 +1,7 @@
 package app.spotter.http;
 
-import app.spotter.auth.Principal;
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.OptionalInt;
@@ -14,14 +15,6 @@ public final class Requests {
   private static final Pattern STRONG_VERSION_TAG = Pattern.compile("\"([1-9][0-9]{0,8})\"");
 
   private Requests() {}
-
-  public static Principal principal(RoutingContext ctx) {
-    Principal principal = ctx.get(Principal.CONTEXT_KEY);
-    if (principal == null) {
-      throw ApiException.unauthorized("a valid token is required");
-    }
-    return principal;
-  }
 
   /** A path id that is not a UUID cannot exist: 404, like any other unknown id. */
   public static UUID pathId(RoutingContext ctx, String name, String what) {

@@ -1,12 +1,14 @@
 package app.spotter.http;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.FieldError;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.contract.Parameter;
 import io.vertx.openapi.contract.Location;
 import io.vertx.openapi.contract.MediaType;
+import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.contract.Parameter;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

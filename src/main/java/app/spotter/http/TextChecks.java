@@ -1,5 +1,6 @@
 package app.spotter.http;
 
+import app.spotter.api.FieldError;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

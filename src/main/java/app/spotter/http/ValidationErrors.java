@@ -1,5 +1,7 @@
 package app.spotter.http;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.FieldError;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;

@@ -1,8 +1,8 @@
 package app.spotter.program;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import app.spotter.auth.Principal;
-import app.spotter.http.ApiException;
-import app.spotter.http.Page;
 import app.spotter.infra.db.CopyName;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;

@@ -1,11 +1,11 @@
 package app.spotter.record;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.coaching.PersonalRecords;
 import app.spotter.exercise.ExerciseService;
-import app.spotter.http.ApiException;
-import app.spotter.http.Page;
 import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;

@@ -1,8 +1,8 @@
 package app.spotter.record;
 
+import app.spotter.api.ApiException;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
-import app.spotter.http.ApiException;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package app.spotter.record;
 
+import app.spotter.api.ApiException;
 import app.spotter.auth.Role;
-import app.spotter.http.ApiException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;

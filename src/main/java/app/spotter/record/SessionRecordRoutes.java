@@ -1,14 +1,14 @@
 package app.spotter.record;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.body;
 import static app.spotter.http.Requests.ifMatch;
 import static app.spotter.http.Requests.page;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 import static app.spotter.http.Requests.query;
 import static app.spotter.http.Requests.queryUuid;
 
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
 import io.vertx.ext.web.RoutingContext;

@@ -1,12 +1,12 @@
 package app.spotter.record;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.coaching.CoachingRepository;
 import app.spotter.coaching.PersonalRecords;
 import app.spotter.coaching.SessionSummary;
-import app.spotter.http.ApiException;
-import app.spotter.http.Page;
 import app.spotter.infra.db.Versioned;
 import app.spotter.trainee.TraineeService;
 import app.spotter.webhook.EventType;

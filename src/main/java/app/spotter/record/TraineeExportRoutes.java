@@ -1,12 +1,12 @@
 package app.spotter.record;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 import static app.spotter.http.Requests.query;
 
+import app.spotter.api.ApiException;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
-import app.spotter.http.ApiException;
 import app.spotter.http.ApiRoutes;
 import app.spotter.trainee.TraineeService;
 import io.vertx.core.http.HttpServerResponse;

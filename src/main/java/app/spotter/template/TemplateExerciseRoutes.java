@@ -1,10 +1,10 @@
 package app.spotter.template;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.body;
 import static app.spotter.http.Requests.ifMatch;
 import static app.spotter.http.Requests.page;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;

@@ -1,9 +1,9 @@
 package app.spotter.template;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import app.spotter.auth.Principal;
 import app.spotter.exercise.ExerciseService;
-import app.spotter.http.ApiException;
-import app.spotter.http.Page;
 import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.Versioned;
 import io.vertx.core.Future;

@@ -1,11 +1,11 @@
 package app.spotter.trainee;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.body;
 import static app.spotter.http.Requests.page;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 
-import app.spotter.http.AccessGuard;
+import app.spotter.auth.AccessGuard;
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;
 import io.vertx.ext.web.RoutingContext;

@@ -1,13 +1,13 @@
 package app.spotter.trainee;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import app.spotter.auth.AccessTokens;
 import app.spotter.auth.FailureLimiter;
 import app.spotter.auth.OpaqueTokens;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Revocations;
 import app.spotter.auth.Role;
-import app.spotter.http.ApiException;
-import app.spotter.http.Page;
 import app.spotter.infra.db.NewestFirst;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;

@@ -1,6 +1,6 @@
 package app.spotter.trainee;
 
-import app.spotter.http.Page;
+import app.spotter.api.Page;
 import app.spotter.infra.db.Column;
 import app.spotter.infra.db.Kind;
 import app.spotter.infra.db.NameOrder;

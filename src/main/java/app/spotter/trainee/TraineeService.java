@@ -1,9 +1,9 @@
 package app.spotter.trainee;
 
+import app.spotter.api.ApiException;
+import app.spotter.api.Page;
 import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
-import app.spotter.http.ApiException;
-import app.spotter.http.Page;
 import app.spotter.http.SearchPattern;
 import app.spotter.infra.db.Versioned;
 import app.spotter.webhook.EventType;

@@ -1,6 +1,6 @@
 package app.spotter.webhook;
 
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.net.InetAddress;

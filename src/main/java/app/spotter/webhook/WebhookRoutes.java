@@ -1,9 +1,9 @@
 package app.spotter.webhook;
 
+import static app.spotter.auth.AccessGuard.principal;
 import static app.spotter.http.Requests.body;
 import static app.spotter.http.Requests.page;
 import static app.spotter.http.Requests.pathId;
-import static app.spotter.http.Requests.principal;
 
 import app.spotter.http.ApiRoutes;
 import app.spotter.http.Responses;

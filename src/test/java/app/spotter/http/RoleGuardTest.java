@@ -3,8 +3,8 @@ package app.spotter.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.ApiTest;
-import app.spotter.support.OwnedResources;
 import app.spotter.support.OwnedResources.Request;
+import app.spotter.support.OwnedResources;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.openapi.contract.OpenAPIContract;

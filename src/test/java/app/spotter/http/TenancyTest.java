@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.Api;
 import app.spotter.support.ApiTest;
-import app.spotter.support.OwnedResources;
 import app.spotter.support.OwnedResources.Request;
+import app.spotter.support.OwnedResources;
 import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

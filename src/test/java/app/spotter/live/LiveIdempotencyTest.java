@@ -3,6 +3,8 @@ package app.spotter.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.config.DatabaseUrl;
+import app.spotter.live.command.CommandAnswers;
+import app.spotter.live.command.RejectionRetention;
 import app.spotter.support.LiveClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;

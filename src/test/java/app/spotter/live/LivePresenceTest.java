@@ -2,6 +2,7 @@ package app.spotter.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.live.fanout.RedisKeys;
 import app.spotter.support.LiveClient;
 import app.spotter.support.LiveFixtures;
 import io.vertx.core.json.JsonObject;

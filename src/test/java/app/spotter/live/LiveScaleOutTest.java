@@ -2,6 +2,9 @@ package app.spotter.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.spotter.live.command.LiveEvent;
+import app.spotter.live.fanout.RedisKeys;
+import app.spotter.live.view.LiveViews;
 import app.spotter.support.LiveClient;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;

@@ -1,6 +1,6 @@
 package app.spotter.infra.db;
 
-import app.spotter.http.Page;
+import app.spotter.api.Page;
 import io.vertx.core.json.JsonArray;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;

@@ -1,6 +1,6 @@
 package app.spotter.infra.db;
 
-import app.spotter.http.ApiException;
+import app.spotter.api.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

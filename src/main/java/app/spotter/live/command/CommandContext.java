@@ -1,0 +1,190 @@
+package app.spotter.live.command;
+
+import app.spotter.auth.Principal;
+import app.spotter.coaching.LiveCoaching;
+import app.spotter.coaching.PersonalRecords;
+import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.SetTarget;
+import app.spotter.webhook.EventType;
+import app.spotter.webhook.WebhookOutbox;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What a command sees while it runs: the session as read, its reads, and the writes it may make. Only
+ * a command that runs in a transaction under the session lock may write before its event.
+ */
+final class CommandContext {
+  /** The command's transaction when it runs under the lock, else a connection without one. */
+  private final SqlClient client;
+  private final boolean locked;
+  final LiveSessionRow session;
+  final Principal actor;
+  final JsonObject payload;
+  final long now;
+  final CommandReads reads;
+  private final ExerciseRecordRepository exercises;
+  private final LiveRepository live;
+  private final PersonalRecords records;
+  private final WebhookOutbox webhooks;
+  private final LiveCoaching coaching;
+  /** Every write the command sent; {@link #saves} are those whose answer it reads. */
+  private final List<Future<?>> writes = new ArrayList<>();
+  private final List<Future<JsonObject>> saves = new ArrayList<>();
+  private LiveRepository.SetWrite setWrite;
+
+  CommandContext(SqlClient client, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
+      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live,
+      PersonalRecords records, WebhookOutbox webhooks, LiveCoaching coaching) {
+    this.client = client;
+    this.locked = locked;
+    this.session = session;
+    this.reads = reads;
+    this.actor = actor;
+    this.payload = payload;
+    this.now = now;
+    this.exercises = exercises;
+    this.live = live;
+    this.records = records;
+    this.webhooks = webhooks;
+    this.coaching = coaching;
+  }
+
+  /** The command's transaction, for writes before its event: only a command that runs under the lock has one. */
+  SqlClient tx() {
+    if (!locked) {
+      throw new IllegalStateException("a command whose writes go out in its event's statement wrote before it");
+    }
+    return client;
+  }
+
+  /**
+   * Resolves when the command runs under the session's lock; else fails so that it runs again under
+   * it: for a command that writes in its event's statement until it finds it must write more (a record).
+   */
+  Future<Void> underLock() {
+    return locked ? Future.succeededFuture() : Future.failedFuture(CommandProcessor.LOST_RACE);
+  }
+
+  /** Registers a write of the command's transaction that it does not wait for. */
+  void alsoWrites(Future<?> write) {
+    writes.add(write);
+  }
+
+  PersonalRecords records() {
+    return records;
+  }
+
+  String nowIso() {
+    return Instant.ofEpochMilli(now).toString();
+  }
+
+  UUID uuid(String field) {
+    return CommandReads.uuid(payload, field);
+  }
+
+  /** The exercise record named by {@code field}, which must belong to this session. */
+  Future<JsonObject> exercise(String field) {
+    return reads.exercise(field);
+  }
+
+  /**
+   * Writes a changed exercise record back (its version moves on), resolving to the row as stored. Its
+   * version check is read from the answer, so the command must wait for it before it resolves (it
+   * does: its event shows the stored row); a conflict then fails the command before COMMIT is sent.
+   * {@link #savesAnswered} lets the processor make sure.
+   */
+  Future<JsonObject> save(JsonObject exercise) {
+    Future<JsonObject> saved = exercises.update(tx(), exercise, exercise.getInteger("version"))
+        .map(row -> row.orElseThrow(CommandContext::changedMeanwhile));
+    saves.add(saved);
+    writes.add(saved);
+    return saved;
+  }
+
+  /**
+   * Appends {@code set} to the target exercise, starting the exercise at its first set. It goes out
+   * with the event, in one statement ({@link #saveSession}), as {@link #updateSet} does.
+   */
+  void appendSet(SetTarget target, JsonObject set) {
+    writeWithEvent(new LiveRepository.NewSet(target, set));
+  }
+
+  /** Writes one changed set of {@code exercise}, as read, with the event. */
+  void updateSet(JsonObject exercise, JsonObject set) {
+    writeWithEvent(new LiveRepository.ChangedSet(UUID.fromString(exercise.getString("id")),
+        exercise.getInteger("version"), set));
+  }
+
+  /** The event's statement writes one set: a command that changes more runs in a transaction. */
+  private void writeWithEvent(LiveRepository.SetWrite write) {
+    if (setWrite != null) {
+      throw new IllegalStateException("a command's event writes one set");
+    }
+    setWrite = write;
+  }
+
+  /** Queues a webhook event of the session's trainer in the command's transaction: it is announced only if the command commits. */
+  void announce(EventType type, JsonObject data) {
+    writes.add(webhooks.enqueue(tx(), session.trainerId, type, data));
+  }
+
+  /** The injury flags of one of the session's exercise records, as the command's transaction sees it (trainer-only). */
+  Future<JsonArray> injuryFlags(UUID exerciseRecordId) {
+    return coaching.flags(tx(), session.id, exerciseRecordId);
+  }
+
+  /** Writes all of {@code exercise}'s sets (one was removed). */
+  void rewriteSets(JsonObject exercise) {
+    sentBlind(exercises.rewriteSets(tx(), exercise));
+  }
+
+  /**
+   * Registers a write nobody waits for: its answer may come after COMMIT was sent, so its version
+   * check fails as a statement, which rolls the transaction back; false means that happened.
+   */
+  private void sentBlind(Future<Boolean> write) {
+    writes.add(write.map(done -> {
+      if (!done) {
+        throw changedMeanwhile();
+      }
+      return done;
+    }));
+  }
+
+  private static CommandRejected changedMeanwhile() {
+    return CommandRejected.conflict("the exercise record changed meanwhile");
+  }
+
+  /** Writes the session's live columns and {@code event}, with the set left for it: the command's last write. */
+  void saveSession(LiveEvent event, String commandId) {
+    sentBlind(live.saveSession(client, session, event, commandId, setWrite));
+  }
+
+  /** Whether every {@link #save} has been answered: only then may COMMIT follow. */
+  boolean savesAnswered() {
+    return saves.stream().allMatch(Future::isComplete);
+  }
+
+  Future<Void> writesDone() {
+    return Future.all(writes).mapEmpty();
+  }
+
+  LiveRepository live() {
+    return live;
+  }
+
+  ExerciseRecordRepository exercises() {
+    return exercises;
+  }
+
+  JsonObject actorJson() {
+    return new JsonObject().put("role", actor.role().wire()).put("id", actor.id().toString());
+  }
+}

@@ -1,0 +1,240 @@
+package app.spotter.live.command;
+
+import app.spotter.auth.Principal;
+import app.spotter.auth.Role;
+import app.spotter.coaching.LiveCoaching;
+import app.spotter.coaching.PersonalRecords;
+import app.spotter.infra.db.PipelinedTransaction;
+import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.webhook.WebhookOutbox;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a command the durable way: it checks the command was not seen before, applies it, and writes
+ * the event with the next seq and the changed rows, atomically and only if nothing it read changed
+ * meanwhile. Only after the commit does anyone hear of it (ack, Redis, subscribers).
+ */
+public final class CommandProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+  /** Also how a command that finds it must write in a transaction asks to run again under the lock. */
+  static final RuntimeException LOST_RACE = new LostRace();
+  private static final LiveCommand TIMER_FINISHED = TimerCommands.finish();
+  private final Pool pool;
+  private final LiveRepository live;
+  private final CommandAnswers answers;
+  private final ExerciseRecordRepository exercises;
+  private final PersonalRecords personalRecords;
+  private final LiveCommands commands;
+  private final CommandPayloads payloads;
+  private final EventSink publisher;
+  private final WebhookOutbox webhooks;
+  private final LiveCoaching coaching;
+
+  public CommandProcessor(Pool pool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
+      PersonalRecords personalRecords, OpenAPIContract contract, EventSink publisher, WebhookOutbox webhooks,
+      LiveCoaching coaching) {
+    this.pool = pool;
+    this.live = live;
+    this.answers = answers;
+    this.exercises = exercises;
+    this.personalRecords = personalRecords;
+    this.commands = new LiveCommands();
+    this.payloads = new CommandPayloads(contract, commands.all());
+    this.publisher = publisher;
+    this.webhooks = webhooks;
+    this.coaching = coaching;
+  }
+
+  /** Every command's name (for metrics, which tag only real names). */
+  public Set<String> commandNames() {
+    return commands.names();
+  }
+
+  /**
+   * Resolves to the seq of the command's event (the original one for a repeated commandId), or fails
+   * with {@link CommandRejected}. Final rejections are remembered, so a repeat gets the same answer.
+   */
+  public Future<Long> execute(Principal actor, UUID sessionId, String commandId, String name, Object payload) {
+    LiveCommand command = commands.get(name);
+    CommandRejected refusal = refusal(actor, name, command, payload);
+    Future<Long> answer = refusal == null ? apply(actor, sessionId, commandId, command, (JsonObject) payload)
+        : refuse(actor, sessionId, commandId, refusal);
+    return answer.recover(e -> e instanceof CommandRejected rejected && rejected.isToRemember()
+        ? remember(sessionId, commandId, rejected) : Future.failedFuture(e));
+  }
+
+  /** Fails with {@code rejected} once it is kept; if it cannot be kept, a repeat is evaluated afresh. */
+  private Future<Long> remember(UUID sessionId, String commandId, CommandRejected rejected) {
+    return answers.remember(sessionId, commandId, rejected)
+        .onFailure(e -> LOG.warn("rejection of command {} of session {} not kept: {}", commandId, sessionId, e.getMessage()))
+        .transform(kept -> Future.failedFuture(rejected));
+  }
+
+  /** Why the command cannot run, whatever the session's state; null when it can. */
+  private CommandRejected refusal(Principal actor, String name, LiveCommand command, Object payload) {
+    if (command == null) {
+      return CommandRejected.invalidField("name", "unknown command '" + name + "'");
+    }
+    if (!command.roles().contains(actor.role())) {
+      return CommandRejected.forbidden("a " + actor.role().wire() + " may not " + name);
+    }
+    try {
+      payloads.check(command, payload);
+      return null;
+    } catch (CommandRejected invalid) {
+      return invalid;
+    }
+  }
+
+  /**
+   * Answers a command refused before it runs, once the session is read: a sender who may not see the
+   * session hears only that, and a repeated commandId gets its first answer.
+   */
+  private Future<Long> refuse(Principal actor, UUID sessionId, String commandId, CommandRejected refusal) {
+    return orUnavailable(live.read(pool, sessionId, commandId).compose(read -> {
+      Future<Long> earlier = answeredBefore(actor, read);
+      return earlier != null ? earlier : Future.failedFuture(refusal);
+    }));
+  }
+
+  /** The server finishing a running timer (see TimerDeadlines): the commandId is the timer's. */
+  public Future<Long> finishTimer(UUID sessionId, String timerId) {
+    return apply(Principal.server(null), sessionId, "timer-finished:" + timerId, TIMER_FINISHED,
+        new JsonObject().put("timerId", timerId));
+  }
+
+  /**
+   * Runs the command, unless it was answered before; also the way server-made commands (timer-finished)
+   * enter, with the server as actor. Statements that do not wait for each other's answers are
+   * pipelined: sent together, run in order.
+   */
+  Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {
+    Run run = new Run(actor, sessionId, commandId, command, payload);
+    Future<Applied> applied = command.writes() == LiveCommand.Writes.EVENT_STATEMENT
+        ? unlocked(run).recover(e -> e == LOST_RACE ? locked(run) : Future.failedFuture(e))
+        : locked(run);
+    return orUnavailable(applied.map(done -> {
+      if (done.event() != null) {
+        // Queued behind this task, so the sender's ack (sent as this future completes) goes out first.
+        Vertx.currentContext().runOnContext(v -> publisher.publish(done.event()));
+      }
+      return done.seq();
+    }));
+  }
+
+  /** A failure that is not a rejection (Postgres trouble, a defect) is one the sender may retry. */
+  private static <T> Future<T> orUnavailable(Future<T> answer) {
+    return answer.recover(e -> e instanceof CommandRejected ? Future.failedFuture(e)
+        : Future.failedFuture(CommandRejected.unavailable("the command could not be saved: retry")));
+  }
+
+  /**
+   * Two round trips and no transaction, for a command that writes only in its event's statement: the
+   * session (with the command's earlier answer) and the first reads, then that statement, which fails
+   * if what it writes changed since. A command that lost that race fails with {@link #LOST_RACE},
+   * having written nothing.
+   */
+  private Future<Applied> unlocked(Run run) {
+    return pool.withConnection(conn -> {
+      Future<LiveRepository.SessionRead> read = live.read(conn, run.sessionId(), run.commandId());
+      CommandReads reads = prefetch(conn, run);
+      return read.compose(answered -> decide(run, conn, false, reads, answered))
+          // The event's statement is the only write, so a rejection among its answers is its version check.
+          .compose(sent -> sent.recover(e -> e instanceof CommandRejected ? Future.failedFuture(LOST_RACE)
+              : Future.failedFuture(e)));
+    });
+  }
+
+  /** In a transaction under the session's row lock: each command of the session after the previous one committed. */
+  private Future<Applied> locked(Run run) {
+    return PipelinedTransaction.run(pool, tx -> {
+      Future<Optional<LiveSessionRow>> locked = live.lock(tx, run.sessionId());
+      // These run once the lock is held, so they see the previous command of this session committed.
+      Future<CommandAnswers.Earlier> earlier = answers.earlier(tx, run.sessionId(), run.commandId());
+      CommandReads reads = prefetch(tx, run);
+      return Future.all(locked, earlier).compose(all ->
+          decide(run, tx, true, reads, new LiveRepository.SessionRead(locked.result(), earlier.result())));
+    });
+  }
+
+  private CommandReads prefetch(SqlClient conn, Run run) {
+    CommandReads reads = new CommandReads(conn, run.sessionId(), run.payload(), exercises, personalRecords);
+    run.command().prefetch().accept(reads);
+    return reads;
+  }
+
+  /**
+   * The command's answer from what was read: a rejection, the seq of its earlier event, or its writes.
+   * Resolves once its last statement is out, to the future of their answers.
+   */
+  private Future<Future<Applied>> decide(Run run, SqlClient conn, boolean locked, CommandReads reads,
+      LiveRepository.SessionRead read) {
+    Future<Long> earlier = answeredBefore(run.actor(), read);
+    if (earlier != null) {
+      return earlier.map(seq -> Future.succeededFuture(new Applied(seq, null)));
+    }
+    LiveSessionRow session = read.session().orElseThrow();
+    if (!session.isLive()) {
+      return Future.failedFuture(CommandRejected.sessionEnded());
+    }
+    // Read now, not when the command arrived: one that runs again after losing a race comes later in seq.
+    long now = System.currentTimeMillis();
+    CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), now,
+        exercises, live, personalRecords, webhooks, coaching);
+    return run.command().apply().apply(context).map(eventPayload -> {
+      if (!context.savesAnswered()) {
+        // COMMIT would go out before the version check's answer: a defect of the command, rolled back.
+        throw new IllegalStateException(run.command().name() + " resolved before its exercise record was saved");
+      }
+      LiveEvent event = new LiveEvent(run.sessionId(), session.seq + 1, run.command().event(), eventPayload,
+          now, run.actor().role().wire(), run.actor().id());
+      context.saveSession(event, run.commandId());
+      // Every statement is out: COMMIT, if there is a transaction, follows at once, and these are their answers.
+      return context.writesDone().map(v -> new Applied(event.seq(), event));
+    });
+  }
+
+  /**
+   * The answer the command got before: its event's seq, or its rejection (failed); null when it is new.
+   * Throws not-found when the sender may not see the session. An event beats a rejection: a copy
+   * rejected while its original was applied may have been kept.
+   */
+  private static Future<Long> answeredBefore(Principal actor, LiveRepository.SessionRead read) {
+    read.session().filter(s -> maySee(actor, s)).orElseThrow(CommandRejected::noSuchSession);
+    CommandAnswers.Earlier earlier = read.earlier();
+    if (earlier.seq() != null) {
+      return Future.succeededFuture(earlier.seq());
+    }
+    return earlier.rejection() == null ? null : Future.failedFuture(earlier.rejection());
+  }
+
+  static boolean maySee(Principal actor, LiveSessionRow session) {
+    if (actor.role() == Role.SERVER) {
+      return true;
+    }
+    boolean sameTrainer = session.trainerId.equals(actor.trainerId());
+    return actor.role() == Role.TRAINEE ? sameTrainer && session.traineeId.equals(actor.id()) : sameTrainer;
+  }
+
+  /** An unlocked command found the session changed since it read it: it runs again under the lock. */
+  private static final class LostRace extends RuntimeException {
+    LostRace() {
+      super("the session changed meanwhile", null, false, false);
+    }
+  }
+
+  /** One command to run, as it arrived. */
+  private record Run(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {}
+
+  private record Applied(long seq, LiveEvent event) {}
+}

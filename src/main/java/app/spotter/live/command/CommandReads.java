@@ -1,0 +1,93 @@
+package app.spotter.live.command;
+
+import app.spotter.coaching.PersonalRecordRepository.ForSet;
+import app.spotter.coaching.PersonalRecords;
+import app.spotter.record.ExerciseRecordRepository;
+import app.spotter.record.SetTarget;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The reads a command makes, each made once. A command's first reads ({@link LiveCommand#prefetch})
+ * are sent together with the session's read, or right behind its lock, which they wait for so they
+ * see the previous command committed; either way they cost no round trip of their own, and the
+ * command then finds their answers here. An answer is the row as first read: a command that saves a
+ * row keeps the copy it saved rather than reading it here again.
+ */
+final class CommandReads {
+  private final SqlClient tx;
+  private final UUID sessionId;
+  private final JsonObject payload;
+  private final ExerciseRecordRepository exercises;
+  private final PersonalRecords records;
+  private final Map<String, Future<?>> made = new HashMap<>();
+
+  CommandReads(SqlClient tx, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises,
+      PersonalRecords records) {
+    this.tx = tx;
+    this.sessionId = sessionId;
+    this.payload = payload;
+    this.exercises = exercises;
+    this.records = records;
+  }
+
+  /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
+  Future<JsonObject> exercise(String field) {
+    return once("exercise " + field, () -> named(field, id -> exercises.find(tx, sessionId, id)
+        .map(found -> found.orElseThrow(CommandRejected::noSuchExercise))));
+  }
+
+  /** The same exercise record as a set logged into it sees it (log-set's setId is asked about). */
+  Future<SetTarget> setTarget(String field) {
+    return once("set target " + field,
+        () -> named(field, id -> exercises.findSetTarget(tx, sessionId, id, payload.getString("setId"))));
+  }
+
+  /** The personal records of the exercise named by {@code field}, as its set (the payload's setId) sees them. */
+  Future<Optional<ForSet>> records(String field) {
+    return once("records " + field,
+        () -> named(field, id -> records.forSet(tx, sessionId, id, payload.getString("setId"))));
+  }
+
+  /** {@code read} of the id in the payload's {@code field}. */
+  private <T> Future<T> named(String field, Function<UUID, Future<T>> read) {
+    UUID id;
+    try {
+      id = uuid(payload, field);
+    } catch (CommandRejected invalid) {
+      return Future.failedFuture(invalid); // also when prefetched: it runs inside the transaction's work
+    }
+    return read.apply(id);
+  }
+
+  /**
+   * The payload's {@code field} as a UUID. The contract's uuid format also admits forms no id of ours
+   * has ({@code urn:uuid:…}, a trailing newline): those are invalid here, not a failure to retry.
+   */
+  static UUID uuid(JsonObject payload, String field) {
+    UUID id = PlainUuid.orNull(payload.getValue(field));
+    if (id == null) {
+      throw CommandRejected.invalidField(field, "must be a plain UUID");
+    }
+    return id;
+  }
+
+  /** {@link #exercise} of the payload's {@code field}, when the payload has one. */
+  void exerciseIfNamed(String field) {
+    if (payload.getString(field) != null) {
+      exercise(field);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> Future<T> once(String key, Supplier<Future<T>> read) {
+    return (Future<T>) made.computeIfAbsent(key, k -> read.get());
+  }
+}

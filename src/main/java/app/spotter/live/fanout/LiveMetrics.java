@@ -1,0 +1,58 @@
+package app.spotter.live.fanout;
+
+import app.spotter.auth.Role;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The live engine on /metrics: sockets by role, commands by name and outcome, ack and fan-out latency. */
+public final class LiveMetrics {
+  private final MeterRegistry registry;
+  private final java.util.Set<String> knownCommands;
+  private final Map<String, Counter> commands = new ConcurrentHashMap<>();
+  private final Timer ackLatency;
+  private final Timer fanoutLatency;
+
+  public LiveMetrics(MeterRegistry registry, LiveHub hub, java.util.Set<String> knownCommands) {
+    this.registry = registry;
+    this.knownCommands = knownCommands;
+    for (Role role : new Role[] {Role.TRAINER, Role.TRAINEE, Role.DISPLAY}) {
+      Gauge.builder("spotter_live_sockets", hub, h -> h.connections().stream()
+              .filter(c -> c.principal() != null && c.principal().role() == role).count())
+          .tag("role", role.wire())
+          .description("Authenticated live sockets on this instance")
+          .register(registry);
+    }
+    ackLatency = Timer.builder("spotter_live_command_ack_seconds")
+        .description("From a command's arrival to its ack (commit included)")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+    fanoutLatency = Timer.builder("spotter_live_fanout_seconds")
+        .description("From an event's commit to its hand-over to a subscriber's socket")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
+  }
+
+  public void command(String name, String outcome) {
+    // Only real command names become tags: a client cannot blow up the metric's cardinality.
+    String known = knownCommands.contains(name) ? name : "unknown";
+    commands.computeIfAbsent(known + "|" + outcome, key -> Counter.builder("spotter_live_commands_total")
+        .tag("name", known).tag("outcome", outcome)
+        .description("Live commands by name and outcome")
+        .register(registry)).increment();
+  }
+
+  public void ackLatency(long nanos) {
+    ackLatency.record(Duration.ofNanos(nanos));
+  }
+
+  void fanout(long serverTimeMillis) {
+    fanoutLatency.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - serverTimeMillis)));
+  }
+}
