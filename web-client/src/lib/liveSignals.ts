@@ -1,13 +1,17 @@
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { PendingCommand } from './commandQueue';
 import type { Device } from './protocol';
+import { SessionSignals } from './sessionSignals';
 import { LiveSocket, type ConnectionStatus, type Rejection, type SessionView, type SocketAuth } from './socket';
 
 /** A screen's live connection as signals: components read them in JSX and re-render only what changed. */
 export interface Live {
   socket: LiveSocket;
   status: ReadonlySignal<ConnectionStatus>;
-  sessions: ReadonlySignal<ReadonlyMap<string, SessionView>>;
+  /** The followed sessions' ids: changes only when a session joins or leaves. */
+  sessionIds: ReadonlySignal<readonly string[]>;
+  /** One session's view, changing only with that session's events (undefined once it has left). */
+  session(id: string): ReadonlySignal<SessionView> | undefined;
   pending: ReadonlySignal<readonly PendingCommand[]>;
   /** Server time, ticking several times a second: every countdown reads this one clock. */
   serverNow: ReadonlySignal<number>;
@@ -29,14 +33,14 @@ export function connectLive(options: { device: Device; auth: SocketAuth; display
     queueKey: options.queueKey,
   });
   const status = signal(socket.status);
-  const sessions = signal<ReadonlyMap<string, SessionView>>(new Map());
+  const sessions = new SessionSignals();
   const pending = signal(socket.pending);
   const serverNow = signal(socket.clock.serverNow());
   const problem = signal<Rejection | null>(null);
 
   socket.onChange(() => {
     status.value = socket.status;
-    sessions.value = new Map(socket.sessions);
+    sessions.sync(socket.sessions);
     pending.value = socket.pending;
   });
   socket.onRejected((r) => (problem.value = r));
@@ -57,5 +61,15 @@ export function connectLive(options: { device: Device; auth: SocketAuth; display
     removeEventListener('online', online);
     document.removeEventListener('visibilitychange', visible);
   };
-  return { socket, status, sessions, pending, serverNow, problem, close };
+  return { socket, status, sessionIds: sessions.ids, session: (id) => sessions.session(id), pending, serverNow, problem, close };
+}
+
+/** Every followed session's view, for a computed that orders or picks them (it then reads them all). */
+export function allViews(live: Live): SessionView[] {
+  return live.sessionIds.value.flatMap((id) => live.session(id)?.value ?? []);
+}
+
+/** Oldest session first, so tabs and tiles keep their places as sessions start. */
+export function startedFirst(a: SessionView, b: SessionView): number {
+  return (a.state.record.startTime ?? '').localeCompare(b.state.record.startTime ?? '');
 }

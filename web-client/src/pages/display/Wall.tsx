@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { Live } from '../../lib/liveSignals';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { allViews, startedFirst, type Live } from '../../lib/liveSignals';
 import { formatTime } from '../../lib/format';
+import { computedIds } from '../../lib/sessionSignals';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
+import { WithSession } from '../../components/WithSession';
 import { Tile } from './Tile';
 
 /**
@@ -26,32 +28,34 @@ function gridOf(rows: number[]): { columns: number; spans: number[] } {
 }
 
 export function Wall({ live, name }: { live: Live; name: string }) {
-  const all = [...live.sessions.value.values()];
-  const views = all.filter((v) => v.state.record.status === 'live')
-    .sort((a, b) => (a.state.record.startTime ?? '').localeCompare(b.state.record.startTime ?? ''));
+  const lists = useMemo(() => ({
+    running: computedIds(() => allViews(live).filter((v) => v.state.record.status === 'live').sort(startedFirst).map((v) => v.sessionId)),
+    ended: computedIds(() => allViews(live).filter((v) => v.state.record.status !== 'live').map((v) => v.sessionId)),
+  }), [live]);
+  const ids = lists.running.value;
 
   // A session that ended leaves the wall (the server has stopped sending it).
-  const ended = all.filter((v) => v.state.record.status !== 'live').map((v) => v.sessionId);
-  useEffect(() => ended.forEach((id) => live.socket.unfollow(id)), [ended.join()]);
+  const ended = lists.ended.value;
+  useEffect(() => ended.forEach((id) => live.socket.unfollow(id)), [ended]);
 
-  const rows = layout(views.length, innerHeight > innerWidth);
+  const rows = layout(ids.length, innerHeight > innerWidth);
   const { columns, spans } = gridOf(rows);
   return (
     <main class="wall">
-      {views.length === 0 ? (
+      {ids.length === 0 ? (
         <Idle name={name} />
       ) : (
-        <div class="tiles" data-count={views.length}
+        <div class="tiles" data-count={ids.length}
           style={{ gridTemplateColumns: `repeat(${columns}, 1fr)`, gridTemplateRows: `repeat(${rows.length}, minmax(0, 1fr))` }}>
-          {views.map((v, i) => (
-            <div key={v.sessionId} class="tile-cell" style={{ gridColumn: `span ${spans[i]}` }}>
-              <Tile view={v} serverNow={live.serverNow} socket={live.socket} />
+          {ids.map((id, i) => (
+            <div key={id} class="tile-cell" style={{ gridColumn: `span ${spans[i]}` }}>
+              <WithSession live={live} id={id}>{(view) => <Tile view={view} serverNow={live.serverNow} socket={live.socket} />}</WithSession>
             </div>
           ))}
         </div>
       )}
       <footer class="wall-foot">
-        <span>{views.length > 0 ? name : ''}</span>
+        <span>{ids.length > 0 ? name : ''}</span>
         <ConnectionBadge status={live.status.value} />
       </footer>
     </main>

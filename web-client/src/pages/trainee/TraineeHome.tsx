@@ -1,9 +1,11 @@
+import { useComputed } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { ConnectionBadge } from '../../components/ConnectionBadge';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { RecordView } from '../../components/RecordView';
 import { useLoad } from '../../components/useLoad';
-import type { Live } from '../../lib/liveSignals';
+import { WithSession } from '../../components/WithSession';
+import { allViews, type Live } from '../../lib/liveSignals';
 import { firstName } from '../../lib/names';
 import type { SessionRecord } from '../../lib/protocol';
 import type { Rest } from '../../lib/rest';
@@ -19,9 +21,16 @@ const WAITING_POLL_MS = 30_000;
  * switches by itself the moment the trainer starts a session, and the recent sessions.
  */
 export function TraineeHome({ live, api, name, traineeId }: { live: Live; api: Rest; name: string; traineeId: string }) {
-  const views = [...live.sessions.value.values()];
-  const view = views.find((v) => v.state.record.status === 'live') ?? views[0] ?? null;
-  const waiting = !view || view.state.record.status !== 'live';
+  // A string and a boolean: this screen re-renders when the shown session or its being live changes.
+  const shownId = useComputed(() => {
+    const views = allViews(live);
+    return (views.find((v) => v.state.record.status === 'live') ?? views[0])?.sessionId ?? null;
+  });
+  const waiting = useComputed(() => {
+    const id = shownId.value;
+    return id === null || live.session(id)?.value.state.record.status !== 'live';
+  }).value;
+  const shown = shownId.value;
   const [lookError, setLookError] = useState<string | null>(null);
   const recent = useLoad(() => api.get<{ items: SessionRecord[] }>('/session-records?limit=5&status=completed'), [waiting]);
 
@@ -47,7 +56,7 @@ export function TraineeHome({ live, api, name, traineeId }: { live: Live; api: R
         <ConnectionBadge status={live.status.value} pending={live.pending.value} />
       </header>
       <ProblemBanner message={live.problem.value?.message} onClose={() => (live.problem.value = null)} />
-      {view && <LiveSessionView live={live} view={view} api={api} />}
+      {shown && <WithSession live={live} id={shown}>{(view) => <LiveSessionView live={live} view={view} api={api} />}</WithSession>}
       {waiting && (
         <section class="card waiting" aria-live="polite" data-testid="waiting">
           <h1>Waiting for your trainer</h1>

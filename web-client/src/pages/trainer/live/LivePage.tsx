@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Countdown } from '../../../components/Countdown';
 import { ProblemBanner } from '../../../components/ProblemBanner';
-import type { Live } from '../../../lib/liveSignals';
+import { WithSession } from '../../../components/WithSession';
+import { allViews, startedFirst, type Live } from '../../../lib/liveSignals';
 import { currentExercise, progressShort } from '../../../lib/liveView';
 import { firstName } from '../../../lib/names';
 import type { SessionRecord } from '../../../lib/protocol';
 import { ApiError } from '../../../lib/rest';
+import { computedIds } from '../../../lib/sessionSignals';
 import type { SessionView } from '../../../lib/socket';
 import { api, go } from '../state';
 import { LiveControl } from './LiveControl';
@@ -33,30 +35,32 @@ export function LivePage({ live, selected }: { live: Live; selected: string | nu
     return () => clearInterval(timer);
   }, [live]);
 
-  const views = [...live.sessions.value.values()].sort((a, b) =>
-    (a.state.record.startTime ?? '').localeCompare(b.state.record.startTime ?? ''),
-  );
-  const starting = selected === 'new' || (views.length === 0 && live.status.value === 'online');
-  const view = starting ? null : (views.find((v) => v.sessionId === selected) ?? views[0] ?? null);
+  const tabs = useMemo(() => computedIds(() => allViews(live).sort(startedFirst).map((v) => v.sessionId)), [live]);
+  const ids = tabs.value;
+  const starting = selected === 'new' || (ids.length === 0 && live.status.value === 'online');
+  const shown = starting ? null : (ids.find((id) => id === selected) ?? ids[0] ?? null);
   const rejection = live.problem.value;
 
   return (
     <div class="live-page">
       <div class="tabs" role="tablist" aria-label="Live sessions" onKeyDown={moveBetweenTabs}>
-        {views.map((v) => (
-          <SessionTab key={v.sessionId} view={v} live={live} active={v === view} />
+        {ids.map((id) => (
+          <WithSession key={id} live={live} id={id}>{(view) => <SessionTab view={view} live={live} active={id === shown} />}</WithSession>
         ))}
         {/* The one Tab stop of the list: the selected tab, else this one. */}
-        <button type="button" role="tab" aria-selected={starting} tabIndex={starting || !view ? 0 : -1} class="tab" onClick={() => go('live/new')}>
+        <button type="button" role="tab" aria-selected={starting} tabIndex={starting || !shown ? 0 : -1} class="tab" onClick={() => go('live/new')}>
           + Start session
         </button>
       </div>
       <ProblemBanner message={problem} onClose={() => setProblem(null)} />
       <ProblemBanner message={rejection?.message} onClose={() => (live.problem.value = null)} />
       {starting && <StartSession live={live} />}
-      {view && view.state.record.status === 'live' && <LiveControl key={view.sessionId} live={live} view={view} />}
-      {view && view.state.record.status !== 'live' && <SessionEnded key={view.sessionId} live={live} view={view} />}
-      {!starting && !view && <p class="muted">Loading live sessions…</p>}
+      {shown && (
+        <WithSession key={shown} live={live} id={shown}>
+          {(view) => view.state.record.status === 'live' ? <LiveControl live={live} view={view} /> : <SessionEnded live={live} view={view} />}
+        </WithSession>
+      )}
+      {!starting && !shown && <p class="muted">Loading live sessions…</p>}
     </div>
   );
 }
