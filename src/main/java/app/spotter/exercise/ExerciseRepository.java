@@ -76,8 +76,11 @@ public final class ExerciseRepository {
       + " mechanic, primary_muscles, secondary_muscles) VALUES ($9, $10, $1, $2, $3, $4, $5, $6, $7, $8)"
       + " RETURNING " + TABLE.selectList();
   private static final String UPDATE = TABLE.updateSql("AND trainer_id = $" + (TABLE.updateParameterCount() + 1));
+  /** Never one that sessions were logged with: their personal records are kept under its id. */
   private static final String DELETE =
-      "DELETE FROM exercise WHERE id = $1 AND trainer_id = $2 AND ($3::int IS NULL OR version = $3)";
+      "DELETE FROM exercise WHERE id = $1 AND trainer_id = $2 AND ($3::int IS NULL OR version = $3)"
+          + " AND NOT EXISTS (SELECT 1 FROM exercise_record r WHERE r.exercise_id = $1)";
+  private static final String IN_HISTORY = "SELECT 1 FROM exercise_record WHERE exercise_id = $1 LIMIT 1";
   private static final String COUNT_VISIBLE = "SELECT count(*) FROM exercise e WHERE e.id = ANY($1) AND " + VISIBLE;
 
   private final Pool pool;
@@ -127,6 +130,10 @@ public final class ExerciseRepository {
     Tuple tuple = TABLE.writeTuple(merged).addString(merged.getString("id")).addInteger(expectedVersion)
         .addUUID(trainerId);
     return pool.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
+  }
+
+  public Future<Boolean> inHistory(String id) {
+    return pool.preparedQuery(IN_HISTORY).execute(Tuple.of(id)).map(rows -> rows.size() > 0);
   }
 
   /** {@code expectedVersion} null = unconditional. Returns whether a row was deleted. */

@@ -46,10 +46,19 @@ public final class ExerciseService {
         (merged, version) -> exercises.updateCustom(trainerId, merged, version));
   }
 
+  /**
+   * Refused (409) once a session was logged with it: records and progress are kept under its id, and
+   * would move to a name without it. A template's link is cleared.
+   */
   public Future<Void> delete(Principal caller, String id, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
     return Versioned.delete(ownCustom(trainerId, id), WHAT, ifMatch,
-        version -> exercises.deleteCustom(trainerId, id, version));
+        version -> exercises.inHistory(id).compose(used -> {
+          if (used) {
+            throw ApiException.conflict("sessions were logged with this exercise, so its history keeps it: rename it instead");
+          }
+          return exercises.deleteCustom(trainerId, id, version);
+        }));
   }
 
   /**

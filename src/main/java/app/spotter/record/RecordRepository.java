@@ -94,17 +94,17 @@ public final class RecordRepository {
   }
 
   /** Empty when the row is gone or its version moved on. */
-  public Future<Optional<JsonObject>> update(UUID trainerId, JsonObject merged, int expectedVersion) {
+  public Future<Optional<JsonObject>> update(SqlClient tx, UUID trainerId, JsonObject merged, int expectedVersion) {
     Tuple tuple = TABLE.writeTuple(merged)
         .addUUID(UUID.fromString(merged.getString("id")))
         .addInteger(expectedVersion)
         .addUUID(trainerId);
-    return pool.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
+    return tx.preparedQuery(UPDATE).execute(tuple).map(TABLE::first);
   }
 
   /** Deletes the record (its exercises cascade) unless it went live or changed meanwhile. */
-  public Future<Boolean> delete(UUID trainerId, UUID id, int expectedVersion) {
-    return pool.preparedQuery(DELETE).execute(Tuple.of(id, trainerId, expectedVersion)).map(rows -> rows.rowCount() > 0);
+  public Future<Boolean> delete(SqlClient tx, UUID trainerId, UUID id, int expectedVersion) {
+    return tx.preparedQuery(DELETE).execute(Tuple.of(id, trainerId, expectedVersion)).map(rows -> rows.rowCount() > 0);
   }
 
   public Future<Boolean> trainingSessionExists(UUID trainerId, UUID trainingSessionId) {

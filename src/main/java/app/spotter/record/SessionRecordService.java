@@ -105,6 +105,11 @@ public final class SessionRecordService {
                 .map(created))));
   }
 
+  /**
+   * A change to the record's trainee, date or status can move personal records (as can its deletion:
+   * its log rows still name them), so they are replayed in the change's own transaction: a failed
+   * replay leaves nothing half done for a retry to trip over.
+   */
   public Future<JsonObject> update(Principal caller, UUID id, JsonObject patch, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
     String traineeId = patch.getString("traineeId");
@@ -113,24 +118,17 @@ public final class SessionRecordService {
         .compose(v -> requireTrainingSessionOwned(trainerId, patch.getString("trainingSessionId")))
         .compose(v -> Versioned.patch(() -> records.find(trainerId, null, id).map(RecordRules::storedNotLive),
             "session record", ifMatch, patch, merged -> RecordRules.withStatusFlagsAndTimes(RecordRules.notLive(merged)),
-            (merged, version) -> records.update(trainerId, merged, version)))
-        .compose(updated -> refreshRecords(id).map(updated))
+            (merged, version) -> pool.withTransaction(tx -> records.update(tx, trainerId, merged, version)
+                .compose(written -> written.isEmpty() ? Future.succeededFuture(written)
+                    : personalRecords.refreshSession(tx, id).map(written)))))
         .compose(this::withExercises);
   }
 
   public Future<Void> delete(Principal caller, UUID id, OptionalInt ifMatch) {
     UUID trainerId = caller.requireTrainer();
     return Versioned.delete(records.find(trainerId, null, id).map(RecordRules::storedNotLive), "session record",
-        ifMatch, version -> records.delete(trainerId, id, version))
-        .compose(v -> refreshRecords(id));
-  }
-
-  /**
-   * Replays the personal records a change to the record's trainee, date or status may have moved (or
-   * its deletion: its log rows still name them), right after the change.
-   */
-  private Future<Void> refreshRecords(UUID id) {
-    return pool.withTransaction(tx -> personalRecords.refreshSession(tx, id));
+        ifMatch, version -> pool.withTransaction(tx -> records.delete(tx, trainerId, id, version)
+            .compose(deleted -> deleted ? personalRecords.refreshSession(tx, id).map(true) : Future.succeededFuture(false))));
   }
 
   /** Ids and essentials of the logged session: no notes, no feedback. */

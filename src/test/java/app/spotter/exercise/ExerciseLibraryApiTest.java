@@ -174,6 +174,24 @@ class ExerciseLibraryApiTest extends ApiTest {
   }
 
   @Test
+  @DisplayName("a custom exercise a session was logged with is kept (409): its records are filed under its id")
+  void customInHistoryIsKept() {
+    Trainer trainer = registerTrainer();
+    String id = created(trainer.api().post("/exercises", custom("Sled drag"))).getString("id");
+    String trainee = createTrainee(trainer.api(), "Maria Lopez");
+    Reply logged = trainer.api().post("/session-records", new JsonObject().put("traineeId", trainee)
+        .put("sessionDate", "2026-11-20").put("status", "completed").put("exercises", new io.vertx.core.json.JsonArray()
+            .add(new JsonObject().put("exerciseName", "Sled drag").put("exerciseId", id))));
+    assertThat(logged.status()).as(logged.toString()).isEqualTo(201);
+
+    Reply refused = trainer.api().delete("/exercises/" + id);
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.json().getString("detail")).contains("rename it instead");
+    assertThat(trainer.api().get("/exercises/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("library entries are read-only (403); another trainer's custom is not found (404)")
   void notYours() {
     Trainer trainer = registerTrainer();
