@@ -19,12 +19,19 @@ final class PrivateAddresses {
       Range.of("169.254.0.0", 16),   // link-local, cloud metadata
       Range.of("172.16.0.0", 12),    // RFC 1918
       Range.of("192.0.0.0", 24),     // IETF protocol assignments
+      Range.of("192.0.2.0", 24),     // documentation (TEST-NET-1)
       Range.of("192.168.0.0", 16),   // RFC 1918
       Range.of("198.18.0.0", 15),    // benchmarking
+      Range.of("198.51.100.0", 24),  // documentation (TEST-NET-2)
+      Range.of("203.0.113.0", 24),   // documentation (TEST-NET-3)
       Range.of("224.0.0.0", 4),      // multicast
       Range.of("240.0.0.0", 4),      // reserved, incl. broadcast
       Range.of("::", 128),           // unspecified
       Range.of("::1", 128),          // loopback
+      Range.of("100::", 64),         // discard-only
+      Range.of("2001::", 32),        // Teredo: tunnels to an IPv4 address it hides
+      Range.of("2001:db8::", 32),    // documentation
+      Range.of("2002::", 16),        // 6to4: tunnels to the IPv4 address in its bytes 2-5
       Range.of("fc00::", 7),         // unique local
       Range.of("fe80::", 10),        // link-local
       Range.of("fec0::", 10),        // old site-local
