@@ -5,6 +5,8 @@ import app.spotter.api.FieldError;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.validation.SchemaValidationException;
 import io.vertx.openapi.validation.ValidatorException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +94,10 @@ public final class ValidationErrors {
     return base.isEmpty() ? "body" : base;
   }
 
-  /** {@code #/goals/0/text} → {@code goals[0].text}. */
+  /**
+   * {@code #/goals/0/text} → {@code goals[0].text}. The validator writes the pointer as a URI
+   * fragment, each token percent-encoded ({@code #/a%20b} for "a b"), with a literal '+'.
+   */
   static String pointerToPath(String pointer) {
     if (pointer == null) {
       return "";
@@ -103,7 +108,7 @@ public final class ValidationErrors {
       if (token.isEmpty()) {
         continue;
       }
-      String name = token.replace("~1", "/").replace("~0", "~");
+      String name = percentDecoded(token).replace("~1", "/").replace("~0", "~");
       if (name.chars().allMatch(Character::isDigit)) {
         out.append('[').append(name).append(']');
       } else {
@@ -111,6 +116,15 @@ public final class ValidationErrors {
       }
     }
     return out.toString();
+  }
+
+  /** A byte below 0x10 comes out as one hex digit ({@code %A} for a line feed): such a token stays as it is. */
+  private static String percentDecoded(String token) {
+    try {
+      return URLDecoder.decode(token.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return token;
+    }
   }
 
   private static String parameterName(String message) {
