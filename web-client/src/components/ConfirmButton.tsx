@@ -24,6 +24,9 @@ interface Props {
  */
 export function ConfirmButton({ label, ariaLabel, question, confirm, onConfirm, alternative, disabled, class: cls = 'danger', testId }: Props) {
   const [open, setOpen] = useState(false);
+  // Counts the button's presses: Esc then Enter at once batches open false → true into no change of
+  // `open`, and the dialog must still show again.
+  const [presses, setPresses] = useState(0);
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -31,15 +34,20 @@ export function ConfirmButton({ label, ariaLabel, question, confirm, onConfirm, 
     if (!d) return;
     if (open && !d.open) d.showModal();
     if (!open && d.open) d.close();
-  }, [open]);
+  }, [open, presses]);
 
   return (
     <>
-      <button type="button" ref={opener} class={cls} disabled={disabled} aria-label={ariaLabel} onClick={() => setOpen(true)} data-testid={testId}>
+      <button type="button" ref={opener} class={cls} disabled={disabled} aria-label={ariaLabel} onClick={() => {
+        setOpen(true);
+        setPresses((n) => n + 1);
+      }} data-testid={testId}>
         {label}
       </button>
       {/* Its content only while open: a page with many of these does not carry every question in its text. */}
       <dialog ref={dialog} class="confirm card" aria-label={open ? question : undefined} onClose={() => {
+        // The close event of an Esc comes as a task of its own: the button may have opened it again since.
+        if (dialog.current?.open) return;
         setOpen(false);
         opener.current?.focus();
       }}>

@@ -183,6 +183,8 @@ describe('the live session by keyboard alone on a 1024×768 tablet', () => {
     assert.deepEqual(await accessibilityViolations(page), [], 'end session dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+    // The dialog's close event (a task after the Esc) has reached the button's state: its question is gone.
+    await page.waitForFunction(() => [...document.querySelectorAll('dialog.confirm')].every((d) => !d.hasAttribute('aria-label')));
     assert.equal((await focused()).name, 'End session', 'Esc returns the focus to the button');
     assert.equal(await page.getByTestId('current-exercise').count(), 1, 'still live');
 
