@@ -1,8 +1,6 @@
-import { useState } from 'preact/hooks';
 import { ProgressChart } from '../../components/ProgressChart';
-import { useLoad } from '../../components/useLoad';
+import { useProgress } from '../../components/useProgress';
 import { VolumeGrid } from '../../components/VolumeGrid';
-import type { ExerciseProgress, ProgressExercises, WeeklyVolume } from '../../lib/progress';
 import type { Rest } from '../../lib/rest';
 
 /** The phone shows the trainee's three most trained exercises to choose from, and four weeks of volume. */
@@ -11,18 +9,7 @@ const WEEKS = 4;
 
 /** The trainee's own progress between sessions: an e1RM line and the last weeks' sets per muscle. */
 export function MyProgress({ api, traineeId }: { api: Rest; traineeId: string }) {
-  const exercises = useLoad(() => api.get<ProgressExercises>(`/trainees/${traineeId}/progress/exercises`), [traineeId]);
-  const volume = useLoad(() => api.get<WeeklyVolume>(`/trainees/${traineeId}/volume?weeks=${WEEKS}`), [traineeId]);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const top = (exercises.data?.items ?? []).slice(0, EXERCISES);
-  const exercise = top.find((i) => i.exercise === chosen) ?? top[0] ?? null;
-  const progress = useLoad(
-    () => (exercise
-      ? api.get<ExerciseProgress>(`/trainees/${traineeId}/progress?exercise=${encodeURIComponent(exercise.exercise)}`)
-      : Promise.resolve(null)),
-    [traineeId, exercise?.exercise],
-  );
-  const shown = progress.data && progress.data.exercise === exercise?.exercise ? progress.data : null;
+  const { volume, items: top, exercise, choose: setChosen, shown } = useProgress(api, traineeId, WEEKS, EXERCISES);
   if (top.length === 0) return null;
 
   return (

@@ -1,31 +1,19 @@
-import { useState } from 'preact/hooks';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { ProgressChart } from '../../../components/ProgressChart';
 import { RecordsTable } from '../../../components/RecordsTable';
 import { useLoad } from '../../../components/useLoad';
+import { useProgress } from '../../../components/useProgress';
 import { VolumeGrid } from '../../../components/VolumeGrid';
 import { formatDate, plural } from '../../../lib/format';
-import type { ExerciseProgress, ProgressExercises, TraineeRecords, WeeklyVolume } from '../../../lib/progress';
+import type { TraineeRecords } from '../../../lib/progress';
 import { api } from '../state';
 
 const WEEKS = 12;
 
 /** A trainee's progress per exercise (with a picker, most trained first), weekly sets per muscle and records. */
 export function TraineeProgress({ traineeId }: { traineeId: string }) {
-  const exercises = useLoad(() => api.get<ProgressExercises>(`/trainees/${traineeId}/progress/exercises`), [traineeId]);
-  const volume = useLoad(() => api.get<WeeklyVolume>(`/trainees/${traineeId}/volume?weeks=${WEEKS}`), [traineeId]);
+  const { exercises, volume, progress, items, exercise, choose: setChosen, shown } = useProgress(api, traineeId, WEEKS);
   const records = useLoad(() => api.get<TraineeRecords>(`/trainees/${traineeId}/records`), [traineeId]);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const items = exercises.data?.items ?? [];
-  const exercise = items.find((i) => i.exercise === chosen) ?? items[0] ?? null;
-  const progress = useLoad(
-    () => (exercise
-      ? api.get<ExerciseProgress>(`/trainees/${traineeId}/progress?exercise=${encodeURIComponent(exercise.exercise)}`)
-      : Promise.resolve(null)),
-    [traineeId, exercise?.exercise],
-  );
-  // A response for the exercise picked before the last change is not shown under the new name.
-  const shown = progress.data && progress.data.exercise === exercise?.exercise ? progress.data : null;
 
   return (
     <div class="progress-grid">
