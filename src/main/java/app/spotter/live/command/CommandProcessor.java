@@ -143,6 +143,10 @@ public final class CommandProcessor {
    * session (with the command's earlier answer) and the first reads, then that statement, which fails
    * if what it writes changed since. A command that lost that race fails with {@link #LOST_RACE},
    * having written nothing.
+   *
+   * <p>It never rejects on its own: its reads are separate statements, so another command may commit
+   * between them (its original, say, which the session read missed and the set read sees as a taken
+   * set id). A rejection is judged again under the lock, where every read sees the same commits.
    */
   private Future<Applied> unlocked(Run run) {
     return pool.withConnection(conn -> {
@@ -150,9 +154,13 @@ public final class CommandProcessor {
       CommandReads reads = prefetch(conn, run);
       return read.compose(answered -> decide(run, conn, false, reads, answered))
           // The event's statement is the only write, so a rejection among its answers is its version check.
-          .compose(sent -> sent.recover(e -> e instanceof CommandRejected ? Future.failedFuture(LOST_RACE)
-              : Future.failedFuture(e)));
+          .compose(sent -> sent.recover(e -> Future.failedFuture(lostRaceIfRejected(e))))
+          .recover(e -> Future.failedFuture(lostRaceIfRejected(e)));
     });
+  }
+
+  private static Throwable lostRaceIfRejected(Throwable e) {
+    return e instanceof CommandRejected ? LOST_RACE : e;
   }
 
   /** In a transaction under the session's row lock: each command of the session after the previous one committed. */
