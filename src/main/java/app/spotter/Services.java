@@ -101,8 +101,7 @@ public final class Services {
         new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox(), coaching,
             personalRecords);
     this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
-        config.live(), records, exerciseRecords, new LiveCoaching(coaching), personalRecords, webhooks.outbox(),
-        registry);
+        config.live(), records, exerciseRecords, new LiveCoaching(coaching), personalRecords, registry);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, passwordVersions, limiter, live.revocations(), config);
 

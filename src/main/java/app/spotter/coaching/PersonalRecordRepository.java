@@ -1,5 +1,6 @@
 package app.spotter.coaching;
 
+import app.spotter.infra.db.KeyedRead;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -43,7 +44,7 @@ public final class PersonalRecordRepository {
    * The records of the exercise ($1, of session $2) a set is logged into or changed in, with the
    * trainer's unit, and whether the set ($3) is in the log (a change to it may move records).
    */
-  private static final String FOR_SET = """
+  private static final KeyedRead FOR_SET = new KeyedRead("""
       SELECT r.trainee_id, x.identity, e.exercise_id, e.exercise_name, t.unit, p.e1rm_kg, p.rep_maxes, r.session_date,
         EXISTS (SELECT 1 FROM personal_record_log l WHERE l.exercise_record_id = $1 AND l.set_id = $3) AS in_log
       FROM exercise_record e
@@ -51,7 +52,7 @@ public final class PersonalRecordRepository {
       JOIN trainer t ON t.id = r.trainer_id
       CROSS JOIN LATERAL (SELECT exercise_identity(e.exercise_id, e.exercise_name) AS identity) x
       LEFT JOIN personal_record p ON p.trainee_id = r.trainee_id AND p.identity = x.identity
-      WHERE e.id = $1 AND e.session_record_id = $2""";
+      WHERE e.id = $1 AND e.session_record_id = $2""", "uuid", "uuid", "text");
   /** The trainees and exercises whose records a change to the session ($1) may move: now in it, or logged from it. */
   private static final String OF_SESSION = """
       SELECT r.trainee_id, exercise_identity(e.exercise_id, e.exercise_name) AS identity
@@ -60,21 +61,32 @@ public final class PersonalRecordRepository {
   private static final String CLEAR = "WITH gone AS (DELETE FROM personal_record_log WHERE trainee_id = $1"
       + " AND identity = ANY($2)) DELETE FROM personal_record WHERE trainee_id = $1 AND identity = ANY($2)";
   /** Records ($1: [{trainee_id, identity, e1rm_kg, rep_maxes}]) written over what was stored. */
-  public static final String SAVE = """
-      INSERT INTO personal_record (trainee_id, identity, e1rm_kg, rep_maxes)
-      SELECT trainee_id, identity, e1rm_kg, rep_maxes
-      FROM jsonb_to_recordset($1::jsonb) AS x (trainee_id uuid, identity text, e1rm_kg float8, rep_maxes jsonb)
-      ON CONFLICT (trainee_id, identity) DO UPDATE SET e1rm_kg = excluded.e1rm_kg, rep_maxes = excluded.rep_maxes""";
+  public static final String SAVE = saveFrom("$1::jsonb");
   /** Log rows ($1, in order) appended. */
-  public static final String APPEND_LOG = """
-      INSERT INTO personal_record_log (trainee_id, identity, kind, value, previous, session_record_id, session_date,
-        exercise_record_id, exercise_name, set_id, reps, weight_kg, e1rm_kg, rpe)
-      SELECT trainee_id, identity, kind, value, previous, session_record_id, session_date, exercise_record_id,
-        exercise_name, set_id, reps, weight_kg, e1rm_kg, rpe
-      FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (trainee_id uuid, identity text, kind text, value float8,
-        previous float8, session_record_id uuid, session_date date, exercise_record_id uuid, exercise_name text,
-        set_id text, reps integer, weight_kg float8, e1rm_kg float8, rpe float8)) WITH ORDINALITY AS x
-      ORDER BY x.ordinality""";
+  public static final String APPEND_LOG = appendLogFrom("$1::jsonb");
+
+  /** {@link #SAVE} of the rows of {@code rows}, a jsonb array expression (also a live command's, in its event's statement). */
+  public static String saveFrom(String rows) {
+    return """
+        INSERT INTO personal_record (trainee_id, identity, e1rm_kg, rep_maxes)
+        SELECT trainee_id, identity, e1rm_kg, rep_maxes
+        FROM jsonb_to_recordset(%s) AS x (trainee_id uuid, identity text, e1rm_kg float8, rep_maxes jsonb)
+        ON CONFLICT (trainee_id, identity) DO UPDATE SET e1rm_kg = excluded.e1rm_kg, rep_maxes = excluded.rep_maxes"""
+        .formatted(rows);
+  }
+
+  /** {@link #APPEND_LOG} of the rows of {@code rows}, a jsonb array expression, in its order. */
+  public static String appendLogFrom(String rows) {
+    return """
+        INSERT INTO personal_record_log (trainee_id, identity, kind, value, previous, session_record_id, session_date,
+          exercise_record_id, exercise_name, set_id, reps, weight_kg, e1rm_kg, rpe)
+        SELECT trainee_id, identity, kind, value, previous, session_record_id, session_date, exercise_record_id,
+          exercise_name, set_id, reps, weight_kg, e1rm_kg, rpe
+        FROM ROWS FROM (jsonb_to_recordset(%s) AS (trainee_id uuid, identity text, kind text, value float8,
+          previous float8, session_record_id uuid, session_date date, exercise_record_id uuid, exercise_name text,
+          set_id text, reps integer, weight_kg float8, e1rm_kg float8, rpe float8)) WITH ORDINALITY AS x
+        ORDER BY x.ordinality""".formatted(rows);
+  }
   /** The records set in a session ($1), baselines left out, in the session's order of exercises and sets. */
   private static final String OF_SESSION_LOG = """
       SELECT to_jsonb(l) FROM personal_record_log l
@@ -112,18 +124,13 @@ public final class PersonalRecordRepository {
     this.pool = pool;
   }
 
-  Future<Optional<ForSet>> forSet(SqlClient client, UUID sessionId, UUID exerciseRecordId, String setId) {
-    return client.preparedQuery(FOR_SET).execute(Tuple.of(exerciseRecordId, sessionId, setId)).map(rows -> {
-      if (rows.size() == 0) {
-        return Optional.empty();
-      }
-      Row r = rows.iterator().next();
-      return Optional.of(new ForSet(r.getUUID("trainee_id"), r.getString("identity"), r.getString("exercise_id"),
-          r.getString("exercise_name"),
-          WeightUnit.of(r.getString("unit"), WeightUnit.KG),
-          ExerciseRecords.of(r.getDouble("e1rm_kg"), (JsonArray) r.getJson("rep_maxes")),
-          r.getLocalDate("session_date").toString(), r.getBoolean("in_log")));
-    });
+  Future<Optional<ForSet>> forSet(KeyedRead.Reader reader, UUID sessionId, UUID exerciseRecordId, String setId) {
+    return reader.read(FOR_SET, Tuple.of(exerciseRecordId, sessionId, setId)).map(row -> row.map(r ->
+        new ForSet(r.getUUID("trainee_id"), r.getString("identity"), r.getString("exercise_id"),
+            r.getString("exercise_name"),
+            WeightUnit.of(r.getString("unit"), WeightUnit.KG),
+            ExerciseRecords.of(r.getDouble("e1rm_kg"), (JsonArray) r.getJson("rep_maxes")),
+            r.getLocalDate("session_date").toString(), r.getBoolean("in_log"))));
   }
 
   /** The sets of the trainee's exercises, by identity, each oldest first. */
@@ -155,10 +162,6 @@ public final class PersonalRecordRepository {
   /** Drops the trainee's records and log of {@code identities}, to be written afresh behind it. */
   Future<Void> clear(SqlClient tx, UUID traineeId, Set<String> identities) {
     return tx.preparedQuery(CLEAR).execute(Tuple.of(traineeId, (Object) identities.toArray(new String[0]))).mapEmpty();
-  }
-
-  Future<Void> save(SqlClient tx, UUID traineeId, String identity, ExerciseRecords records) {
-    return saveAll(tx, new JsonArray().add(stateRow(traineeId, identity, records)));
   }
 
   Future<Void> saveAll(SqlClient tx, JsonArray stateRows) {

@@ -1,5 +1,6 @@
 package app.spotter.coaching;
 
+import app.spotter.infra.db.KeyedRead;
 import app.spotter.coaching.PersonalRecordRepository.ForSet;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -35,8 +36,8 @@ public final class PersonalRecords {
   }
 
   /** The records of the exercise ({@code exerciseRecordId} of the session) a set ({@code setId}) goes into or is in. */
-  public Future<Optional<ForSet>> forSet(SqlClient client, UUID sessionId, UUID exerciseRecordId, String setId) {
-    return repository.forSet(client, sessionId, exerciseRecordId, setId);
+  public Future<Optional<ForSet>> forSet(KeyedRead.Reader reader, UUID sessionId, UUID exerciseRecordId, String setId) {
+    return repository.forSet(reader, sessionId, exerciseRecordId, setId);
   }
 
   /** {@code set}, logged now into the exercise of {@code before} in session {@code sessionId}, folded into its records. */
@@ -47,11 +48,10 @@ public final class PersonalRecords {
     return new Logged(before, replay, entries, replay.log());
   }
 
-  /** Writes what {@link #logged} found, in the command's transaction. */
-  public Future<Void> save(SqlClient tx, Logged logged) {
-    Future<Void> saved = repository.save(tx, logged.before().traineeId(), logged.before().identity(), logged.replay().records());
-    Future<Void> appended = repository.appendLog(tx, logged.log());
-    return Future.all(saved, appended).mapEmpty();
+  /** The state rows of the records {@code logged} moved, as {@link PersonalRecordRepository#SAVE} writes them. */
+  public static JsonArray states(Logged logged) {
+    return new JsonArray().add(PersonalRecordRepository.stateRow(logged.before().traineeId(), logged.before().identity(),
+        logged.replay().records()));
   }
 
   /**

@@ -24,7 +24,6 @@ import app.spotter.live.timers.RunningTimers;
 import app.spotter.live.timers.TimerDeadlines;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.RecordRepository;
-import app.spotter.webhook.WebhookOutbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,7 +51,7 @@ public final class LiveEngine {
   public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
       PasswordVersions passwordVersions, SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing,
       RecordRepository records, ExerciseRecordRepository exercises, LiveCoaching coaching,
-      PersonalRecords personalRecords, WebhookOutbox webhooks, MeterRegistry registry) {
+      PersonalRecords personalRecords, MeterRegistry registry) {
     LiveRepository live = new LiveRepository(pool);
     this.hub = new LiveHub(vertx, redis, passwordVersions);
     this.presence = new Presence(vertx, redis, timing.presenceExpiry().toMillis());
@@ -65,7 +64,7 @@ public final class LiveEngine {
     CommandAnswers answers = new CommandAnswers(pool);
     this.rejectionRetention = new RejectionRetention(vertx, answers);
     CommandProcessor processor = new CommandProcessor(pool, live, answers, exercises, personalRecords, contract,
-        committed, webhooks, coaching);
+        committed, coaching, LiveMetrics.commitBatches(registry));
     this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis(), processor::finishTimer);
     this.revocations = new LiveRevocations(hub, redis);
     FeedReads reads = new FeedReads(live, new SnapshotReader(pool, redis, records, exercises, live, coaching),

@@ -1,6 +1,7 @@
 package app.spotter.record;
 
 import app.spotter.infra.db.Column;
+import app.spotter.infra.db.KeyedRead;
 import app.spotter.infra.db.Kind;
 import app.spotter.infra.db.OrderIndex;
 import app.spotter.infra.db.RequireChanged;
@@ -64,8 +65,8 @@ public final class ExerciseRecordRepository {
   /** Every exercise of several records, for returning records with their exercises inline. */
   private static final String OF_RECORDS = "SELECT " + TABLE.selectList() + " FROM exercise_record"
       + " WHERE session_record_id = ANY($1) ORDER BY session_record_id, order_index, id";
-  private static final String FIND = "SELECT " + TABLE.selectList() + " FROM exercise_record"
-      + " WHERE id = $1 AND session_record_id = $2";
+  private static final KeyedRead FIND = new KeyedRead("SELECT " + TABLE.selectList() + " FROM exercise_record"
+      + " WHERE id = $1 AND session_record_id = $2", "uuid", "uuid");
   private static final String NEXT_ORDER_INDEX = OrderIndex.nextSql(TABLE.table(), "session_record_id");
   private static final String UPDATE = TABLE.updateSql("AND session_record_id = $" + (TABLE.updateParameterCount() + 1));
   /**
@@ -83,12 +84,13 @@ public final class ExerciseRecordRepository {
    * log-set (through the index live_event_set_logged, V2), even of a set deleted since. One row also
    * when the exercise is not in the record.
    */
-  private static final String FIND_SET_TARGET = "SELECT e.version, " + LINEUP + " AS lineup,"
+  private static final KeyedRead FIND_SET_TARGET = new KeyedRead("SELECT e.version, " + LINEUP + " AS lineup,"
       + " (SELECT count(*) FROM exercise_set s WHERE s.exercise_record_id = e.id) AS set_count,"
       + " EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = e.id AND s.id = $3)"
       + " OR EXISTS (SELECT 1 FROM live_session_event v WHERE v.session_record_id = $2 AND v.name = 'set-logged'"
       + " AND v.payload #>> '{set,id}' = $3) AS set_id_taken"
-      + " FROM (VALUES (1)) AS one (x) LEFT JOIN exercise_record e ON e.id = $1 AND e.session_record_id = $2";
+      + " FROM (VALUES (1)) AS one (x) LEFT JOIN exercise_record e ON e.id = $1 AND e.session_record_id = $2",
+      "uuid", "uuid", "text");
   /**
    * The live rewrite of an exercise's sets is sent without waiting for its answers, with COMMIT close
    * behind ({@code PipelinedTransaction}): its bump fails as a statement ({@link RequireChanged}) when
@@ -162,7 +164,11 @@ public final class ExerciseRecordRepository {
   }
 
   public Future<Optional<JsonObject>> find(SqlClient tx, UUID recordId, UUID id) {
-    return tx.preparedQuery(FIND).execute(Tuple.of(id, recordId)).map(TABLE::first);
+    return find(KeyedRead.Reader.of(tx), recordId, id);
+  }
+
+  public Future<Optional<JsonObject>> find(KeyedRead.Reader reader, UUID recordId, UUID id) {
+    return reader.read(FIND, Tuple.of(id, recordId)).map(row -> row.map(TABLE::toJson));
   }
 
   public Future<Integer> nextOrderIndex(SqlClient tx, UUID recordId) {
@@ -186,9 +192,9 @@ public final class ExerciseRecordRepository {
   }
 
   /** The exercise named by {@code id} as a set logged into it sees it. */
-  public Future<SetTarget> findSetTarget(SqlClient tx, UUID recordId, UUID id, String setId) {
-    return tx.preparedQuery(FIND_SET_TARGET).execute(Tuple.of(id, recordId, setId)).map(rows -> {
-      Row r = rows.iterator().next();
+  public Future<SetTarget> findSetTarget(KeyedRead.Reader reader, UUID recordId, UUID id, String setId) {
+    return reader.read(FIND_SET_TARGET, Tuple.of(id, recordId, setId)).map(row -> {
+      Row r = row.orElseThrow();
       return new SetTarget(id, recordId, r.getInteger("version"), r.getLong("set_count").intValue(),
           r.getBoolean("set_id_taken"), lineup((JsonArray) r.getJson("lineup")));
     });

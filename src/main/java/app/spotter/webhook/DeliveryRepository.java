@@ -36,15 +36,9 @@ final class DeliveryRepository {
           + ATTEMPT_AT + ", 'statusCode', a.status_code, 'error', a.error, 'durationMs', a.duration_ms)"
           + " ORDER BY a.number), '[]') FROM webhook_attempt a WHERE a.delivery_id = {row}.id)")));
 
-  /**
-   * The event and one delivery per endpoint of the trainer that subscribed to its type; nothing at
-   * all when none did. $1 trainer, $2 type, $3 event id, $4 body.
-   */
-  private static final String ENQUEUE = """
-      WITH targets AS (SELECT id FROM webhook_endpoint WHERE trainer_id = $1 AND events ? $2),
-      event AS (INSERT INTO webhook_event (id, trainer_id, type, body)
-        SELECT $3, $1, $2, $4 WHERE EXISTS (SELECT 1 FROM targets) RETURNING id)
-      INSERT INTO webhook_delivery (endpoint_id, event_id) SELECT targets.id, event.id FROM targets, event""";
+  /** {@link #enqueueCtes} of one event: $1 trainer, $2 type, $3 event id, $4 body. */
+  private static final String ENQUEUE = "WITH " + enqueueCtes(
+      "SELECT $1::uuid AS trainer_id, $2::text AS type, $3::uuid AS id, $4::text AS body") + " SELECT 1";
   /**
    * Up to $3 due deliveries, each the oldest pending one of its endpoint (so an endpoint gets its
    * events in order), leased to claim $1 for $2 ms. Rows another instance is claiming right now are
@@ -82,6 +76,23 @@ final class DeliveryRepository {
 
   DeliveryRepository(Pool pool) {
     this.pool = pool;
+  }
+
+  /**
+   * Common table expressions that write each event of {@code events} (a query of {@code trainer_id,
+   * type, id, body}) and one delivery per endpoint of its trainer that subscribed to its type; nothing
+   * of an event none did. Also a live command's, in its event's statement.
+   */
+  public static String enqueueCtes(String events) {
+    return """
+        webhook_targets AS (SELECT w.id AS event_id, p.id AS endpoint_id FROM (%1$s) w
+          JOIN webhook_endpoint p ON p.trainer_id = w.trainer_id AND p.events ? w.type),
+        webhook_events AS (INSERT INTO webhook_event (id, trainer_id, type, body)
+          SELECT w.id, w.trainer_id, w.type, w.body FROM (%1$s) w
+          WHERE EXISTS (SELECT 1 FROM webhook_targets t WHERE t.event_id = w.id) RETURNING id),
+        webhook_deliveries AS (INSERT INTO webhook_delivery (endpoint_id, event_id)
+          SELECT t.endpoint_id, e.id FROM webhook_targets t JOIN webhook_events e ON e.id = t.event_id)"""
+        .formatted(events);
   }
 
   Future<Void> enqueue(SqlClient tx, UUID trainerId, String type, UUID eventId, String body) {

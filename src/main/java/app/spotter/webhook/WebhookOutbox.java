@@ -28,14 +28,31 @@ public final class WebhookOutbox {
    * {@code pool.withTransaction} transaction commits, this instance sends at once, else within a poll.
    */
   public Future<Void> enqueue(SqlClient tx, UUID trainerId, EventType type, JsonObject data) {
+    Announcement event = announcement(type, data);
+    if (tx instanceof SqlConnection connection && connection.transaction() != null) {
+      connection.transaction().completion().onSuccess(v -> committed.run());
+    }
+    return deliveries.enqueue(tx, trainerId, event.type(), event.id(), event.body());
+  }
+
+  /**
+   * The event {@code {type, timestamp, data}} as the outbox keeps it, for a caller that writes it in a
+   * statement of its own ({@link DeliveryRepository#enqueueCtes}); the worker finds it within a poll.
+   */
+  public static Announcement announcement(EventType type, JsonObject data) {
     String body = new JsonObject()
         .put("type", type.wire())
         .put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString())
         .put("data", data)
         .encode();
-    if (tx instanceof SqlConnection connection && connection.transaction() != null) {
-      connection.transaction().completion().onSuccess(v -> committed.run());
-    }
-    return deliveries.enqueue(tx, trainerId, type.wire(), UUID.randomUUID(), body);
+    return new Announcement(type.wire(), UUID.randomUUID(), body);
   }
+
+  /** Common table expressions that write the webhook events of {@code events}, a query of {@code trainer_id, type, id, body}. */
+  public static String enqueueCtes(String events) {
+    return DeliveryRepository.enqueueCtes(events);
+  }
+
+  /** A webhook event to write: its type's wire name, id and body as sent. */
+  public record Announcement(String type, UUID id, String body) {}
 }

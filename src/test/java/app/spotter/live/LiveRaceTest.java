@@ -22,7 +22,8 @@ class LiveRaceTest extends LiveSceneTest {
 
   /**
    * A scene whose trainee once squatted far more than its sets here, so that they set no personal
-   * record: a set that does (or a change to one) runs under the lock from the start (LiveRecordsTest).
+   * record: a change to a set that does replays the exercise under the lock from the start
+   * (LiveRecordsTest).
    */
   private Scene sceneWithHeavierPast() {
     Scene scene = scene();
@@ -111,28 +112,33 @@ class LiveRaceTest extends LiveSceneTest {
   }
 
   /**
-   * Held at the session's row, each command shows where it waits: one whose writes are its event's
-   * statement has read without a lock and waits only to write; one that runs in a transaction waits
-   * for the lock (rate-form; end-session, for its webhook event).
+   * Held at the session's row, each command waits for the session's lock, alone: one whose writes are
+   * its event's statement read without the lock, and its batched commit left it out rather than wait
+   * (EventCommits); one that runs in a transaction waits for the lock from the start. Meanwhile
+   * another session's command commits.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"log-set", "update-set", "record-rpe", "start-timer", "add-note", "end-session", "rate-form"})
-  @DisplayName("commands that write only in their event's statement read without the session lock")
+  @DisplayName("a command of a session another transaction holds waits for the session's lock alone: other sessions' commands commit")
   void whereCommandsWait(String name) throws Exception {
     Scene scene = sceneWithHeavierPast();
+    Scene other = sceneWithHeavierPast();
     LiveClient socket = trainerSocket(scene);
+    LiveClient otherSocket = trainerSocket(other);
     socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
     JsonObject payload = payload(scene, name);
-    String waiting = Set.of("rate-form", "end-session").contains(name) ? "%FOR NO KEY UPDATE" : "WITH session AS %";
     DatabaseUrl db = stack.servers.databaseUrl();
-    try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-      other.setAutoCommit(false);
-      other.createStatement().execute("SELECT 1 FROM training_session_record WHERE id = '" + scene.sessionId() + "' FOR UPDATE");
+    try (Connection holder = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("SELECT 1 FROM training_session_record WHERE id = '" + scene.sessionId() + "' FOR UPDATE");
       String commandId = UUID.randomUUID().toString();
       socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
           .put("commandId", commandId).put("name", name).put("payload", payload));
-      stack.awaitLockWaiters(1, " AND query LIKE '" + waiting + "'");
-      other.commit();
+      stack.awaitLockWaiters(1, " AND query LIKE '%FOR NO KEY UPDATE'");
+
+      JsonObject otherAnswer = otherSocket.command(other.sessionId(), "log-set", other.logSet(other.squat(), "s1"));
+      assertThat(otherAnswer.getString("type")).as("another session, while this one is held").isEqualTo("ack");
+      holder.commit();
 
       JsonObject answer = socket.next(m -> commandId.equals(m.getString("commandId")));
       assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("ack");

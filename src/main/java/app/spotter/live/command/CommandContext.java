@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * What a command sees while it runs: the session as read, its reads, and the writes it may make. Only
@@ -32,18 +33,26 @@ final class CommandContext {
   private final ExerciseRecordRepository exercises;
   private final LiveRepository live;
   private final PersonalRecords records;
-  private final WebhookOutbox webhooks;
   private final LiveCoaching coaching;
   /** Every write the command sent; {@link #saves} are those whose answer it reads. */
   private final List<Future<?>> writes = new ArrayList<>();
   private final List<Future<JsonObject>> saves = new ArrayList<>();
+  private final Function<LiveRepository.EventSave, Future<Boolean>> eventWriter;
   private LiveRepository.SetWrite setWrite;
+  private LiveRepository.RecordRows recordRows;
+  private WebhookOutbox.Announcement announcement;
 
-  CommandContext(SqlClient client, boolean locked, LiveSessionRow session, CommandReads reads, Principal actor,
-      JsonObject payload, long now, ExerciseRecordRepository exercises, LiveRepository live,
-      PersonalRecords records, WebhookOutbox webhooks, LiveCoaching coaching) {
+  /**
+   * {@code eventWriter} sends the event's statement: in the command's transaction under the lock, else
+   * to be batched with other sessions' commands; it resolves to false when the command's rows changed.
+   */
+  CommandContext(SqlClient client, boolean locked, Function<LiveRepository.EventSave, Future<Boolean>> eventWriter,
+      LiveSessionRow session, CommandReads reads, Principal actor, JsonObject payload, long now,
+      ExerciseRecordRepository exercises, LiveRepository live, PersonalRecords records,
+      LiveCoaching coaching) {
     this.client = client;
     this.locked = locked;
+    this.eventWriter = eventWriter;
     this.session = session;
     this.reads = reads;
     this.actor = actor;
@@ -52,7 +61,6 @@ final class CommandContext {
     this.exercises = exercises;
     this.live = live;
     this.records = records;
-    this.webhooks = webhooks;
     this.coaching = coaching;
   }
 
@@ -70,11 +78,6 @@ final class CommandContext {
    */
   Future<Void> underLock() {
     return locked ? Future.succeededFuture() : Future.failedFuture(CommandProcessor.LOST_RACE);
-  }
-
-  /** Registers a write of the command's transaction that it does not wait for. */
-  void alsoWrites(Future<?> write) {
-    writes.add(write);
   }
 
   PersonalRecords records() {
@@ -130,9 +133,17 @@ final class CommandContext {
     setWrite = write;
   }
 
-  /** Queues a webhook event of the session's trainer in the command's transaction: it is announced only if the command commits. */
+  /** A webhook event of the session's trainer, written with the event: it is announced only if the command commits. */
   void announce(EventType type, JsonObject data) {
-    writes.add(webhooks.enqueue(tx(), session.trainerId, type, data));
+    if (announcement != null) {
+      throw new IllegalStateException("a command announces one webhook event");
+    }
+    announcement = WebhookOutbox.announcement(type, data);
+  }
+
+  /** The personal records the command set, written with the event. */
+  void recordsWithEvent(PersonalRecords.Logged logged) {
+    recordRows = new LiveRepository.RecordRows(PersonalRecords.states(logged), logged.log());
   }
 
   /** The injury flags of one of the session's exercise records, as the command's transaction sees it (trainer-only). */
@@ -164,7 +175,8 @@ final class CommandContext {
 
   /** Writes the session's live columns and {@code event}, with the set left for it: the command's last write. */
   void saveSession(LiveEvent event, String commandId) {
-    sentBlind(live.saveSession(client, session, event, commandId, setWrite));
+    sentBlind(eventWriter.apply(new LiveRepository.EventSave(session, event, commandId, setWrite, recordRows,
+        announcement)));
   }
 
   /** Whether every {@link #save} has been answered: only then may COMMIT follow. */

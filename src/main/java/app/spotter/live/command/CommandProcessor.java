@@ -4,9 +4,10 @@ import app.spotter.auth.Principal;
 import app.spotter.auth.Role;
 import app.spotter.coaching.LiveCoaching;
 import app.spotter.coaching.PersonalRecords;
+import app.spotter.infra.db.KeyedRead;
 import app.spotter.infra.db.PipelinedTransaction;
+import app.spotter.infra.db.ReadBatches;
 import app.spotter.record.ExerciseRecordRepository;
-import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -16,6 +17,8 @@ import io.vertx.sqlclient.SqlClient;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,13 +40,17 @@ public final class CommandProcessor {
   private final LiveCommands commands;
   private final CommandPayloads payloads;
   private final EventSink publisher;
-  private final WebhookOutbox webhooks;
   private final LiveCoaching coaching;
+  private final EventCommits commits;
+  private final ReadBatches readBatches;
 
+  /** {@code batchSizes} hears how many commands each batched commit holds. */
   public CommandProcessor(Pool pool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
-      PersonalRecords personalRecords, OpenAPIContract contract, EventSink publisher, WebhookOutbox webhooks,
-      LiveCoaching coaching) {
+      PersonalRecords personalRecords, OpenAPIContract contract, EventSink publisher,
+      LiveCoaching coaching, IntConsumer batchSizes) {
     this.pool = pool;
+    this.commits = new EventCommits(live, batchSizes);
+    this.readBatches = new ReadBatches(pool);
     this.live = live;
     this.answers = answers;
     this.exercises = exercises;
@@ -51,7 +58,6 @@ public final class CommandProcessor {
     this.commands = new LiveCommands();
     this.payloads = new CommandPayloads(contract, commands.all());
     this.publisher = publisher;
-    this.webhooks = webhooks;
     this.coaching = coaching;
   }
 
@@ -101,7 +107,7 @@ public final class CommandProcessor {
    * session hears only that, and a repeated commandId gets its first answer.
    */
   private Future<Long> refuse(Principal actor, UUID sessionId, String commandId, CommandRejected refusal) {
-    return orUnavailable(live.read(pool, sessionId, commandId).compose(read -> {
+    return orUnavailable(live.read(KeyedRead.Reader.of(pool), sessionId, commandId).compose(read -> {
       Future<Long> earlier = answeredBefore(actor, read);
       return earlier != null ? earlier : Future.failedFuture(refusal);
     }));
@@ -134,29 +140,36 @@ public final class CommandProcessor {
 
   /** A failure that is not a rejection (Postgres trouble, a defect) is one the sender may retry. */
   private static <T> Future<T> orUnavailable(Future<T> answer) {
-    return answer.recover(e -> e instanceof CommandRejected ? Future.failedFuture(e)
-        : Future.failedFuture(CommandRejected.unavailable("the command could not be saved: retry")));
+    return answer.recover(e -> {
+      if (e instanceof CommandRejected) {
+        return Future.failedFuture(e);
+      }
+      LOG.warn("a command could not be saved: {}", e.toString());
+      return Future.failedFuture(CommandRejected.unavailable("the command could not be saved: retry"));
+    });
   }
 
   /**
    * Two round trips and no transaction, for a command that writes only in its event's statement: the
-   * session (with the command's earlier answer) and the first reads, then that statement, which fails
-   * if what it writes changed since. A command that lost that race fails with {@link #LOST_RACE},
-   * having written nothing.
+   * session (with the command's earlier answer) and the first reads, then that statement, which writes
+   * nothing if what it writes changed since. Both rounds carry other sessions' commands that arrived
+   * while the previous round was in flight. A command that lost that race fails with
+   * {@link #LOST_RACE}, having written nothing.
    *
    * <p>It never rejects on its own: its reads are separate statements, so another command may commit
    * between them (its original, say, which the session read missed and the set read sees as a taken
    * set id). A rejection is judged again under the lock, where every read sees the same commits.
    */
   private Future<Applied> unlocked(Run run) {
-    return pool.withConnection(conn -> {
-      Future<LiveRepository.SessionRead> read = live.read(conn, run.sessionId(), run.commandId());
-      CommandReads reads = prefetch(conn, run);
-      return read.compose(answered -> decide(run, conn, false, reads, answered))
-          // The event's statement is the only write, so a rejection among its answers is its version check.
-          .compose(sent -> sent.recover(e -> Future.failedFuture(lostRaceIfRejected(e))))
-          .recover(e -> Future.failedFuture(lostRaceIfRejected(e)));
-    });
+    // Its reads go out with other commands' (ReadBatches), its event's statement too (EventCommits).
+    return readBatches.together(reader -> {
+      Future<LiveRepository.SessionRead> read = live.read(reader, run.sessionId(), run.commandId());
+      CommandReads reads = prefetch(reader, run);
+      return read.compose(answered -> decide(run, pool, false, reads, answered));
+    })
+        // The event's statement is the only write, so a rejection among its answers is its version check.
+        .compose(sent -> sent.recover(e -> Future.failedFuture(lostRaceIfRejected(e))))
+        .recover(e -> Future.failedFuture(lostRaceIfRejected(e)));
   }
 
   private static Throwable lostRaceIfRejected(Throwable e) {
@@ -169,14 +182,14 @@ public final class CommandProcessor {
       Future<Optional<LiveSessionRow>> locked = live.lock(tx, run.sessionId());
       // These run once the lock is held, so they see the previous command of this session committed.
       Future<CommandAnswers.Earlier> earlier = answers.earlier(tx, run.sessionId(), run.commandId());
-      CommandReads reads = prefetch(tx, run);
+      CommandReads reads = prefetch(KeyedRead.Reader.of(tx), run);
       return Future.all(locked, earlier).compose(all ->
           decide(run, tx, true, reads, new LiveRepository.SessionRead(locked.result(), earlier.result())));
     });
   }
 
-  private CommandReads prefetch(SqlClient conn, Run run) {
-    CommandReads reads = new CommandReads(conn, run.sessionId(), run.payload(), exercises, personalRecords);
+  private CommandReads prefetch(KeyedRead.Reader reader, Run run) {
+    CommandReads reads = new CommandReads(reader, run.sessionId(), run.payload(), exercises, personalRecords);
     run.command().prefetch().accept(reads);
     return reads;
   }
@@ -197,8 +210,10 @@ public final class CommandProcessor {
     }
     // Read now, not when the command arrived: one that runs again after losing a race comes later in seq.
     long now = System.currentTimeMillis();
-    CommandContext context = new CommandContext(conn, locked, session, reads, run.actor(), run.payload(), now,
-        exercises, live, personalRecords, webhooks, coaching);
+    Function<LiveRepository.EventSave, Future<Boolean>> eventWriter = locked ? save -> live.saveLocked(conn, save)
+        : commits::commit;
+    CommandContext context = new CommandContext(conn, locked, eventWriter, session, reads, run.actor(), run.payload(),
+        now, exercises, live, personalRecords, coaching);
     return run.command().apply().apply(context).map(eventPayload -> {
       if (!context.savesAnswered()) {
         // COMMIT would go out before the version check's answer: a defect of the command, rolled back.

@@ -2,11 +2,11 @@ package app.spotter.live.command;
 
 import app.spotter.coaching.PersonalRecordRepository.ForSet;
 import app.spotter.coaching.PersonalRecords;
+import app.spotter.infra.db.KeyedRead;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,22 +16,22 @@ import java.util.function.Supplier;
 
 /**
  * The reads a command makes, each made once. A command's first reads ({@link LiveCommand#prefetch})
- * are sent together with the session's read, or right behind its lock, which they wait for so they
- * see the previous command committed; either way they cost no round trip of their own, and the
- * command then finds their answers here. An answer is the row as first read: a command that saves a
+ * are sent together with the session's read (batched with other commands' reads, {@code ReadBatches}),
+ * or right behind its lock, which they wait for so they see the previous command committed; either
+ * way they cost no round trip of their own, and the command then finds their answers here. An answer is the row as first read: a command that saves a
  * row keeps the copy it saved rather than reading it here again.
  */
 final class CommandReads {
-  private final SqlClient tx;
+  private final KeyedRead.Reader reader;
   private final UUID sessionId;
   private final JsonObject payload;
   private final ExerciseRecordRepository exercises;
   private final PersonalRecords records;
   private final Map<String, Future<?>> made = new HashMap<>();
 
-  CommandReads(SqlClient tx, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises,
+  CommandReads(KeyedRead.Reader reader, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises,
       PersonalRecords records) {
-    this.tx = tx;
+    this.reader = reader;
     this.sessionId = sessionId;
     this.payload = payload;
     this.exercises = exercises;
@@ -40,20 +40,20 @@ final class CommandReads {
 
   /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
   Future<JsonObject> exercise(String field) {
-    return once("exercise " + field, () -> named(field, id -> exercises.find(tx, sessionId, id)
+    return once("exercise " + field, () -> named(field, id -> exercises.find(reader, sessionId, id)
         .map(found -> found.orElseThrow(CommandRejected::noSuchExercise))));
   }
 
   /** The same exercise record as a set logged into it sees it (log-set's setId is asked about). */
   Future<SetTarget> setTarget(String field) {
     return once("set target " + field,
-        () -> named(field, id -> exercises.findSetTarget(tx, sessionId, id, payload.getString("setId"))));
+        () -> named(field, id -> exercises.findSetTarget(reader, sessionId, id, payload.getString("setId"))));
   }
 
   /** The personal records of the exercise named by {@code field}, as its set (the payload's setId) sees them. */
   Future<Optional<ForSet>> records(String field) {
     return once("records " + field,
-        () -> named(field, id -> records.forSet(tx, sessionId, id, payload.getString("setId"))));
+        () -> named(field, id -> records.forSet(reader, sessionId, id, payload.getString("setId"))));
   }
 
   /** {@code read} of the id in the payload's {@code field}. */

@@ -1,8 +1,11 @@
 package app.spotter.live.command;
 
+import app.spotter.coaching.PersonalRecordRepository;
 import app.spotter.exercise.ExerciseRepository;
+import app.spotter.infra.db.KeyedRead;
 import app.spotter.infra.db.RequireChanged;
 import app.spotter.record.SetTarget;
+import app.spotter.webhook.WebhookOutbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,8 +17,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,35 +37,82 @@ public final class LiveRepository {
   private static final String LOCK = "SELECT " + LIVE_COLUMNS + " FROM training_session_record WHERE id = $1"
       + " FOR NO KEY UPDATE";
   /** The session without the lock, and the command's earlier answer in the same snapshot. */
-  private static final String READ = "SELECT " + LIVE_COLUMNS + ", " + CommandAnswers.EARLIER
-      + " FROM training_session_record WHERE id = $1";
-  private static final String EVENT_INSERT = "INSERT INTO live_session_event"
-      + " (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)";
-  /** The session's live columns, if its version ($15) is still the one the command read. */
-  private static final String SESSION_UPDATE = """
-      UPDATE training_session_record SET live_seq = $2, status = $3, is_live = ($3 = 'live'), completed = ($3 = 'completed'),
-        current_exercise_record_id = $4, timer = $5, trainer_notes = $6, trainee_feedback = $7, end_time = $8,
-        version = version + 1, updated_at = now()
-      WHERE id = $1 AND version = $15 RETURNING id""";
+  private static final KeyedRead READ = new KeyedRead("SELECT " + LIVE_COLUMNS + ", " + CommandAnswers.EARLIER
+      + " FROM training_session_record WHERE id = $1", "uuid", "text");
   /**
-   * The session's live columns and the event that moved them on, in one statement. When the session
-   * changed since the command read it, V5's require_changed fails the statement (and the transaction
-   * it is in), so the event is never written without its changes.
+   * Commands' event statements, any number in one statement (their values as arrays, a row each):
+   * each session's live columns move on from the version its command read, the event is inserted and
+   * so is the set the event writes: appended ({@code set_is_new}, starting the exercise at the event's
+   * time unless it started before) or changed. A command whose session or set's exercise changed since
+   * it read them writes nothing. With the event go the personal records the command set and its webhook
+   * event, if any. Both rows are locked before anything is written, the session first
+   * (as under the session lock), and the statement answers the sessions whose command it applied.
+   * {@code {skip}} is {@code SKIP LOCKED} in a batch: a session another transaction holds (a command under
+   * its lock, say) leaves that command out, to run again under the lock, instead of making its
+   * batch-mates wait; so batches never wait for each other. An exercise record is held only by a
+   * writer outside the live engine (an edit of the record), briefly: the batch waits for it, and a
+   * command whose exercise it changed runs again on the record as changed. JSON goes as text: the
+   * client cannot send a null inside a jsonb array.
    */
-  private static final String SAVE = "WITH session AS (" + SESSION_UPDATE + ") " + eventAfter("session");
+  private static final String SAVE_TEMPLATE = """
+      WITH input AS MATERIALIZED (
+        SELECT * FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::uuid[], $6::text[]::jsonb[], $7::text[],
+          $8::text[]::jsonb[], $9::timestamptz[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[]::jsonb[],
+          $15::timestamptz[], $16::uuid[], $17::int[], $18::text[], $19::int[], $20::text[]::jsonb[], $21::boolean[],
+          $22::uuid[], $23::text[]::jsonb[], $24::text[]::jsonb[], $25::text[], $26::uuid[], $27::text[])
+        AS i (session_id, version, seq, status, current_exercise_record_id, timer, trainer_notes, trainee_feedback,
+          end_time, command_id, actor_role, actor_id, name, payload, created_at,
+          exercise_id, exercise_version, set_id, set_position, set_body, set_is_new,
+          trainer_id, record_states, record_log, webhook_type, webhook_id, webhook_body)),
+      sessions AS MATERIALIZED (
+        SELECT r.id FROM input i CROSS JOIN LATERAL (SELECT id FROM training_session_record
+          WHERE id = i.session_id AND version = i.version FOR NO KEY UPDATE {skip}) r),
+      exercises AS MATERIALIZED (
+        SELECT e.id FROM input i CROSS JOIN LATERAL (SELECT id FROM exercise_record
+          WHERE id = i.exercise_id AND version = i.exercise_version AND session_record_id = i.session_id
+          FOR NO KEY UPDATE) e
+        WHERE i.session_id IN (SELECT id FROM sessions)),
+      ok AS MATERIALIZED (
+        SELECT i.* FROM input i WHERE i.session_id IN (SELECT id FROM sessions)
+          AND (i.exercise_id IS NULL OR i.exercise_id IN (SELECT id FROM exercises))),
+      session AS (
+        UPDATE training_session_record r SET live_seq = ok.seq, status = ok.status, is_live = (ok.status = 'live'),
+          completed = (ok.status = 'completed'), current_exercise_record_id = ok.current_exercise_record_id,
+          timer = ok.timer, trainer_notes = ok.trainer_notes, trainee_feedback = ok.trainee_feedback,
+          end_time = ok.end_time, version = r.version + 1, updated_at = now()
+        FROM ok WHERE r.id = ok.session_id),
+      bumped AS (
+        UPDATE exercise_record e SET version = e.version + 1, updated_at = now(),
+          started_at = CASE WHEN ok.set_is_new THEN coalesce(e.started_at, ok.created_at) ELSE e.started_at END
+        FROM ok WHERE e.id = ok.exercise_id),
+      added AS (
+        INSERT INTO exercise_set (exercise_record_id, id, position, body)
+        SELECT exercise_id, set_id, set_position, set_body FROM ok WHERE set_is_new),
+      changed AS (
+        UPDATE exercise_set s SET body = ok.set_body FROM ok
+        WHERE NOT ok.set_is_new AND s.exercise_record_id = ok.exercise_id AND s.id = ok.set_id),
+      record_states AS ({records}),
+      record_log AS ({log}),
+      {webhooks},
+      events AS (
+        INSERT INTO live_session_event (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)
+        SELECT session_id, seq, command_id, actor_role, actor_id, name, payload, created_at FROM ok
+        RETURNING session_record_id)
+      """
+      .replace("{records}", PersonalRecordRepository.saveFrom(rowsOf("record_states")))
+      .replace("{log}", PersonalRecordRepository.appendLogFrom(rowsOf("record_log")))
+      .replace("{webhooks}", WebhookOutbox.enqueueCtes("SELECT trainer_id, webhook_type AS type, webhook_id AS id,"
+          + " webhook_body AS body FROM ok WHERE webhook_type IS NOT NULL"));
+  /** A batch of commands' event statements: answers the sessions whose command it applied. */
+  private static final String SAVE_BATCH = SAVE_TEMPLATE.replace("{skip}", "SKIP LOCKED")
+      + "SELECT session_record_id FROM events";
   /**
-   * {@link #SAVE} with a new set of an exercise record: the exercise's version moves on ($16 id, $17
-   * version; started at the event's time unless it started before) and the set is inserted ($18 id,
-   * $19 position, $20 body). A changed exercise fails the statement as a changed session does.
+   * One command's event statement in its transaction, under the session's lock: when the command's
+   * rows changed since it read them, V5's require_changed fails the statement, and the transaction
+   * with it, so the event is never written without its changes.
    */
-  private static final String SAVE_WITH_NEW_SET = "WITH session AS (" + SESSION_UPDATE + "),"
-      + exerciseBumped(", started_at = coalesce(started_at, $14)")
-      + " added AS (INSERT INTO exercise_set (exercise_record_id, id, position, body)"
-      + " SELECT id, $18, $19, $20 FROM bumped RETURNING 1) " + eventAfter("added");
-  /** {@link #SAVE} with one changed set of an exercise record: $16 and $17 as above, $18 its id, $19 its body. */
-  private static final String SAVE_WITH_CHANGED_SET = "WITH session AS (" + SESSION_UPDATE + "),"
-      + exerciseBumped("") + " changed AS (UPDATE exercise_set s SET body = $19 FROM bumped"
-      + " WHERE s.exercise_record_id = bumped.id AND s.id = $18 RETURNING 1) " + eventAfter("changed");
+  private static final String SAVE_LOCKED = SAVE_TEMPLATE.replace("{skip}", "")
+      + "SELECT require_changed(count(*)) FROM events";
   private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"
       + " FROM live_session_event WHERE session_record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
   private static final String ACCESS = "SELECT trainer_id, trainee_id, status, location FROM training_session_record WHERE id = $1";
@@ -86,20 +138,10 @@ public final class LiveRepository {
   private static final String ACCESS_LINK_ACTIVE =
       "SELECT 1 FROM trainee_access_link WHERE id = $1 AND revoked_at IS NULL AND expires_at > now()";
 
-  /**
-   * The CTE that moves the set's exercise ($16) on from the version the command read ($17). It is
-   * written after the session, the order under the lock too, so no two commands take the two rows in
-   * opposite orders and deadlock.
-   */
-  private static String exerciseBumped(String alsoSet) {
-    return " bumped AS (UPDATE exercise_record SET version = version + 1, updated_at = now()" + alsoSet
-        + " WHERE id = $16 AND version = $17 AND session_record_id = (SELECT id FROM session) RETURNING id),";
-  }
-
-  /** The event's insert, which writes only if {@code written} (a CTE of the statement) wrote a row. */
-  private static String eventAfter(String written) {
-    return EVENT_INSERT + " SELECT $1, $2, $9, $10, $11, $12, $13, $14"
-        + " FROM (SELECT require_changed(count(*)) FROM " + written + ") AS checked";
+  /** The elements of the jsonb arrays in column {@code column} of every applied command, as one jsonb array in order. */
+  private static String rowsOf(String column) {
+    return "(SELECT coalesce(jsonb_agg(r ORDER BY ok.session_id, n), '[]'::jsonb) FROM ok,"
+        + " jsonb_array_elements(ok." + column + ") WITH ORDINALITY AS e (r, n))";
   }
 
   /** Who may see a session, for access checks without a lock. */
@@ -126,14 +168,10 @@ public final class LiveRepository {
   }
 
   /** The session without the lock: what a command reads that then writes in its event's statement. */
-  Future<SessionRead> read(SqlClient conn, UUID sessionId, String commandId) {
-    return conn.preparedQuery(READ).execute(Tuple.of(sessionId, commandId)).map(rows -> {
-      if (rows.size() == 0) {
-        return new SessionRead(Optional.empty(), new CommandAnswers.Earlier(null, null));
-      }
-      Row r = rows.iterator().next();
-      return new SessionRead(Optional.of(sessionRow(r)), CommandAnswers.earlier(r));
-    });
+  Future<SessionRead> read(KeyedRead.Reader reader, UUID sessionId, String commandId) {
+    return reader.read(READ, Tuple.of(sessionId, commandId)).map(row -> row
+        .map(r -> new SessionRead(Optional.of(sessionRow(r)), CommandAnswers.earlier(r)))
+        .orElse(new SessionRead(Optional.empty(), new CommandAnswers.Earlier(null, null))));
   }
 
   private static LiveSessionRow sessionRow(Row r) {
@@ -178,31 +216,120 @@ public final class LiveRepository {
   record ChangedSet(UUID exerciseId, int version, JsonObject set) implements SetWrite {}
 
   /**
-   * Writes the session's live columns and the event that moved it to {@code event.seq()}, and the
-   * event's set if there is one; false when the session or that set's exercise changed since the
-   * command read them (a transaction it is in is then aborted).
+   * What one command's event statement writes: the session's live columns as the command left them,
+   * its event, the set the event writes, the personal records it set (state and log rows, as
+   * {@code PersonalRecordRepository} writes them) and its webhook event; each of the last three null for none.
    */
-  Future<Boolean> saveSession(SqlClient tx, LiveSessionRow s, LiveEvent event, String commandId, SetWrite setWrite) {
-    Tuple values = Tuple.tuple().addUUID(s.id).addLong(event.seq()).addString(s.status)
-        .addUUID(s.currentExerciseRecordId).addValue(s.timer).addString(s.trainerNotes)
-        .addValue(s.traineeFeedback == null ? new JsonObject() : s.traineeFeedback)
-        .addValue(s.endTime == null ? null : OffsetDateTime.parse(s.endTime))
-        .addString(commandId).addString(event.actorRole()).addUUID(event.actorId()).addString(event.name())
-        .addValue(event.payload())
-        .addValue(OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC))
-        .addInteger(s.version);
-    String statement = SAVE;
-    if (setWrite instanceof NewSet added) {
-      SetTarget target = added.target();
-      values.addUUID(target.id()).addInteger(target.version())
-          .addString(added.set().getString("id")).addInteger(target.setCount() + 1).addValue(added.set());
-      statement = SAVE_WITH_NEW_SET;
-    } else if (setWrite instanceof ChangedSet changed) {
-      values.addUUID(changed.exerciseId()).addInteger(changed.version())
-          .addString(changed.set().getString("id")).addValue(changed.set());
-      statement = SAVE_WITH_CHANGED_SET;
+  record EventSave(LiveSessionRow session, LiveEvent event, String commandId, SetWrite setWrite,
+      RecordRows records, WebhookOutbox.Announcement announcement) {}
+
+  /** Rows of a command's personal records: the new state of each record set, and the log's new rows. */
+  record RecordRows(JsonArray states, JsonArray log) {}
+
+  /**
+   * Writes the command's event statement in its transaction, which holds the session's lock; false
+   * when its set's exercise changed since the command read it (the transaction is then aborted).
+   */
+  Future<Boolean> saveLocked(SqlClient tx, EventSave save) {
+    return RequireChanged.done(tx.preparedQuery(SAVE_LOCKED).execute(arrays(List.of(save))));
+  }
+
+  /**
+   * Writes the event statements of commands of different sessions in one statement, its own
+   * transaction; resolves to the sessions whose command it applied (the others wrote nothing).
+   */
+  Future<Set<UUID>> saveBatch(List<EventSave> saves) {
+    return pool.preparedQuery(SAVE_BATCH).execute(arrays(saves)).map(rows -> {
+      Set<UUID> applied = new HashSet<>();
+      rows.forEach(r -> applied.add(r.getUUID(0)));
+      return applied;
+    });
+  }
+
+  /** The parameters of {@link #SAVE_TEMPLATE}: a column of values per parameter, a row per command. */
+  private static Tuple arrays(List<EventSave> saves) {
+    int n = saves.size();
+    UUID[] sessionIds = new UUID[n];
+    Integer[] versions = new Integer[n];
+    Long[] seqs = new Long[n];
+    String[] statuses = new String[n];
+    UUID[] currentExercises = new UUID[n];
+    String[] timers = new String[n];
+    String[] trainerNotes = new String[n];
+    String[] feedback = new String[n];
+    OffsetDateTime[] endTimes = new OffsetDateTime[n];
+    String[] commandIds = new String[n];
+    String[] actorRoles = new String[n];
+    UUID[] actorIds = new UUID[n];
+    String[] names = new String[n];
+    String[] payloads = new String[n];
+    OffsetDateTime[] createdAt = new OffsetDateTime[n];
+    UUID[] exerciseIds = new UUID[n];
+    Integer[] exerciseVersions = new Integer[n];
+    String[] setIds = new String[n];
+    Integer[] setPositions = new Integer[n];
+    String[] setBodies = new String[n];
+    Boolean[] setIsNew = new Boolean[n];
+    UUID[] trainerIds = new UUID[n];
+    String[] recordStates = new String[n];
+    String[] recordLog = new String[n];
+    String[] webhookTypes = new String[n];
+    UUID[] webhookIds = new UUID[n];
+    String[] webhookBodies = new String[n];
+    for (int i = 0; i < n; i++) {
+      EventSave save = saves.get(i);
+      LiveSessionRow s = save.session();
+      LiveEvent event = save.event();
+      sessionIds[i] = s.id;
+      versions[i] = s.version;
+      seqs[i] = event.seq();
+      statuses[i] = s.status;
+      currentExercises[i] = s.currentExerciseRecordId;
+      timers[i] = s.timer == null ? null : s.timer.encode();
+      trainerNotes[i] = s.trainerNotes;
+      feedback[i] = s.traineeFeedback == null ? "{}" : s.traineeFeedback.encode();
+      endTimes[i] = s.endTime == null ? null : OffsetDateTime.parse(s.endTime);
+      commandIds[i] = save.commandId();
+      actorRoles[i] = event.actorRole();
+      actorIds[i] = event.actorId();
+      names[i] = event.name();
+      payloads[i] = event.payload().encode();
+      createdAt[i] = OffsetDateTime.ofInstant(Instant.ofEpochMilli(event.serverTime()), ZoneOffset.UTC);
+      trainerIds[i] = s.trainerId;
+      if (save.records() != null) {
+        recordStates[i] = save.records().states().encode();
+        recordLog[i] = save.records().log().encode();
+      }
+      if (save.announcement() != null) {
+        webhookTypes[i] = save.announcement().type();
+        webhookIds[i] = save.announcement().id();
+        webhookBodies[i] = save.announcement().body();
+      }
+      if (save.setWrite() instanceof NewSet added) {
+        SetTarget target = added.target();
+        exerciseIds[i] = target.id();
+        exerciseVersions[i] = target.version();
+        setIds[i] = added.set().getString("id");
+        setPositions[i] = target.setCount() + 1;
+        setBodies[i] = added.set().encode();
+        setIsNew[i] = true;
+      } else if (save.setWrite() instanceof ChangedSet changed) {
+        exerciseIds[i] = changed.exerciseId();
+        exerciseVersions[i] = changed.version();
+        setIds[i] = changed.set().getString("id");
+        setBodies[i] = changed.set().encode();
+        setIsNew[i] = false;
+      }
     }
-    return RequireChanged.done(tx.preparedQuery(statement).execute(values));
+    return Tuple.tuple().addArrayOfUUID(sessionIds).addArrayOfInteger(versions).addArrayOfLong(seqs)
+        .addArrayOfString(statuses).addArrayOfUUID(currentExercises).addArrayOfString(timers)
+        .addArrayOfString(trainerNotes).addArrayOfString(feedback).addArrayOfOffsetDateTime(endTimes)
+        .addArrayOfString(commandIds).addArrayOfString(actorRoles).addArrayOfUUID(actorIds).addArrayOfString(names)
+        .addArrayOfString(payloads).addArrayOfOffsetDateTime(createdAt).addArrayOfUUID(exerciseIds)
+        .addArrayOfInteger(exerciseVersions).addArrayOfString(setIds).addArrayOfInteger(setPositions)
+        .addArrayOfString(setBodies).addArrayOfBoolean(setIsNew).addArrayOfUUID(trainerIds)
+        .addArrayOfString(recordStates).addArrayOfString(recordLog).addArrayOfString(webhookTypes)
+        .addArrayOfUUID(webhookIds).addArrayOfString(webhookBodies);
   }
 
   /** Events after {@code afterSeq}, in order, at most {@code limit}. */

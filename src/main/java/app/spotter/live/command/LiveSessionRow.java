@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * The live columns of a session record as a command read them. Commands change the mutable fields;
- * {@link LiveRepository#saveSession} writes them back with the next seq, if the row's version is
+ * {@link LiveRepository.EventSave} writes them back with the next seq, if the row's version is
  * still the one read.
  */
 final class LiveSessionRow {

@@ -10,10 +10,10 @@ import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
- * The personal records a set command moves, for its event's {@code records}. A set that changes no
- * record (nearly every set) writes nothing more and keeps its one-statement path; one that does runs
- * under the session's lock, so its records, their log and its {@code pr.achieved} webhook event
- * commit with its event.
+ * The personal records a set command moves, for its event's {@code records}. A logged set's records,
+ * their log and its {@code pr.achieved} webhook event go out in its event's statement, so they commit
+ * with its event (batched like any other). A changed or deleted set that moves records replays the
+ * exercise from its history, which runs under the session's lock.
  */
 final class SetRecords {
   /** Prefetch of the set commands that name an exercise: it and its records. */
@@ -32,14 +32,12 @@ final class SetRecords {
       if (!logged.changes()) {
         return Future.succeededFuture(new JsonArray());
       }
-      return c.underLock().map(v -> {
-        c.alsoWrites(c.records().save(c.tx(), logged));
-        JsonArray shown = PersonalRecords.shown(logged.log().stream().map(JsonObject.class::cast).toList(), before.unit());
-        if (!shown.isEmpty()) {
-          c.announce(EventType.PR_ACHIEVED, PersonalRecords.achieved(logged, c.session.id, exerciseId, set.getString("id")));
-        }
-        return shown;
-      });
+      c.recordsWithEvent(logged);
+      JsonArray shown = PersonalRecords.shown(logged.log().stream().map(JsonObject.class::cast).toList(), before.unit());
+      if (!shown.isEmpty()) {
+        c.announce(EventType.PR_ACHIEVED, PersonalRecords.achieved(logged, c.session.id, exerciseId, set.getString("id")));
+      }
+      return Future.succeededFuture(shown);
     });
   }
 

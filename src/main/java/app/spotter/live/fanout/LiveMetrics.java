@@ -2,6 +2,7 @@ package app.spotter.live.fanout;
 
 import app.spotter.auth.Role;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,6 +38,15 @@ public final class LiveMetrics {
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(10))
         .register(registry);
+  }
+
+  /** Hears how many commands each batched commit holds (the command processor is made before this class). */
+  public static java.util.function.IntConsumer commitBatches(MeterRegistry registry) {
+    DistributionSummary sizes = DistributionSummary.builder("spotter_live_commit_batch_commands")
+        .description("Commands committed together in one batched statement")
+        .publishPercentiles(0.5, 0.99)
+        .register(registry);
+    return sizes::record;
   }
 
   public void command(String name, String outcome) {
