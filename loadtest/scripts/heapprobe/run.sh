@@ -1,6 +1,7 @@
 #!/bin/bash
 # Heap per held WebSocket of a bare Vert.x server (docs/perf/websocket-heap.md).
 # usage: run.sh LABEL N [server JVM options]   e.g. run.sh strict 2000
+# cp.txt: vertx-core 5.0.10 and its dependencies in the local Maven repository (mvn package fetches them).
 # Knobs are -Dprobe.* system properties among the options (see ProbeServer.main).
 set -e
 label=$1; N=$2; shift 2; OPTS="$*"
