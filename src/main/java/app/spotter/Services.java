@@ -71,7 +71,8 @@ public final class Services {
   final LiveEngine live;
   final Webhooks webhooks;
 
-  Services(Vertx vertx, SpotterConfig config, Pool pool, Redis redis, OpenAPIContract contract,
+  /** {@code batchPool} serves the live engine's batched statements only. */
+  Services(Vertx vertx, SpotterConfig config, Pool pool, Pool batchPool, Redis redis, OpenAPIContract contract,
       MeterRegistry registry) {
     AccessTokens accessTokens = new AccessTokens(vertx, config.jwtSecret().orElseThrow(),
         config.accessTokenTtl(), config.traineeTokenTtl());
@@ -100,7 +101,7 @@ public final class Services {
     SessionRecordService recordService =
         new SessionRecordService(pool, records, exerciseRecords, recordExercises, traineeService, webhooks.outbox(), coaching,
             personalRecords);
-    this.live = new LiveEngine(vertx, pool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
+    this.live = new LiveEngine(vertx, pool, batchPool, redis, contract, authenticator, passwordVersions, config.rateLimits(),
         config.live(), records, exerciseRecords, new LiveCoaching(coaching), personalRecords, registry);
     AuthService authService = new AuthService(pool, trainers, new RefreshTokenRepository(), new PasswordHasher(vertx),
         accessTokens, passwordVersions, limiter, live.revocations(), config);

@@ -45,6 +45,8 @@ public final class Spotter {
   private final EmbeddedServers embedded = new EmbeddedServers();
   private SpotterConfig config;
   private Pool pool;
+  /** The live engine's batched statements (Clients.batches). */
+  private Pool batchPool;
   private Redis redis;
   private String deploymentId;
   private String webhookWorkerId;
@@ -65,6 +67,7 @@ public final class Spotter {
     return vertx.executeBlocking(this::prepareBlocking, false)
         .compose(v -> {
           pool = Clients.postgres(vertx, config.databaseUrl().orElseThrow(), config.databasePoolSize());
+          batchPool = Clients.batches(vertx, config.databaseUrl().orElseThrow());
           redis = Clients.redis(vertx, config.redisUrl().orElseThrow());
           return Future.all(new DatabaseHealth(pool).ping(), redis.send(Request.cmd(Command.PING)));
         })
@@ -72,7 +75,7 @@ public final class Spotter {
         .compose(loaded -> {
           OpenAPIContract contract = new ValidatorCachingContract(loaded.resultAt(0));
           Buffer yaml = loaded.resultAt(1);
-          Services services = new Services(vertx, config, pool, redis, contract, registry);
+          Services services = new Services(vertx, config, pool, batchPool, redis, contract, registry);
           live = services.live;
           return live.start().compose(running -> serve(services, contract, yaml, registry));
         })
@@ -136,6 +139,7 @@ public final class Spotter {
     return webhooks
         .transform(x -> deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId))
         .transform(x -> pool == null ? Future.succeededFuture() : pool.close())
+        .transform(x -> batchPool == null ? Future.succeededFuture() : batchPool.close())
         .transform(x -> {
           if (redis != null) {
             redis.close();

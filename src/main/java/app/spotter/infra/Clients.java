@@ -11,12 +11,29 @@ import io.vertx.sqlclient.PoolOptions;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 
-/** Builds the shared Postgres pool and Redis client from configuration. */
+/** Builds the Postgres pools and the Redis client from configuration. */
 public final class Clients {
+  /** One batch of each kind in flight per event loop needs few connections. */
+  private static final int BATCH_CONNECTIONS = 8;
+
   private Clients() {}
 
   public static Pool postgres(Vertx vertx, DatabaseUrl url, int maxSize) {
-    PgConnectOptions connect = new PgConnectOptions()
+    return postgres(vertx, url, maxSize, "spotter-pg", new PgConnectOptions());
+  }
+
+  /**
+   * The live engine's batched statements ({@code ReadBatches}, {@code EventCommits}). Their values
+   * arrive as arrays of keys, so no plan depends on them, yet Postgres would plan each execution
+   * afresh (a custom plan): these connections always use the prepared statement's generic plan.
+   */
+  public static Pool batches(Vertx vertx, DatabaseUrl url) {
+    return postgres(vertx, url, BATCH_CONNECTIONS, "spotter-pg-batches",
+        new PgConnectOptions().addProperty("plan_cache_mode", "force_generic_plan"));
+  }
+
+  private static Pool postgres(Vertx vertx, DatabaseUrl url, int maxSize, String name, PgConnectOptions connect) {
+    connect
         .setHost(url.host())
         .setPort(url.port())
         .setDatabase(url.database())
@@ -26,7 +43,7 @@ public final class Clients {
         .setPipeliningLimit(256);
     return PgBuilder.pool()
         // A request waits at most 10 s for a connection, and at most 1,000 wait: beyond that it fails fast.
-        .with(new PoolOptions().setMaxSize(maxSize).setName("spotter-pg").setShared(false)
+        .with(new PoolOptions().setMaxSize(maxSize).setName(name).setShared(false)
             .setConnectionTimeout(10).setConnectionTimeoutUnit(TimeUnit.SECONDS)
             .setMaxWaitQueueSize(1000))
         .connectingTo(connect)

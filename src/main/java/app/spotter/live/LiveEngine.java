@@ -48,7 +48,7 @@ public final class LiveEngine {
   private final LiveRevocations revocations;
   private final LiveSockets sockets;
 
-  public LiveEngine(Vertx vertx, Pool pool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
+  public LiveEngine(Vertx vertx, Pool pool, Pool batchPool, Redis redis, OpenAPIContract contract, Authenticator authenticator,
       PasswordVersions passwordVersions, SpotterConfig.RateLimits limits, SpotterConfig.LiveTiming timing,
       RecordRepository records, ExerciseRecordRepository exercises, LiveCoaching coaching,
       PersonalRecords personalRecords, MeterRegistry registry) {
@@ -63,7 +63,7 @@ public final class LiveEngine {
     };
     CommandAnswers answers = new CommandAnswers(pool);
     this.rejectionRetention = new RejectionRetention(vertx, answers);
-    CommandProcessor processor = new CommandProcessor(pool, live, answers, exercises, personalRecords, contract,
+    CommandProcessor processor = new CommandProcessor(pool, batchPool, live, answers, exercises, personalRecords, contract,
         committed, coaching, LiveMetrics.commitBatches(registry));
     this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis(), processor::finishTimer);
     this.revocations = new LiveRevocations(hub, redis);

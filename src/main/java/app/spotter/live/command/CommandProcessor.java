@@ -44,13 +44,16 @@ public final class CommandProcessor {
   private final EventCommits commits;
   private final ReadBatches readBatches;
 
-  /** {@code batchSizes} hears how many commands each batched commit holds. */
-  public CommandProcessor(Pool pool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
+  /**
+   * {@code batchPool} serves the batched reads and commits; {@code batchSizes} hears how many
+   * commands each batched commit holds.
+   */
+  public CommandProcessor(Pool pool, Pool batchPool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
       PersonalRecords personalRecords, OpenAPIContract contract, EventSink publisher,
       LiveCoaching coaching, IntConsumer batchSizes) {
     this.pool = pool;
-    this.commits = new EventCommits(live, batchSizes);
-    this.readBatches = new ReadBatches(pool);
+    this.commits = new EventCommits(live, batchPool, batchSizes);
+    this.readBatches = new ReadBatches(batchPool);
     this.live = live;
     this.answers = answers;
     this.exercises = exercises;

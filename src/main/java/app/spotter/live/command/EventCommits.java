@@ -4,6 +4,7 @@ import app.spotter.live.command.LiveRepository.EventSave;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.sqlclient.SqlClient;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,12 +34,14 @@ final class EventCommits {
   /** Enough to keep Postgres busy for a few milliseconds; more waits for the next batch. */
   static final int MAX_BATCH = 256;
   private final LiveRepository live;
+  private final SqlClient client;
   private final IntConsumer batchSizes;
   private final ThreadLocal<Queue> queues = ThreadLocal.withInitial(Queue::new);
 
-  /** {@code batchSizes} hears the number of commands in each commit. */
-  EventCommits(LiveRepository live, IntConsumer batchSizes) {
+  /** Commits go to {@code client}; {@code batchSizes} hears the number of commands in each. */
+  EventCommits(LiveRepository live, SqlClient client, IntConsumer batchSizes) {
     this.live = live;
+    this.client = client;
     this.batchSizes = batchSizes;
   }
 
@@ -52,7 +55,7 @@ final class EventCommits {
 
   private Future<Set<UUID>> send(List<EventSave> batch) {
     batchSizes.accept(batch.size());
-    return live.saveBatch(batch);
+    return live.saveBatch(client, batch);
   }
 
   /** One event loop's waiting commands; only that event loop touches it. */

@@ -238,8 +238,8 @@ public final class LiveRepository {
    * Writes the event statements of commands of different sessions in one statement, its own
    * transaction; resolves to the sessions whose command it applied (the others wrote nothing).
    */
-  Future<Set<UUID>> saveBatch(List<EventSave> saves) {
-    return pool.preparedQuery(SAVE_BATCH).execute(arrays(saves)).map(rows -> {
+  Future<Set<UUID>> saveBatch(SqlClient client, List<EventSave> saves) {
+    return client.preparedQuery(SAVE_BATCH).execute(arrays(saves)).map(rows -> {
       Set<UUID> applied = new HashSet<>();
       rows.forEach(r -> applied.add(r.getUUID(0)));
       return applied;

@@ -38,7 +38,7 @@ class EventCommitsTest extends ApiTest {
   @BeforeEach
   void threeLiveSessions() {
     live = new LiveRepository(stack.pool());
-    commits = new EventCommits(live, batchSizes::add);
+    commits = new EventCommits(live, stack.pool(), batchSizes::add);
     Trainer trainer = registerTrainer();
     trainerId = UUID.fromString(trainer.id());
     String template = LiveFixtures.template(trainer, "Squat");
