@@ -84,7 +84,10 @@ public final class ReadBatches {
       return byKind.isEmpty();
     }
 
-    /** One statement per kind of read; a kind whose statement fails is read again one by one, so one bad read fails alone. */
+    /**
+     * One statement per kind of read; a kind whose statement fails is read again one by one, so one
+     * bad read fails alone.
+     */
     Future<Void> send() {
       sent = true;
       List<Future<?>> kinds = new ArrayList<>();

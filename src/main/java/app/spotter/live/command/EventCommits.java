@@ -22,12 +22,12 @@ import org.slf4j.LoggerFactory;
  * one statement, one transaction, one WAL flush). An idle engine commits a lone command at once; no
  * batch ever waits for a timer.
  *
- * <p>Each event loop batches the commands it runs (its own queue, no locks; by thread, as every socket
- * and request has a context of its own on its event loop). A batch holds at most
- * one command of a session: a second one waits for the next batch, behind the first. A command that
- * its batch did not apply (its session changed since it read it, or a row it writes was held), and
- * every command of a batch whose statement failed, resolves to false: the processor runs it again
- * alone, under the session's lock, so one failing command never fails its batch-mates.
+ * <p>Each event loop batches the commands it runs (its own queue, no locks; by thread, as every
+ * socket and request has a context of its own on its event loop). A batch holds at most one command
+ * of a session: a second one waits for the next batch, behind the first. A command that its batch
+ * did not apply (its session changed since it read it, or its session row was held), and every
+ * command of a batch whose statement failed, resolves to false: the processor runs it again alone,
+ * under the session's lock, so one failing command never fails its batch-mates.
  */
 final class EventCommits {
   private static final Logger LOG = LoggerFactory.getLogger(EventCommits.class);
