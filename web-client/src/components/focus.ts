@@ -17,7 +17,8 @@ export function useFocusWhenLost<T extends HTMLElement>() {
 /**
  * Moves the focus to the element marked `data-refocus` inside `container` once `key` has changed, when
  * the action that changes it was asked for by `expect()` (a button that replaces itself: Skip rest
- * with Start rest, and back).
+ * with Start rest, and back). Only while the focus is still lost or inside `container`: the effect
+ * runs after paint, sometimes only before the next render, and by then the user may have tabbed on.
  */
 export function useRefocusAfter<T extends HTMLElement>(key: unknown) {
   const container = useRef<T>(null);
@@ -25,6 +26,8 @@ export function useRefocusAfter<T extends HTMLElement>(key: unknown) {
   useEffect(() => {
     if (!expected.current) return;
     expected.current = false;
+    const active = document.activeElement;
+    if (active && active !== document.body && !container.current?.contains(active)) return;
     container.current?.querySelector<HTMLElement>('[data-refocus]')?.focus();
   }, [key]);
   return { container, expect: () => void (expected.current = true) };
