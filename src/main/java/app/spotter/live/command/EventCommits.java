@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 final class EventCommits {
   private static final Logger LOG = LoggerFactory.getLogger(EventCommits.class);
   /** Enough to keep Postgres busy for a few milliseconds; more waits for the next batch. */
-  static final int MAX_BATCH = 256;
+  private static final int MAX_BATCH = 256;
   private final LiveRepository live;
   private final SqlClient client;
   private final IntConsumer batchSizes;
