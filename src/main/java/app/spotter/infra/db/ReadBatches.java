@@ -1,8 +1,6 @@
 package app.spotter.infra.db;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -16,13 +14,14 @@ import java.util.function.Function;
 /**
  * Smart batching of {@link KeyedRead}s: while one batch of reads is in flight, the reads that arrive
  * wait and go together in the next one, one statement per kind of read. An idle caller's reads go
- * out at once; nothing waits for a timer. Each event loop batches its own callers (no locks; by
- * thread, as every socket and request has a context of its own on its event loop); a caller outside
- * an event loop reads alone.
+ * out at once; nothing waits for a timer. One batch serves every event loop of the instance; each
+ * caller hears its answers on its own event loop ({@link CallerAnswer}).
  */
 public final class ReadBatches {
   private final Pool pool;
-  private final ThreadLocal<Queue> queues = ThreadLocal.withInitial(Queue::new);
+  /** Guarded by {@code this}, as is {@link #inFlight}. */
+  private Batch collecting = new Batch();
+  private boolean inFlight;
 
   public ReadBatches(Pool pool) {
     this.pool = pool;
@@ -30,54 +29,62 @@ public final class ReadBatches {
 
   /**
    * Runs {@code reads} with a reader whose reads go out with other callers'; resolves as its result
-   * does. A read made once the batch has gone out (one that depends on an earlier answer) runs alone.
+   * does. A read made once its batch has gone out (one that depends on an earlier answer) runs alone.
    */
   public <T> Future<T> together(Function<KeyedRead.Reader, Future<T>> reads) {
-    if (!Context.isOnEventLoopThread()) {
-      return reads.apply(KeyedRead.Reader.of(pool));
+    Batch batch;
+    synchronized (this) {
+      batch = collecting;
     }
-    return queues.get().join(reads);
+    Future<T> result = reads.apply(batch);
+    Batch ready;
+    synchronized (this) {
+      ready = inFlight || collecting.isEmpty() ? null : takeCollecting();
+    }
+    if (ready != null) {
+      send(ready);
+    }
+    return result;
   }
 
-  /** One event loop's batches: the one in flight, if any, and the one collecting. */
-  private final class Queue {
-    private Batch collecting = new Batch();
-    private boolean inFlight;
+  /** The collecting batch, now in flight; a new one collects. Called holding the lock. */
+  private Batch takeCollecting() {
+    Batch batch = collecting;
+    collecting = new Batch();
+    inFlight = true;
+    batch.sent = true;
+    return batch;
+  }
 
-    <T> Future<T> join(Function<KeyedRead.Reader, Future<T>> reads) {
-      Future<T> result = reads.apply(collecting);
-      if (!inFlight && !collecting.isEmpty()) {
-        sendCollecting();
-      }
-      return result;
-    }
-
-    private void sendCollecting() {
-      Batch batch = collecting;
-      collecting = new Batch();
-      inFlight = true;
-      batch.send().onComplete(done -> {
+  private void send(Batch batch) {
+    batch.send().onComplete(done -> {
+      Batch following;
+      synchronized (this) {
         inFlight = false;
-        if (!collecting.isEmpty()) {
-          sendCollecting();
-        }
-      });
-    }
+        following = collecting.isEmpty() ? null : takeCollecting();
+      }
+      if (following != null) {
+        send(following);
+      }
+    });
   }
 
   /** Reads collected for one round trip; once sent, later reads run alone. */
   private final class Batch implements KeyedRead.Reader {
+    /** Guarded by the ReadBatches' lock until the batch is sent, then only read. */
     private final Map<KeyedRead, List<Waiting>> byKind = new LinkedHashMap<>();
     private boolean sent;
 
     @Override
     public Future<Optional<Row>> read(KeyedRead read, Tuple parameters) {
-      if (sent) {
-        return read.run(pool, parameters);
+      CallerAnswer<Optional<Row>> answer = new CallerAnswer<>();
+      synchronized (ReadBatches.this) {
+        if (!sent) {
+          byKind.computeIfAbsent(read, r -> new ArrayList<>()).add(new Waiting(parameters, answer));
+          return answer.future();
+        }
       }
-      Promise<Optional<Row>> answer = Promise.promise();
-      byKind.computeIfAbsent(read, r -> new ArrayList<>()).add(new Waiting(parameters, answer));
-      return answer.future();
+      return read.run(pool, parameters);
     }
 
     boolean isEmpty() {
@@ -89,24 +96,25 @@ public final class ReadBatches {
      * bad read fails alone.
      */
     Future<Void> send() {
-      sent = true;
       List<Future<?>> kinds = new ArrayList<>();
       byKind.forEach((read, waiting) -> {
         List<Tuple> parameters = waiting.stream().map(Waiting::parameters).toList();
         kinds.add(read.runAll(pool, parameters).onComplete(answers -> {
+          List<CallerAnswer.Delivery> deliveries = new ArrayList<>(waiting.size());
           for (int i = 0; i < waiting.size(); i++) {
             Waiting w = waiting.get(i);
             if (answers.succeeded()) {
-              w.answer().complete(answers.result().get(i));
+              deliveries.add(w.answer().deliver(answers.result().get(i)));
             } else {
-              read.run(pool, w.parameters()).onComplete(w.answer());
+              read.run(pool, w.parameters()).onComplete(again -> CallerAnswer.deliverAll(List.of(w.answer().deliverResult(again))));
             }
           }
+          CallerAnswer.deliverAll(deliveries);
         }));
       });
       return Future.join(kinds).mapEmpty();
     }
   }
 
-  private record Waiting(Tuple parameters, Promise<Optional<Row>> answer) {}
+  private record Waiting(Tuple parameters, CallerAnswer<Optional<Row>> answer) {}
 }

@@ -1,9 +1,8 @@
 package app.spotter.live.command;
 
+import app.spotter.infra.db.CallerAnswer;
 import app.spotter.live.command.LiveRepository.EventSave;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.sqlclient.SqlClient;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * one statement, one transaction, one WAL flush). An idle engine commits a lone command at once; no
  * batch ever waits for a timer.
  *
- * <p>Each event loop batches the commands it runs (its own queue, no locks; by thread, as every
- * socket and request has a context of its own on its event loop). A batch holds at most one command
+ * <p>One queue serves every event loop of the instance, so the batches hold the commands of all its
+ * sockets; each command hears its answer on its own event loop. A batch holds at most one command
  * of a session: a second one waits for the next batch, behind the first. A command that its batch
  * did not apply (its session changed since it read it, or its session row was held), and every
  * command of a batch whose statement failed, resolves to false: the processor runs it again alone,
@@ -36,7 +35,9 @@ final class EventCommits {
   private final LiveRepository live;
   private final SqlClient client;
   private final IntConsumer batchSizes;
-  private final ThreadLocal<Queue> queues = ThreadLocal.withInitial(Queue::new);
+  /** Guarded by {@code this}, as is {@link #inFlight}. */
+  private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
+  private boolean inFlight;
 
   /** Commits go to {@code client}; {@code batchSizes} hears the number of commands in each. */
   EventCommits(LiveRepository live, SqlClient client, IntConsumer batchSizes) {
@@ -47,57 +48,52 @@ final class EventCommits {
 
   /** True once the command's event statement committed; false when it must run again under the lock. */
   Future<Boolean> commit(EventSave save) {
-    if (!Context.isOnEventLoopThread()) {
-      return send(List.of(save)).map(applied -> applied.contains(save.session().id));
-    }
-    return queues.get().add(save);
-  }
-
-  private Future<Set<UUID>> send(List<EventSave> batch) {
-    batchSizes.accept(batch.size());
-    return live.saveBatch(client, batch);
-  }
-
-  /** One event loop's waiting commands; only that event loop touches it. */
-  private final class Queue {
-    private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
-    private boolean inFlight;
-
-    Future<Boolean> add(EventSave save) {
-      Promise<Boolean> committed = Promise.promise();
+    CallerAnswer<Boolean> committed = new CallerAnswer<>();
+    List<Waiting> batch;
+    synchronized (this) {
       waiting.add(new Waiting(save, committed));
-      if (!inFlight) {
-        sendNext();
-      }
-      return committed.future();
+      batch = inFlight ? null : next();
     }
-
-    private void sendNext() {
-      List<Waiting> batch = new ArrayList<>();
-      Set<UUID> sessions = new HashSet<>();
-      for (Iterator<Waiting> it = waiting.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
-        Waiting next = it.next();
-        if (sessions.add(next.save().session().id)) {
-          batch.add(next);
-          it.remove();
-        }
-      }
-      inFlight = true;
-      send(batch.stream().map(Waiting::save).toList()).onComplete(result -> {
-        inFlight = false;
-        // The next batch goes out before this one's acks: Postgres works while they are written.
-        if (!waiting.isEmpty()) {
-          sendNext();
-        }
-        if (result.failed()) {
-          LOG.warn("a batch of {} commits failed; each runs again alone: {}", batch.size(), result.cause().getMessage());
-        }
-        for (Waiting w : batch) {
-          w.committed().complete(result.succeeded() && result.result().contains(w.save().session().id));
-        }
-      });
+    if (batch != null) {
+      send(batch);
     }
+    return committed.future();
   }
 
-  private record Waiting(EventSave save, Promise<Boolean> committed) {}
+  /** The next batch, now in flight: the oldest waiting command of each session, in arrival order. */
+  private List<Waiting> next() {
+    List<Waiting> batch = new ArrayList<>();
+    Set<UUID> sessions = new HashSet<>();
+    for (Iterator<Waiting> it = waiting.iterator(); it.hasNext() && batch.size() < MAX_BATCH; ) {
+      Waiting w = it.next();
+      if (sessions.add(w.save().session().id)) {
+        batch.add(w);
+        it.remove();
+      }
+    }
+    inFlight = true;
+    return batch;
+  }
+
+  private void send(List<Waiting> batch) {
+    batchSizes.accept(batch.size());
+    live.saveBatch(client, batch.stream().map(Waiting::save).toList()).onComplete(result -> {
+      List<Waiting> following;
+      synchronized (this) {
+        inFlight = false;
+        following = waiting.isEmpty() ? null : next();
+      }
+      // The next batch goes out before this one's acks: Postgres works while they are written.
+      if (following != null) {
+        send(following);
+      }
+      if (result.failed()) {
+        LOG.warn("a batch of {} commits failed; each runs again alone: {}", batch.size(), result.cause().getMessage());
+      }
+      CallerAnswer.deliverAll(batch.stream().map(w -> w.committed().deliver(
+          result.succeeded() && result.result().contains(w.save().session().id))).toList());
+    });
+  }
+
+  private record Waiting(EventSave save, CallerAnswer<Boolean> committed) {}
 }

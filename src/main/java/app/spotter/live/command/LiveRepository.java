@@ -51,19 +51,10 @@ public final class LiveRepository {
    * its lock, say) leaves that command out, to run again under the lock, instead of making its
    * batch-mates wait; so batches never wait for each other. An exercise record is held only by a
    * writer outside the live engine (an edit of the record), briefly: the batch waits for it, and a
-   * command whose exercise it changed runs again on the record as changed. JSON goes as text: the
-   * client cannot send a null inside a jsonb array.
+   * command whose exercise it changed runs again on the record as changed.
    */
   private static final String SAVE_TEMPLATE = """
-      WITH input AS MATERIALIZED (
-        SELECT * FROM unnest($1::uuid[], $2::int[], $3::bigint[], $4::text[], $5::uuid[], $6::text[]::jsonb[], $7::text[],
-          $8::text[]::jsonb[], $9::timestamptz[], $10::text[], $11::text[], $12::uuid[], $13::text[], $14::text[]::jsonb[],
-          $15::timestamptz[], $16::uuid[], $17::int[], $18::text[], $19::int[], $20::text[]::jsonb[], $21::boolean[],
-          $22::uuid[], $23::text[]::jsonb[], $24::text[]::jsonb[], $25::text[], $26::uuid[], $27::text[])
-        AS i (session_id, version, seq, status, current_exercise_record_id, timer, trainer_notes, trainee_feedback,
-          end_time, command_id, actor_role, actor_id, name, payload, created_at,
-          exercise_id, exercise_version, set_id, set_position, set_body, set_is_new,
-          trainer_id, record_states, record_log, webhook_type, webhook_id, webhook_body)),
+      WITH input AS MATERIALIZED (SELECT * FROM unnest({arrays}) AS i ({columns})),
       sessions AS MATERIALIZED (
         SELECT r.id FROM input i CROSS JOIN LATERAL (SELECT id FROM training_session_record
           WHERE id = i.session_id AND version = i.version FOR NO KEY UPDATE {skip}) r),
@@ -91,28 +82,40 @@ public final class LiveRepository {
       changed AS (
         UPDATE exercise_set s SET body = ok.set_body FROM ok
         WHERE NOT ok.set_is_new AND s.exercise_record_id = ok.exercise_id AND s.id = ok.set_id),
-      record_states AS ({records}),
-      record_log AS ({log}),
-      {webhooks},
+      {coaching}
       events AS (
         INSERT INTO live_session_event (session_record_id, seq, command_id, actor_role, actor_id, name, payload, created_at)
         SELECT session_id, seq, command_id, actor_role, actor_id, name, payload, created_at FROM ok
         RETURNING session_record_id)
-      """
-      .replace("{records}", PersonalRecordRepository.saveFrom(rowsOf("record_states")))
-      .replace("{log}", PersonalRecordRepository.appendLogFrom(rowsOf("record_log")))
-      .replace("{webhooks}", WebhookOutbox.enqueueCtes("SELECT trainer_id, webhook_type AS type, webhook_id AS id,"
-          + " webhook_body AS body FROM ok WHERE webhook_type IS NOT NULL"));
-  /** A batch of commands' event statements: answers the sessions whose command it applied. */
-  private static final String SAVE_BATCH = SAVE_TEMPLATE.replace("{skip}", "SKIP LOCKED")
+      """;
+  /** The statement's input columns and their types, in the order of its parameters. */
+  private static final List<String> INPUT = List.of("session_id uuid", "version int", "seq bigint", "status text",
+      "current_exercise_record_id uuid", "timer jsonb", "trainer_notes text", "trainee_feedback jsonb",
+      "end_time timestamptz", "command_id text", "actor_role text", "actor_id uuid", "name text", "payload jsonb",
+      "created_at timestamptz", "exercise_id uuid", "exercise_version int", "set_id text", "set_position int",
+      "set_body jsonb", "set_is_new boolean");
+  /** The input of what a command may add: personal records and a webhook event. */
+  private static final List<String> COACHING_INPUT = List.of("trainer_id uuid", "record_states jsonb",
+      "record_log jsonb", "webhook_type text", "webhook_id uuid", "webhook_body text");
+  private static final String COACHING_CTES = "record_states AS ("
+      + PersonalRecordRepository.saveFrom(rowsOf("record_states")) + "),\n"
+      + "record_log AS (" + PersonalRecordRepository.appendLogFrom(rowsOf("record_log")) + "),\n"
+      + WebhookOutbox.enqueueCtes("SELECT trainer_id, webhook_type AS type, webhook_id AS id,"
+          + " webhook_body AS body FROM ok WHERE webhook_type IS NOT NULL") + ",";
+  /**
+   * A batch of commands' event statements: answers the sessions whose command it applied. Most
+   * batches set no record and announce nothing: their statement leaves those tables out, which spares
+   * Postgres opening them and their indexes at every execution.
+   */
+  private static final String SAVE_BATCH = saveStatement(false, "SKIP LOCKED") + "SELECT session_record_id FROM events";
+  private static final String SAVE_BATCH_COACHING = saveStatement(true, "SKIP LOCKED")
       + "SELECT session_record_id FROM events";
   /**
    * One command's event statement in its transaction, under the session's lock: when the command's
    * rows changed since it read them, V5's require_changed fails the statement, and the transaction
    * with it, so the event is never written without its changes.
    */
-  private static final String SAVE_LOCKED = SAVE_TEMPLATE.replace("{skip}", "")
-      + "SELECT require_changed(count(*)) FROM events";
+  private static final String SAVE_LOCKED = saveStatement(true, "") + "SELECT require_changed(count(*)) FROM events";
   private static final String EVENTS_AFTER = "SELECT seq, name, payload, actor_role, actor_id, created_at"
       + " FROM live_session_event WHERE session_record_id = $1 AND seq > $2 ORDER BY seq LIMIT $3";
   private static final String ACCESS = "SELECT trainer_id, trainee_id, status, location FROM training_session_record WHERE id = $1";
@@ -142,6 +145,26 @@ public final class LiveRepository {
   private static String rowsOf(String column) {
     return "(SELECT coalesce(jsonb_agg(r ORDER BY ok.session_id, n), '[]'::jsonb) FROM ok,"
         + " jsonb_array_elements(ok." + column + ") WITH ORDINALITY AS e (r, n))";
+  }
+
+  /** {@link #SAVE_TEMPLATE} with or without the coaching tables; {@code skip} follows its session lock. */
+  private static String saveStatement(boolean coaching, String skip) {
+    List<String> columns = new ArrayList<>(INPUT);
+    if (coaching) {
+      columns.addAll(COACHING_INPUT);
+    }
+    StringBuilder arrays = new StringBuilder();
+    StringBuilder names = new StringBuilder();
+    for (int i = 0; i < columns.size(); i++) {
+      String[] column = columns.get(i).split(" ");
+      String sep = i == 0 ? "" : ", ";
+      // JSON goes as text: the client cannot send a null inside a jsonb array.
+      arrays.append(sep).append('$').append(i + 1)
+          .append(column[1].equals("jsonb") ? "::text[]::jsonb[]" : "::" + column[1] + "[]");
+      names.append(sep).append(column[0]);
+    }
+    return SAVE_TEMPLATE.replace("{arrays}", arrays).replace("{columns}", names)
+        .replace("{coaching}", coaching ? COACHING_CTES : "").replace("{skip}", skip);
   }
 
   /** Who may see a session, for access checks without a lock. */
@@ -231,7 +254,7 @@ public final class LiveRepository {
    * when its set's exercise changed since the command read it (the transaction is then aborted).
    */
   Future<Boolean> saveLocked(SqlClient tx, EventSave save) {
-    return RequireChanged.done(tx.preparedQuery(SAVE_LOCKED).execute(arrays(List.of(save))));
+    return RequireChanged.done(tx.preparedQuery(SAVE_LOCKED).execute(arrays(List.of(save), true)));
   }
 
   /**
@@ -239,15 +262,19 @@ public final class LiveRepository {
    * transaction; resolves to the sessions whose command it applied (the others wrote nothing).
    */
   Future<Set<UUID>> saveBatch(SqlClient client, List<EventSave> saves) {
-    return client.preparedQuery(SAVE_BATCH).execute(arrays(saves)).map(rows -> {
+    boolean coaching = saves.stream().anyMatch(save -> save.records() != null || save.announcement() != null);
+    return client.preparedQuery(coaching ? SAVE_BATCH_COACHING : SAVE_BATCH).execute(arrays(saves, coaching)).map(rows -> {
       Set<UUID> applied = new HashSet<>();
       rows.forEach(r -> applied.add(r.getUUID(0)));
       return applied;
     });
   }
 
-  /** The parameters of {@link #SAVE_TEMPLATE}: a column of values per parameter, a row per command. */
-  private static Tuple arrays(List<EventSave> saves) {
+  /**
+   * The parameters of {@link #saveStatement}: a column of values per parameter, a row per command;
+   * with the coaching columns or without.
+   */
+  private static Tuple arrays(List<EventSave> saves, boolean coaching) {
     int n = saves.size();
     UUID[] sessionIds = new UUID[n];
     Integer[] versions = new Integer[n];
@@ -321,15 +348,15 @@ public final class LiveRepository {
         setIsNew[i] = false;
       }
     }
-    return Tuple.tuple().addArrayOfUUID(sessionIds).addArrayOfInteger(versions).addArrayOfLong(seqs)
+    Tuple arrays = Tuple.tuple().addArrayOfUUID(sessionIds).addArrayOfInteger(versions).addArrayOfLong(seqs)
         .addArrayOfString(statuses).addArrayOfUUID(currentExercises).addArrayOfString(timers)
         .addArrayOfString(trainerNotes).addArrayOfString(feedback).addArrayOfOffsetDateTime(endTimes)
         .addArrayOfString(commandIds).addArrayOfString(actorRoles).addArrayOfUUID(actorIds).addArrayOfString(names)
         .addArrayOfString(payloads).addArrayOfOffsetDateTime(createdAt).addArrayOfUUID(exerciseIds)
         .addArrayOfInteger(exerciseVersions).addArrayOfString(setIds).addArrayOfInteger(setPositions)
-        .addArrayOfString(setBodies).addArrayOfBoolean(setIsNew).addArrayOfUUID(trainerIds)
-        .addArrayOfString(recordStates).addArrayOfString(recordLog).addArrayOfString(webhookTypes)
-        .addArrayOfUUID(webhookIds).addArrayOfString(webhookBodies);
+        .addArrayOfString(setBodies).addArrayOfBoolean(setIsNew);
+    return coaching ? arrays.addArrayOfUUID(trainerIds).addArrayOfString(recordStates).addArrayOfString(recordLog)
+        .addArrayOfString(webhookTypes).addArrayOfUUID(webhookIds).addArrayOfString(webhookBodies) : arrays;
   }
 
   /** Events after {@code afterSeq}, in order, at most {@code limit}. */

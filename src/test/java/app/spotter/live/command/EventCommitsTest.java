@@ -11,6 +11,7 @@ import app.spotter.support.LiveFixtures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The batching of commands' commits, against the real Postgres: three commands of three sessions
- * handed over on one event loop at once go out as a lone commit (the engine was idle) and then a
- * batch of two, sent when the first commit answered.
+ * handed over at once go out as a lone commit (the engine was idle) and then a batch of two, sent
+ * when the first commit answered, whichever event loops they came from.
  */
 class EventCommitsTest extends ApiTest {
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
@@ -100,6 +101,66 @@ class EventCommitsTest extends ApiTest {
     assertThat(applied).containsExactly(true, false, false);
     assertThat(seqOf(sessions.get(1))).isZero();
     assertThat(seqOf(sessions.get(2))).as("its batch-mate, written by nothing yet").isZero();
+  }
+
+  @Test
+  @DisplayName("commands of two event loops share a batch, and each hears its answer on its own event loop")
+  void oneBatchAcrossEventLoops() throws Exception {
+    Context first = newEventLoopContext();
+    Thread firstThread = threadOf(first);
+    Context second = newEventLoopContext();
+    for (int i = 0; i < 8 && threadOf(second) == firstThread; i++) {
+      second = newEventLoopContext(); // verticles take the event loops in turn
+    }
+    Thread secondThread = threadOf(second);
+    assertThat(secondThread).isNotSameAs(firstThread);
+    DatabaseUrl db = stack.servers.databaseUrl();
+    EventSave held = note(0, 0);
+    List<Future<Boolean>> answers;
+    List<Thread> heardOn = new CopyOnWriteArrayList<>(List.of(firstThread, firstThread, firstThread));
+    try (Connection holder = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      holder.setAutoCommit(false);
+      // The first commit waits on this uncommitted event of the same seq until it is rolled back.
+      holder.createStatement().execute("INSERT INTO live_session_event (session_record_id, seq, actor_role, name)"
+          + " VALUES ('" + sessions.get(0) + "', 1, 'server', 'holding')");
+      Future<Boolean> lone = commitOn(first, held, heardOn, 0);
+      Future<Boolean> fromSecond = commitOn(second, note(1, 0), heardOn, 1);
+      Future<Boolean> fromFirst = commitOn(first, note(2, 0), heardOn, 2);
+      answers = List.of(lone, fromSecond, fromFirst);
+      holder.rollback();
+    }
+
+    Future.all(answers).await(10, TimeUnit.SECONDS);
+    assertThat(answers.stream().map(Future::result)).containsExactly(true, true, true);
+    assertThat(batchSizes).containsExactly(1, 2);
+    assertThat(heardOn).containsExactly(firstThread, secondThread, firstThread);
+  }
+
+  /** Hands {@code save} over on {@code context}, noting the thread its answer is heard on at {@code slot}. */
+  private Future<Boolean> commitOn(Context context, EventSave save, List<Thread> heardOn, int slot) throws Exception {
+    Promise<Future<Boolean>> handedOver = Promise.promise();
+    context.runOnContext(v -> handedOver.complete(commits.commit(save).onComplete(done ->
+        heardOn.set(slot, Thread.currentThread()))));
+    return handedOver.future().await(10, TimeUnit.SECONDS);
+  }
+
+  /** The context of a new verticle, on the next event loop. */
+  private Context newEventLoopContext() throws Exception {
+    Promise<Context> captured = Promise.promise();
+    stack.vertx.deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        captured.complete(context);
+        return Future.succeededFuture();
+      }
+    }).await(10, TimeUnit.SECONDS);
+    return captured.future().await(10, TimeUnit.SECONDS);
+  }
+
+  private static Thread threadOf(Context context) throws Exception {
+    Promise<Thread> thread = Promise.promise();
+    context.runOnContext(v -> thread.complete(Thread.currentThread()));
+    return thread.future().await(10, TimeUnit.SECONDS);
   }
 
   /** Hands the saves over one after another on one event loop, as sockets' commands arrive there. */
