@@ -46,14 +46,30 @@ final class CommandReads {
 
   /** The same exercise record as a set logged into it sees it (log-set's setId is asked about). */
   Future<SetTarget> setTarget(String field) {
-    return once("set target " + field,
-        () -> named(field, id -> exercises.findSetTarget(reader, sessionId, id, payload.getString("setId"))));
+    return setTarget(field, reader);
   }
 
   /** The personal records of the exercise named by {@code field}, as its set (the payload's setId) sees them. */
   Future<Optional<ForSet>> records(String field) {
+    return records(field, reader);
+  }
+
+  /** {@link #setTarget} and {@link #records} of {@code field}, read in one statement (they take the same keys). */
+  void setTargetWithRecords(String field) {
+    KeyedRead.Pair pair = KeyedRead.pair(reader);
+    setTarget(field, pair.first());
+    records(field, pair.second());
+    pair.send();
+  }
+
+  private Future<SetTarget> setTarget(String field, KeyedRead.Reader by) {
+    return once("set target " + field,
+        () -> named(field, id -> exercises.findSetTarget(by, sessionId, id, payload.getString("setId"))));
+  }
+
+  private Future<Optional<ForSet>> records(String field, KeyedRead.Reader by) {
     return once("records " + field,
-        () -> named(field, id -> records.forSet(reader, sessionId, id, payload.getString("setId"))));
+        () -> named(field, id -> records.forSet(by, sessionId, id, payload.getString("setId"))));
   }
 
   /** {@code read} of the id in the payload's {@code field}. */
