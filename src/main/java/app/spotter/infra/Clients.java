@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Builds the Postgres pools and the Redis client from configuration. */
 public final class Clients {
-  /** One batch of each kind in flight per event loop needs few connections. */
+  /** One batch of reads (a statement per kind) and one of commits in flight per instance need few connections. */
   private static final int BATCH_CONNECTIONS = 8;
   /**
    * Statements up to this long are prepared once per connection. The client's default (2,048

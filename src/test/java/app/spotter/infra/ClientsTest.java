@@ -36,7 +36,8 @@ class ClientsTest extends ApiTest {
     String sql = "SELECT $1::int + 1 AS n /* " + "x".repeat(Clients.PREPARED_SQL_LIMIT / 2) + " */";
     try {
       for (int i = 0; i < 3; i++) {
-        assertThat(pool.preparedQuery(sql).execute(Tuple.of(i)).await().iterator().next().getInteger("n")).isEqualTo(i + 1);
+        int n = pool.preparedQuery(sql).execute(Tuple.of(i)).await().iterator().next().getInteger("n");
+        assertThat(n).isEqualTo(i + 1);
       }
       long prepared = pool.preparedQuery("SELECT count(*) FROM pg_prepared_statements WHERE statement = $1")
           .execute(Tuple.of(sql)).await().iterator().next().getLong(0);

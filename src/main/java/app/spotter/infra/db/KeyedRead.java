@@ -1,18 +1,14 @@
 package app.spotter.infra.db;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,10 +23,6 @@ public final class KeyedRead {
   private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+)(?!\\d)");
   /** The column of the batched statement that says which parameters a row answers (1-based). */
   private static final String ORDINAL = "keyed_read_ordinal";
-  /** The column of a {@link Pair}'s statement that says its second read found a row. */
-  private static final String SECOND_FOUND = "keyed_read_second_found";
-  /** Each pair of reads as one, made once: its statement is prepared and batched like any other. */
-  private static final Map<List<KeyedRead>, KeyedRead> PAIRS = new ConcurrentHashMap<>();
   private final String single;
   private final String batched;
   private final List<String> types;
@@ -58,93 +50,22 @@ public final class KeyedRead {
   }
 
   /**
-   * Two reads that take the same parameters, made as one statement: one execution and one answer
-   * for both. Give {@link #first()} and {@link #second()} to the code that makes them, then
-   * {@link #send()}.
+   * {@code members} as one read: a row of each member's columns, each run after a column
+   * {@code found} (null when that member found no row); the parameters are the members' in turn.
    */
-  public static Pair pair(Reader reader) {
-    return new Pair(reader);
-  }
-
-  /** See {@link #pair}. */
-  public static final class Pair {
-    private final Reader reader;
-    private final Made first = new Made();
-    private final Made second = new Made();
-
-    private Pair(Reader reader) {
-      this.reader = reader;
+  static KeyedRead fused(List<KeyedRead> members, List<String> found) {
+    StringBuilder sql = new StringBuilder("SELECT * FROM (VALUES (1)) AS keyed_group (one)");
+    List<String> types = new ArrayList<>();
+    for (int m = 0; m < members.size(); m++) {
+      KeyedRead member = members.get(m);
+      int offset = types.size();
+      String renumbered = PARAMETER.matcher(member.single)
+          .replaceAll(r -> "\\$" + (Integer.parseInt(r.group(1)) + offset));
+      sql.append(" LEFT JOIN LATERAL (SELECT true AS ").append(found.get(m)).append(", member.* FROM (")
+          .append(renumbered).append(") member) keyed_member_").append(m + 1).append(" ON true");
+      types.addAll(member.types);
     }
-
-    public Reader first() {
-      return first;
-    }
-
-    public Reader second() {
-      return second;
-    }
-
-    /**
-     * Sends the reads made: as one statement when both were, of the same parameters: the first's
-     * row with the second's columns beside it (their names must differ), the second's answer empty
-     * when it found no row, and both when the first found none.
-     */
-    public void send() {
-      if (first.read == null || second.read == null || !sameValues(first.parameters, second.parameters)) {
-        first.sendAlone(reader);
-        second.sendAlone(reader);
-        return;
-      }
-      KeyedRead both = PAIRS.computeIfAbsent(List.of(first.read, second.read), k -> first.read.beside(second.read));
-      reader.read(both, first.parameters).onComplete(answer -> {
-        first.answer.handle(answer);
-        second.answer.handle(answer.map(row -> row.filter(r -> r.getValue(SECOND_FOUND) != null)));
-      });
-    }
-  }
-
-  private static boolean sameValues(Tuple a, Tuple b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      if (!Objects.equals(a.getValue(i), b.getValue(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A read handed to a {@link Pair}, waiting to be sent. */
-  private static final class Made implements Reader {
-    private final Promise<Optional<Row>> answer = Promise.promise();
-    private KeyedRead read;
-    private Tuple parameters;
-
-    @Override
-    public Future<Optional<Row>> read(KeyedRead read, Tuple parameters) {
-      if (this.read != null) {
-        throw new IllegalStateException("a pair's read is made once");
-      }
-      this.read = read;
-      this.parameters = parameters;
-      return answer.future();
-    }
-
-    void sendAlone(Reader reader) {
-      if (read != null) {
-        reader.read(read, parameters).onComplete(answer);
-      }
-    }
-  }
-
-  /** This read with {@code second}'s columns beside its row (null when {@code second} finds none). */
-  private KeyedRead beside(KeyedRead second) {
-    if (!types.equals(second.types)) {
-      throw new IllegalArgumentException("a pair of reads takes the same parameters");
-    }
-    return new KeyedRead("SELECT * FROM (" + single + ") keyed_first LEFT JOIN LATERAL (SELECT true AS "
-        + SECOND_FOUND + ", s.* FROM (" + second.single + ") s) keyed_second ON true", types.toArray(new String[0]));
+    return new KeyedRead(sql.toString(), types.toArray(new String[0]));
   }
 
   /** This read alone. */

@@ -106,7 +106,8 @@ public final class ReadBatches {
             if (answers.succeeded()) {
               deliveries.add(w.answer().deliver(answers.result().get(i)));
             } else {
-              read.run(pool, w.parameters()).onComplete(again -> CallerAnswer.deliverAll(List.of(w.answer().deliverResult(again))));
+              read.run(pool, w.parameters())
+                  .onComplete(again -> CallerAnswer.deliverAll(List.of(w.answer().deliverResult(again))));
             }
           }
           CallerAnswer.deliverAll(deliveries);

@@ -7,6 +7,7 @@ import app.spotter.coaching.PersonalRecords;
 import app.spotter.infra.db.KeyedRead;
 import app.spotter.infra.db.PipelinedTransaction;
 import app.spotter.infra.db.ReadBatches;
+import app.spotter.infra.db.ReadGroup;
 import app.spotter.record.ExerciseRecordRepository;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -159,15 +160,19 @@ public final class CommandProcessor {
    * while the previous round was in flight. A command that lost that race fails with
    * {@link #LOST_RACE}, having written nothing.
    *
-   * <p>It never rejects on its own: its reads are separate statements, so another command may commit
-   * between them (its original, say, which the session read missed and the set read sees as a taken
-   * set id). A rejection is judged again under the lock, where every read sees the same commits.
+   * <p>It never rejects on its own: a read it makes once its first answers are in is a statement of
+   * its own, so another command may commit in between (its original, say, which the session read
+   * missed and the later read sees). A rejection is judged again under the lock, where every read
+   * sees the same commits.
    */
   private Future<Applied> unlocked(Run run) {
     // Its reads go out with other commands' (ReadBatches), its event's statement too (EventCommits).
     return readBatches.together(reader -> {
-      Future<LiveRepository.SessionRead> read = live.read(reader, run.sessionId(), run.commandId());
-      CommandReads reads = prefetch(reader, run);
+      // The session and the first reads in one statement (one execution, one snapshot).
+      ReadGroup group = new ReadGroup(reader);
+      Future<LiveRepository.SessionRead> read = live.read(group, run.sessionId(), run.commandId());
+      CommandReads reads = prefetch(group, run);
+      group.send();
       return read.compose(answered -> decide(run, pool, false, reads, answered));
     })
         // The event's statement is the only write, so a rejection among its answers is its version check.

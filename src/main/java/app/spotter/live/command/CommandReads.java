@@ -16,10 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * The reads a command makes, each made once. A command's first reads ({@link LiveCommand#prefetch})
- * are sent together with the session's read (batched with other commands' reads, {@code ReadBatches}),
- * or right behind its lock, which they wait for so they see the previous command committed; either
- * way they cost no round trip of their own, and the command then finds their answers here. An answer is the row as first read: a command that saves a
- * row keeps the copy it saved rather than reading it here again.
+ * are made in one statement with the session's read ({@code ReadGroup}, batched with other commands'
+ * reads, {@code ReadBatches}), or right behind its lock, which they wait for so they see the previous
+ * command committed; either way they cost no round trip of their own, and the command then finds
+ * their answers here. An answer is the row as first read: a command that saves a row keeps the copy
+ * it saved rather than reading it here again.
  */
 final class CommandReads {
   private final KeyedRead.Reader reader;
@@ -46,30 +47,14 @@ final class CommandReads {
 
   /** The same exercise record as a set logged into it sees it (log-set's setId is asked about). */
   Future<SetTarget> setTarget(String field) {
-    return setTarget(field, reader);
+    return once("set target " + field,
+        () -> named(field, id -> exercises.findSetTarget(reader, sessionId, id, payload.getString("setId"))));
   }
 
   /** The personal records of the exercise named by {@code field}, as its set (the payload's setId) sees them. */
   Future<Optional<ForSet>> records(String field) {
-    return records(field, reader);
-  }
-
-  /** {@link #setTarget} and {@link #records} of {@code field}, read in one statement (they take the same keys). */
-  void setTargetWithRecords(String field) {
-    KeyedRead.Pair pair = KeyedRead.pair(reader);
-    setTarget(field, pair.first());
-    records(field, pair.second());
-    pair.send();
-  }
-
-  private Future<SetTarget> setTarget(String field, KeyedRead.Reader by) {
-    return once("set target " + field,
-        () -> named(field, id -> exercises.findSetTarget(by, sessionId, id, payload.getString("setId"))));
-  }
-
-  private Future<Optional<ForSet>> records(String field, KeyedRead.Reader by) {
     return once("records " + field,
-        () -> named(field, id -> records.forSet(by, sessionId, id, payload.getString("setId"))));
+        () -> named(field, id -> records.forSet(reader, sessionId, id, payload.getString("setId"))));
   }
 
   /** {@code read} of the id in the payload's {@code field}. */

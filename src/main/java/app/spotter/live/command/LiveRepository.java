@@ -263,7 +263,8 @@ public final class LiveRepository {
    */
   Future<Set<UUID>> saveBatch(SqlClient client, List<EventSave> saves) {
     boolean coaching = saves.stream().anyMatch(save -> save.records() != null || save.announcement() != null);
-    return client.preparedQuery(coaching ? SAVE_BATCH_COACHING : SAVE_BATCH).execute(arrays(saves, coaching)).map(rows -> {
+    String statement = coaching ? SAVE_BATCH_COACHING : SAVE_BATCH;
+    return client.preparedQuery(statement).execute(arrays(saves, coaching)).map(rows -> {
       Set<UUID> applied = new HashSet<>();
       rows.forEach(r -> applied.add(r.getUUID(0)));
       return applied;

@@ -21,7 +21,10 @@ final class SetCommands {
   static List<LiveCommand> all() {
     return List.of(
         new LiveCommand("log-set", "set-logged", "LiveLogSet", LiveCommand.TRAINER, EVENT_STATEMENT,
-            SetCommands::logSet, reads -> reads.setTargetWithRecords("exerciseRecordId")),
+            SetCommands::logSet, reads -> {
+              reads.setTarget("exerciseRecordId");
+              reads.records("exerciseRecordId");
+            }),
         new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, EVENT_STATEMENT,
             SetCommands::updateSet, SetRecords::prefetch),
         new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION,
