@@ -99,7 +99,9 @@ public final class ReadBatches {
       List<Future<?>> kinds = new ArrayList<>();
       byKind.forEach((read, waiting) -> {
         List<Tuple> parameters = waiting.stream().map(Waiting::parameters).toList();
-        kinds.add(read.runAll(pool, parameters).onComplete(answers -> {
+        // Through compose, so that a statement that cannot even be built fails this kind, not the queue.
+        Future<List<Optional<Row>>> answered = Future.succeededFuture().compose(v -> read.runAll(pool, parameters));
+        kinds.add(answered.onComplete(answers -> {
           List<CallerAnswer.Delivery> deliveries = new ArrayList<>(waiting.size());
           for (int i = 0; i < waiting.size(); i++) {
             Waiting w = waiting.get(i);

@@ -77,7 +77,10 @@ final class EventCommits {
 
   private void send(List<Waiting> batch) {
     batchSizes.accept(batch.size());
-    live.saveBatch(client, batch.stream().map(Waiting::save).toList()).onComplete(result -> {
+    // Through compose, so that a statement that cannot even be built fails the batch, not the queue.
+    Future<Set<UUID>> answered = Future.succeededFuture()
+        .compose(v -> live.saveBatch(client, batch.stream().map(Waiting::save).toList()));
+    answered.onComplete(result -> {
       List<Waiting> following;
       synchronized (this) {
         inFlight = false;
