@@ -50,8 +50,8 @@ public final class KeyedRead {
   }
 
   /**
-   * {@code members} as one read: a row of each member's columns, each run after a column
-   * {@code found} (null when that member found no row); the parameters are the members' in turn.
+   * {@code members} as one read, with the members' parameters in turn: one row, in which each
+   * member's columns follow its column named in {@code found}, null when that member found no row.
    */
   static KeyedRead fused(List<KeyedRead> members, List<String> found) {
     StringBuilder sql = new StringBuilder("SELECT * FROM (VALUES (1)) AS keyed_group (one)");
