@@ -100,6 +100,26 @@ class MigrationTest {
     }
   }
 
+  @Test
+  @DisplayName("V18: every column of the tables a live set grows samples 3,000 rows for ANALYZE, not 30,000")
+  void appendTablesSampleSmall() throws SQLException {
+    DatabaseUrl url = freshDatabase();
+    Migrations.migrate(url);
+    List<String> fine = new ArrayList<>();
+    try (Connection c = connect(url); ResultSet rs = c.createStatement().executeQuery("""
+        SELECT attrelid::regclass || '.' || attname || ' ' || attstattarget FROM pg_attribute
+        WHERE attrelid IN ('live_session_event'::regclass, 'exercise_set'::regclass,
+          'personal_record_log'::regclass, 'live_event_set_logged'::regclass)
+          AND attnum > 0 AND NOT attisdropped AND attstattarget <> 10""")) {
+      while (rs.next()) {
+        fine.add(rs.getString(1));
+      }
+    }
+    // An index's key columns have no statistics of their own (-1 here); its expression does.
+    assertThat(fine).as("columns with another statistics target")
+        .containsExactlyInAnyOrder("live_event_set_logged.session_record_id -1");
+  }
+
   private static DatabaseUrl freshDatabase() throws SQLException {
     DatabaseUrl admin = TestStack.get().servers.databaseUrl();
     String name = "fresh_" + System.nanoTime();
