@@ -65,7 +65,8 @@ public final class LiveEngine {
     this.rejectionRetention = new RejectionRetention(vertx, answers);
     CommandProcessor processor = new CommandProcessor(pool, batchPool, live, answers, exercises, personalRecords, contract,
         committed, coaching, LiveMetrics.commitBatches(registry));
-    this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis(), processor::finishTimer);
+    this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis(), processor::finishTimer,
+        runningTimers);
     this.revocations = new LiveRevocations(hub, redis);
     FeedReads reads = new FeedReads(live, new SnapshotReader(pool, redis, records, exercises, live, coaching),
         new EventLog(redis, live), presence);

@@ -76,6 +76,27 @@ class LiveRedisFlushTest extends LiveTest {
   }
 
   @Test
+  @DisplayName("an instance that starts after Redis lost the deadlines puts them back: the timer finishes at its end,"
+      + " not at a later safety scan")
+  void deadlinesRestoredAtStart() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    trainerSocket.subscribe(sessionId, null);
+    ack(trainerSocket, "start-timer", new JsonObject().put("durationSeconds", 3));
+    JsonObject timer = trainerSocket.events(sessionId, 1).get(0).getJsonObject("payload").getJsonObject("timer");
+    awaitDeadlineInRedis(timer.getString("id"));
+
+    flushRedis(); // as a restart of a Redis that keeps nothing on disk
+    open(ExtraInstance.start(Map.of("SPOTTER_LIVE_TIMER_SCAN", "PT30S")));
+    awaitDeadlineInRedis(timer.getString("id"));
+
+    JsonObject finished = trainerSocket.next(m -> "timer-finished".equals(m.getString("name")));
+    assertThat(finished.getLong("serverTime")).as("at endsAt; the shared instance's scan would be 5 s or more late")
+        .isBetween(timer.getLong("endsAt"), timer.getLong("endsAt") + 1_000);
+    assertThat(eventRows("timer-finished")).isOne();
+  }
+
+  @Test
   @DisplayName("while instances cannot reach Redis commands still ack; once it is back every subscriber gets what it missed")
   void redisUnreachable() {
     startSession();

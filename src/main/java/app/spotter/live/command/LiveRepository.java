@@ -123,8 +123,8 @@ public final class LiveRepository {
       + " WHERE trainer_id = $1 AND status = 'live' ORDER BY start_time, id";
   private static final String SESSION_NAME = "SELECT r.trainee_id, t.name, r.live_seq, r.current_exercise_record_id, r.timer"
       + " FROM training_session_record r JOIN trainee t ON t.id = r.trainee_id WHERE r.id = $1";
-  /** Live sessions whose running timer is past its deadline: the safety net behind the Redis deadline queue. */
-  private static final String OVERDUE_TIMERS = "SELECT id, timer FROM training_session_record WHERE status = 'live'"
+  /** Live sessions whose running timer ends before $1: the Redis deadline queue's safety net, and its restore. */
+  private static final String RUNNING_TIMERS = "SELECT id, timer FROM training_session_record WHERE status = 'live'"
       + " AND (timer ->> 'running')::boolean AND (timer ->> 'endsAt')::bigint < $1";
 
   private static final String EXERCISE_EXISTS = "SELECT 1 FROM exercise_record WHERE id = $1";
@@ -418,9 +418,9 @@ public final class LiveRepository {
     });
   }
 
-  /** [sessionId, timer] of every live session whose running timer ended before {@code nowMillis}. */
-  public Future<List<JsonArray>> overdueTimers(long nowMillis) {
-    return pool.preparedQuery(OVERDUE_TIMERS).execute(Tuple.of(nowMillis)).map(rows -> {
+  /** [sessionId, timer] of every live session whose running timer ends before {@code millis}. */
+  public Future<List<JsonArray>> runningTimersEndingBefore(long millis) {
+    return pool.preparedQuery(RUNNING_TIMERS).execute(Tuple.of(millis)).map(rows -> {
       List<JsonArray> out = new ArrayList<>();
       rows.forEach(r -> out.add(new JsonArray().add(r.getUUID("id").toString()).add(r.getJson("timer"))));
       return out;

@@ -2,10 +2,13 @@ package app.spotter.live.timers;
 
 import app.spotter.live.command.LiveEvent;
 import app.spotter.live.fanout.RedisKeys;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -25,14 +28,26 @@ public final class RunningTimers {
     }
     JsonObject timer = event.payload().getJsonObject("timer");
     if (timer != null && Boolean.TRUE.equals(timer.getBoolean("running"))) {
-      redis.send(Request.cmd(Command.ZADD).arg(RedisKeys.TIMER_DEADLINES).arg(timer.getLong("endsAt"))
-          .arg(member(event.sessionId(), timer.getString("id"))));
+      add(List.of(new JsonArray().add(event.sessionId().toString()).add(timer)));
     } else {
       String timerId = timer != null ? timer.getString("id") : event.payload().getString("timerId");
       if (timerId != null) {
         redis.send(Request.cmd(Command.ZREM).arg(RedisKeys.TIMER_DEADLINES).arg(member(event.sessionId(), timerId)));
       }
     }
+  }
+
+  /** Adds the deadlines of running timers, each [sessionId, timer] as the session row holds it. */
+  Future<Void> add(List<JsonArray> running) {
+    if (running.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Request add = Request.cmd(Command.ZADD).arg(RedisKeys.TIMER_DEADLINES);
+    for (JsonArray r : running) {
+      JsonObject timer = r.getJsonObject(1);
+      add.arg(timer.getLong("endsAt")).arg(member(UUID.fromString(r.getString(0)), timer.getString("id")));
+    }
+    return redis.send(add).mapEmpty();
   }
 
   /** A member of the set: "sessionId|timerId" ({@link TimerDeadlines} splits it back). */

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * Emits {@code timer-finished} once, cluster-wide. Running timers' deadlines sit in a Redis sorted
  * set; every instance polls it and claims a due deadline with ZREM, which only one can win. The
  * finish itself is a server command whose commandId is the timer's, so even two claims make one
- * event. A Postgres scan catches deadlines Redis lost (flush, or a claimer that died mid-way).
- * {@link RunningTimers} keeps the set in step with the timer events.
+ * event. A Postgres scan catches deadlines Redis lost (flush, or a claimer that died mid-way), and at
+ * start the running timers' deadlines are put back from Postgres, so that after a restart of a Redis
+ * that keeps nothing on disk they still finish on time. {@link RunningTimers} keeps the set in step
+ * with the timer events.
  */
 public final class TimerDeadlines {
   private static final Logger LOG = LoggerFactory.getLogger(TimerDeadlines.class);
@@ -31,18 +33,25 @@ public final class TimerDeadlines {
   /** How often the Postgres safety scan runs, and how overdue a timer must be for it (SPOTTER_LIVE_TIMER_SCAN). */
   private final long scanMs;
   private final TimerFinish finish;
+  private final RunningTimers running;
   private long pollTimer = -1;
   private long scanTimer = -1;
 
-  public TimerDeadlines(Vertx vertx, Redis redis, LiveRepository live, long scanMs, TimerFinish finish) {
+  public TimerDeadlines(Vertx vertx, Redis redis, LiveRepository live, long scanMs, TimerFinish finish,
+      RunningTimers running) {
     this.vertx = vertx;
     this.redis = redis;
     this.live = live;
     this.scanMs = scanMs;
     this.finish = finish;
+    this.running = running;
   }
 
   public void start() {
+    // Adding a deadline that is there already changes nothing, so every instance may do it.
+    live.runningTimersEndingBefore(Long.MAX_VALUE).compose(running::add)
+        .onFailure(e -> LOG.warn("running timers' deadlines not restored (the safety scan will finish them): {}",
+            e.getMessage()));
     pollTimer = vertx.setPeriodic(POLL_MS, id -> pollDue());
     scanTimer = vertx.setPeriodic(scanMs, id -> scanOverdue());
   }
@@ -74,7 +83,7 @@ public final class TimerDeadlines {
   }
 
   private void scanOverdue() {
-    live.overdueTimers(System.currentTimeMillis() - scanMs).onSuccess(rows -> {
+    live.runningTimersEndingBefore(System.currentTimeMillis() - scanMs).onSuccess(rows -> {
       for (JsonArray row : rows) {
         finish(UUID.fromString(row.getString(0)), row.getJsonObject(1).getString("id"));
       }
