@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data directory of the embedded servers, held by one Spotter at a time. It holds the database,
- * Redis's AOF and the secrets, so it is its owner's alone ({@code rwx------}): made so when created,
- * tightened when found looser. The hold is a lock on a file inside, which the kernel releases when the
+ * The data directory of the embedded servers, held by one Spotter at a time. It holds the database
+ * and the secrets, so it is its owner's alone ({@code rwx------}): made so when created, tightened
+ * when found looser. The hold is a lock on a file inside, which the kernel releases when the
  * process ends however it ends: a server found running in a data dir nobody holds was left by a dead one.
  */
 final class DataDir implements AutoCloseable {

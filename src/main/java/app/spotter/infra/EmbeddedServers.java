@@ -98,8 +98,11 @@ public final class EmbeddedServers implements AutoCloseable {
           .setting("dir " + dir)
           .setting("pidfile " + pidFile)
           .setting("include " + auth)
-          .setting("appendonly yes")
-          .setting("appendfsync everysec")
+          // Nothing on disk: Redis holds nothing that must survive (Postgres is the record; the rest is
+          // rebuilt or short-lived, docs/operations.md). An append-only file cost a write and an
+          // fsync every second beside Postgres's WAL, and a rewrite of the whole data set each time
+          // it doubled: the worst seconds of a load run (docs/performance.md).
+          .setting("appendonly no")
           .setting("save \"\"")
           .build();
       redis.start();

@@ -26,7 +26,7 @@ final class LeftoverServer {
   /** Postgres: SIGINT is its "fast" shutdown (checkpoints, then exits); SIGQUIT "immediate"; SIGKILL last. */
   static final List<Step> POSTGRES = List.of(
       new Step("INT", Duration.ofSeconds(15)), new Step("QUIT", Duration.ofSeconds(5)), new Step("KILL", Duration.ofSeconds(5)));
-  /** Redis: SIGTERM makes it write and fsync its AOF, then exit. */
+  /** Redis: SIGTERM is its clean shutdown (it keeps nothing on disk); SIGKILL last. */
   static final List<Step> REDIS = List.of(new Step("TERM", Duration.ofSeconds(10)), new Step("KILL", Duration.ofSeconds(5)));
 
   private final Path pidFile;
