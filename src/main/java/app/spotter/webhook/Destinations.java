@@ -3,6 +3,7 @@ package app.spotter.webhook;
 import app.spotter.api.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,24 +11,41 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Where webhooks may go: {@code http} or {@code https} URLs whose host resolves to public addresses
  * only, unless private ones are allowed ({@code SPOTTER_WEBHOOKS_ALLOW_PRIVATE}). The host is checked
  * when an endpoint is created and again before each attempt, whose connection then goes to the
  * address that was checked, so a DNS answer that changes in between (rebinding) cannot redirect it.
- * Names are resolved on a worker thread: the JDK resolver blocks.
+ * Names are resolved by the JDK (which also reads {@code /etc/hosts}); it blocks, for as long as the
+ * system's resolver retries, so lookups run on a few threads of their own, never the workers that
+ * hash passwords, and an answer that takes over {@link #LOOKUP_TIMEOUT_MS} counts as none.
  */
 final class Destinations {
   private static final String PRIVATE = "resolves to a loopback, private, link-local or otherwise non-public address";
   private static final String UNRESOLVED = "its host does not resolve";
+  static final long LOOKUP_TIMEOUT_MS = 5_000;
+  /** Lookups at once; more wait for one of these threads. */
+  private static final int LOOKUP_THREADS = 4;
 
-  private final Vertx vertx;
   private final boolean allowPrivate;
+  private final Function<String, List<InetAddress>> resolver;
+  private final WorkerExecutor lookups;
+  private final long timeoutMs;
 
   Destinations(Vertx vertx, boolean allowPrivate) {
-    this.vertx = vertx;
+    this(vertx, allowPrivate, Destinations::resolve, LOOKUP_TIMEOUT_MS);
+  }
+
+  /** With another resolver and deadline: for tests of a slow resolver. */
+  Destinations(Vertx vertx, boolean allowPrivate, Function<String, List<InetAddress>> resolver, long timeoutMs) {
     this.allowPrivate = allowPrivate;
+    this.resolver = resolver;
+    this.timeoutMs = timeoutMs;
+    this.lookups = vertx.createSharedWorkerExecutor("spotter-webhook-dns", LOOKUP_THREADS);
   }
 
   /** The URL if an endpoint may have it; else fails with a 400 naming {@code url}. */
@@ -38,29 +56,33 @@ final class Destinations {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(ApiException.invalidField("url", e.getMessage()));
     }
-    return pin(uri).map(uri).recover(e -> Future.failedFuture(
-        e instanceof Refused ? ApiException.invalidField("url", e.getMessage()) : e));
+    return pin(uri).map(uri).recover(e -> Future.failedFuture(e instanceof Refused || e instanceof TimeoutException
+        ? ApiException.invalidField("url", e.getMessage()) : e));
   }
 
   /**
    * The address a delivery connects to: the first of the host's addresses when all are public, or
    * empty when private ones are allowed (the HTTP client resolves the host itself). Fails with
-   * {@link Refused} otherwise.
+   * {@link Refused} otherwise, or with a {@link TimeoutException} when the lookup takes too long.
    */
   Future<Optional<InetAddress>> pin(URI uri) {
     if (allowPrivate) {
       return Future.succeededFuture(Optional.empty());
     }
     String host = uri.getHost().replaceAll("^\\[|]$", "");
-    return vertx.executeBlocking(() -> resolve(host), false).map(addresses -> {
-      if (addresses.isEmpty()) {
-        throw new Refused(UNRESOLVED);
-      }
-      if (addresses.stream().anyMatch(PrivateAddresses::isPrivate)) {
-        throw new Refused(PRIVATE);
-      }
-      return Optional.of(addresses.get(0));
-    });
+    return lookups.executeBlocking(() -> resolver.apply(host), false)
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .recover(e -> Future.failedFuture(e instanceof TimeoutException
+            ? new TimeoutException("its host did not resolve within " + timeoutMs + " ms") : e))
+        .map(addresses -> {
+          if (addresses.isEmpty()) {
+            throw new Refused(UNRESOLVED);
+          }
+          if (addresses.stream().anyMatch(PrivateAddresses::isPrivate)) {
+            throw new Refused(PRIVATE);
+          }
+          return Optional.of(addresses.get(0));
+        });
   }
 
   private static List<InetAddress> resolve(String host) {
