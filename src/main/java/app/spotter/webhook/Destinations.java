@@ -27,7 +27,7 @@ import java.util.function.Function;
 final class Destinations {
   private static final String PRIVATE = "resolves to a loopback, private, link-local or otherwise non-public address";
   private static final String UNRESOLVED = "its host does not resolve";
-  static final long LOOKUP_TIMEOUT_MS = 5_000;
+  private static final long LOOKUP_TIMEOUT_MS = 5_000;
   /** Lookups at once; more wait for one of these threads. */
   private static final int LOOKUP_THREADS = 4;
 

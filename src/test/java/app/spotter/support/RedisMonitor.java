@@ -61,7 +61,12 @@ public final class RedisMonitor implements AutoCloseable {
     long deadline = System.currentTimeMillis() + 5_000;
     while (lines.stream().noneMatch(l -> l.contains(marker))) {
       assertThat(System.currentTimeMillis()).as("Redis MONITOR printed the marker").isLessThan(deadline);
-      Thread.onSpinWait();
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Redis MONITOR", e);
+      }
     }
   }
 
