@@ -51,6 +51,27 @@ class LiveTimerTest extends LiveTest {
   }
 
   @Test
+  @DisplayName("a client's command under the server's id for a timer's finish is refused, and the timer still finishes")
+  void serverCommandIdReserved() {
+    startSession();
+    LiveClient trainerSocket = trainerSocket(stack.port);
+    trainerSocket.subscribe(sessionId, null);
+    ack(trainerSocket, "start-timer", new JsonObject().put("durationSeconds", 1));
+    JsonObject timer = trainerSocket.events(sessionId, 1).get(0).getJsonObject("payload").getJsonObject("timer");
+
+    // Applied (or remembered) under this id, the note would answer the server's finish in advance.
+    JsonObject answer = trainerSocket.command(sessionId, "timer-finished:" + timer.getString("id"), "add-note",
+        new JsonObject().put("text", "early"));
+
+    assertThat(answer.getString("type")).isEqualTo("rejected");
+    assertThat(answer.getString("code")).isEqualTo("invalid");
+    assertThat(answer.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("commandId");
+    JsonObject finished = trainerSocket.next(FINISHED);
+    assertThat(finished.getJsonObject("payload").getString("timerId")).isEqualTo(timer.getString("id"));
+    assertThat(eventRows("timer-finished")).isOne();
+  }
+
+  @Test
   @DisplayName("pause keeps the remaining time, adjust moves it, resume sets a new endsAt, and the timer finishes then")
   void pauseAdjustResume() throws InterruptedException {
     startSession();

@@ -33,6 +33,11 @@ public final class CommandProcessor {
   /** Also how a command that finds it must write in a transaction asks to run again under the lock. */
   static final RuntimeException LOST_RACE = new LostRace();
   private static final LiveCommand TIMER_FINISHED = TimerCommands.finish();
+  /**
+   * How the server's own commands' ids begin: a timer's finish is {@code timer-finished:<timerId>}.
+   * A client's command may not use it, or its event or rejection would answer the finish in advance.
+   */
+  public static final String SERVER_COMMAND_ID_PREFIX = "timer-finished:";
   private final Pool pool;
   private final LiveRepository live;
   private final CommandAnswers answers;
@@ -119,7 +124,7 @@ public final class CommandProcessor {
 
   /** The server finishing a running timer (see TimerDeadlines): the commandId is the timer's. */
   public Future<Long> finishTimer(UUID sessionId, String timerId) {
-    return apply(Principal.server(null), sessionId, "timer-finished:" + timerId, TIMER_FINISHED,
+    return apply(Principal.server(null), sessionId, SERVER_COMMAND_ID_PREFIX + timerId, TIMER_FINISHED,
         new JsonObject().put("timerId", timerId));
   }
 

@@ -39,6 +39,13 @@ final class CommandIntake {
           .toJson(null));
       return;
     }
+    if (commandId.startsWith(CommandProcessor.SERVER_COMMAND_ID_PREFIX)) {
+      // Answered here, never remembered: kept under that id, it would answer the timer's finish.
+      connection.send(CommandRejected.invalidField("commandId",
+          "must not begin with '" + CommandProcessor.SERVER_COMMAND_ID_PREFIX + "' (the server's own commands)")
+          .toJson(commandId));
+      return;
+    }
     String name = message.getValue("name") instanceof String s ? s : null;
     if (!bucket.tryTake()) {
       metrics.command(name, "rate-limited");
