@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -40,6 +41,15 @@ public final class PersonalRecordRepository {
   /** All of history, for filling the records once (V16_1). */
   public static final String BACKFILL_HISTORY = HISTORY_SELECT + HISTORY_ORDER;
   private static final String HISTORY = HISTORY_SELECT + " AND r.trainee_id = $1 AND x.identity = ANY($2)" + HISTORY_ORDER;
+  /**
+   * The trainee's ($1) live session, unless it is $2 (a trainee has at most one), moves on a version:
+   * a command of it that read the records before a replay then loses its race and runs again under
+   * the session's lock, which it waits for until the replay commits.
+   */
+  private static final String MOVE_LIVE_SESSION = "UPDATE training_session_record SET version = version + 1"
+      + " WHERE trainee_id = $1 AND status = 'live' AND id <> $2";
+  /** Replays of one trainee's records take turns at the trainee's row. */
+  private static final String LOCK_TRAINEE = "SELECT 1 FROM trainee WHERE id = $1 FOR NO KEY UPDATE";
   /**
    * The records of the exercise ($1, of session $2) a set is logged into or changed in, with the
    * trainer's unit, and whether the set ($3) is in the log (a change to it may move records).
@@ -133,15 +143,27 @@ public final class PersonalRecordRepository {
             r.getLocalDate("session_date").toString(), r.getBoolean("in_log"))));
   }
 
-  /** The sets of the trainee's exercises, by identity, each oldest first. */
-  Future<Map<String, List<HistorySet>>> history(SqlClient client, UUID traineeId, Set<String> identities) {
-    return client.preparedQuery(HISTORY).execute(Tuple.of(traineeId, (Object) identities.toArray(new String[0])))
+  /**
+   * The sets of the trainee's exercises, by identity, each oldest first, read in {@code tx} to replay
+   * their records, which it then writes. {@code sessionId} is the session the replay comes from.
+   * Before the read, the trainee's live session moves on, unless it is that session (whose lock
+   * the caller then holds), and the trainee's row is locked, in the order a live command takes them.
+   * So a replay waits for the live session's command in flight, and sees its set; a live command
+   * that read the records before the replay runs again after it; and replays of the trainee take turns.
+   */
+  Future<Map<String, List<HistorySet>>> historyToReplay(SqlClient tx, UUID traineeId, Set<String> identities,
+      UUID sessionId) {
+    Future<?> moved = tx.preparedQuery(MOVE_LIVE_SESSION).execute(Tuple.of(traineeId, sessionId));
+    Future<?> locked = tx.preparedQuery(LOCK_TRAINEE).execute(Tuple.of(traineeId));
+    Future<Map<String, List<HistorySet>>> history = tx.preparedQuery(HISTORY)
+        .execute(Tuple.of(traineeId, (Object) identities.toArray(new String[0])))
         .map(rows -> {
           Map<String, List<HistorySet>> out = new LinkedHashMap<>();
           identities.forEach(identity -> out.put(identity, new ArrayList<>()));
           rows.forEach(r -> out.get(r.getString("identity")).add(historySet(r)));
           return out;
         });
+    return Future.all(moved, locked, history).map(all -> history.result());
   }
 
   static HistorySet historySet(Row r) {
@@ -150,10 +172,13 @@ public final class PersonalRecordRepository {
         (JsonObject) r.getJson("body"), WeightUnit.of(r.getString("unit"), WeightUnit.KG));
   }
 
-  /** Trainee id to the identities a change to the session may move. */
+  /**
+   * Trainee id to the identities a change to the session may move; trainees in one order (UUID's), so
+   * that replays of two trainees lock them in the same order.
+   */
   Future<Map<UUID, Set<String>>> ofSession(SqlClient client, UUID sessionId) {
     return client.preparedQuery(OF_SESSION).execute(Tuple.of(sessionId)).map(rows -> {
-      Map<UUID, Set<String>> out = new LinkedHashMap<>();
+      Map<UUID, Set<String>> out = new TreeMap<>();
       rows.forEach(r -> out.computeIfAbsent(r.getUUID(0), id -> new java.util.TreeSet<>()).add(r.getString(1)));
       return out;
     });

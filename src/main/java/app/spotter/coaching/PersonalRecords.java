@@ -56,11 +56,12 @@ public final class PersonalRecords {
 
   /**
    * Replays the exercise of {@code before} from its history with one set changed to {@code changed}
-   * (null: deleted) and writes the result over its records and log; resolves to the replay.
+   * (null: deleted) and writes the result over its records and log; resolves to the replay. The set
+   * is of live session {@code sessionId}, whose lock {@code tx} holds.
    */
-  public Future<RecordReplay> replayWith(SqlClient tx, ForSet before, UUID exerciseRecordId, String setId,
-      JsonObject changed) {
-    return repository.history(tx, before.traineeId(), Set.of(before.identity())).compose(history -> {
+  public Future<RecordReplay> replayWith(SqlClient tx, ForSet before, UUID sessionId, UUID exerciseRecordId,
+      String setId, JsonObject changed) {
+    return repository.historyToReplay(tx, before.traineeId(), Set.of(before.identity()), sessionId).compose(history -> {
       List<HistorySet> sets = new ArrayList<>();
       for (HistorySet set : history.get(before.identity())) {
         boolean target = set.exerciseRecordId().equals(exerciseRecordId) && setId.equals(set.setId());
@@ -78,12 +79,13 @@ public final class PersonalRecords {
   /**
    * Replays every exercise a change to the session may have moved (those in it now and those it set
    * records in), for its trainee and any trainee it had before: after a write to its exercises,
-   * sets, status or trainee outside the live socket.
+   * sets, status or trainee outside the live socket, or a rename of a live exercise (under the live
+   * session's lock).
    */
   public Future<Void> refreshSession(SqlClient tx, UUID sessionId) {
     return repository.ofSession(tx, sessionId).compose(touched -> {
       List<Future<Void>> done = new ArrayList<>();
-      touched.forEach((traineeId, identities) -> done.add(repository.history(tx, traineeId, identities)
+      touched.forEach((traineeId, identities) -> done.add(repository.historyToReplay(tx, traineeId, identities, sessionId)
           .compose(history -> {
             Map<String, RecordReplay> replays = new java.util.LinkedHashMap<>();
             history.forEach((identity, sets) -> replays.put(identity, RecordReplay.of(sets)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.config.DatabaseUrl;
 import app.spotter.support.LiveClient;
+import app.spotter.support.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,11 +30,18 @@ class LiveRaceTest extends LiveSceneTest {
    */
   private Scene sceneWithHeavierPast() {
     Scene scene = scene();
-    assertThat(scene.trainer().api().post("/session-records", new JsonObject().put("traineeId", scene.traineeId())
+    heavierPast(scene);
+    return scene;
+  }
+
+  /** The scene's trainee's earlier session: Squat, 10 × 200 kg; answers its id. */
+  private static String heavierPast(Scene scene) {
+    Reply created = scene.trainer().api().post("/session-records", new JsonObject().put("traineeId", scene.traineeId())
         .put("sessionDate", "2026-11-01").put("status", "completed").put("exercises", new JsonArray().add(new JsonObject()
             .put("exerciseName", "Squat").put("sets", new JsonArray().add(new JsonObject().put("id", "past")
-                .put("reps", 10).put("weight", 200).put("unit", "kg")))))).status()).isEqualTo(201);
-    return scene;
+                .put("reps", 10).put("weight", 200).put("unit", "kg"))))));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().getString("id");
   }
 
   /**
@@ -131,9 +141,7 @@ class LiveRaceTest extends LiveSceneTest {
     try (Connection holder = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
       holder.setAutoCommit(false);
       holder.createStatement().execute("SELECT 1 FROM training_session_record WHERE id = '" + scene.sessionId() + "' FOR UPDATE");
-      String commandId = UUID.randomUUID().toString();
-      socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
-          .put("commandId", commandId).put("name", name).put("payload", payload));
+      String commandId = send(socket, scene, name, payload);
       stack.awaitLockWaiters(1, " AND query LIKE '%FOR NO KEY UPDATE'");
 
       JsonObject otherAnswer = otherSocket.command(other.sessionId(), "log-set", other.logSet(other.squat(), "s1"));
@@ -146,6 +154,47 @@ class LiveRaceTest extends LiveSceneTest {
   }
 
   /**
+   * The log-set reads the trainee's records (the past's 10 × 200 kg), and its commit holds the
+   * session's row while it waits for the exercise's, which this test holds. Meanwhile the trainer
+   * deletes the past session over REST, which replays the trainee's squat records. Without a turn
+   * taken at the live session, the replay would miss the uncommitted set and leave no squat
+   * records, and the set, judged against the records it read, would set none either.
+   */
+  @Test
+  @DisplayName("a REST edit of the trainee's past racing a log-set replays the records after the set: they are the history's")
+  void pastEditedWhileSetLogged() throws Exception {
+    Scene scene = scene();
+    String past = heavierPast(scene);
+    LiveClient socket = trainerSocket(scene);
+    DatabaseUrl db = stack.servers.databaseUrl();
+    try (Connection holder = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
+      holder.setAutoCommit(false);
+      holder.createStatement().execute("SELECT 1 FROM exercise_record WHERE id = '" + scene.squat() + "' FOR UPDATE");
+      String commandId = send(socket, scene, "log-set", scene.logSet(scene.squat(), "s1"));
+      stack.awaitLockWaiters(1, "");
+
+      CompletableFuture<Reply> deleted = CompletableFuture.supplyAsync(
+          () -> scene.trainer().api().delete("/session-records/" + past));
+      long deadline = System.currentTimeMillis() + 5_000;
+      while (!deleted.isDone() && stack.count("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'") < 2) {
+        assertThat(System.currentTimeMillis()).as("the delete answered or waiting").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      holder.commit();
+
+      assertThat(socket.next(m -> commandId.equals(m.getString("commandId"))).getString("type")).isEqualTo("ack");
+      assertThat(deleted.get(10, TimeUnit.SECONDS).status()).isEqualTo(204);
+    }
+    JsonArray items = scene.trainer().api().get("/trainees/" + scene.traineeId() + "/records").json().getJsonArray("items");
+    assertThat(items).as("the squat's records, from s1 alone").hasSize(1);
+    JsonObject squat = items.getJsonObject(0);
+    assertThat(squat.getJsonObject("weight").getString("setId")).isEqualTo("s1");
+    assertThat(squat.getJsonObject("weight").getDouble("value")).isEqualTo(60.0);
+    assertThat(squat.getJsonArray("repMaxes")).hasSize(1);
+    assertNoTransactionLeft();
+  }
+
+  /**
    * Sends the command while another connection holds {@code update} uncommitted, commits that once
    * the command waits behind it, and returns the command's answer.
    */
@@ -155,13 +204,19 @@ class LiveRaceTest extends LiveSceneTest {
     try (Connection other = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
       other.setAutoCommit(false);
       other.createStatement().executeUpdate(update);
-      String commandId = UUID.randomUUID().toString();
-      socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
-          .put("commandId", commandId).put("name", name).put("payload", payload));
+      String commandId = send(socket, scene, name, payload);
       stack.awaitLockWaiters(1, ""); // the command's write, behind the other writer's row lock
       other.commit();
       return socket.next(m -> commandId.equals(m.getString("commandId")));
     }
+  }
+
+  /** Sends the command without waiting for its answer; answers its commandId. */
+  private static String send(LiveClient socket, Scene scene, String name, JsonObject payload) {
+    String commandId = UUID.randomUUID().toString();
+    socket.send(new JsonObject().put("type", "command").put("sessionId", scene.sessionId())
+        .put("commandId", commandId).put("name", name).put("payload", payload));
+    return commandId;
   }
 
   /** The payload of command {@code name} in these tests, on a scene whose squat holds set s1. */

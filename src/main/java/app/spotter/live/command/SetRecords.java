@@ -56,7 +56,7 @@ final class SetRecords {
         return Future.succeededFuture(null);
       }
       return c.underLock()
-          .compose(v -> c.records().replayWith(c.tx(), before, exerciseId, setId, changed))
+          .compose(v -> c.records().replayWith(c.tx(), before, c.session.id, exerciseId, setId, changed))
           .map((RecordReplay replay) -> PersonalRecords.shown(replay.logOf(exerciseId.toString(), setId), before.unit()));
     });
   }
