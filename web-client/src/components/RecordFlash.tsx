@@ -8,9 +8,14 @@ export const FLASH_MS = 8_000;
 
 /** "PR: Back squat 120 kg × 3 — e1RM 133.5": the set that set the records, once for all of them. */
 export function recordText(records: readonly PersonalRecord[]): string {
+  return `PR: ${records[0]!.exerciseName} ${recordSet(records)}`;
+}
+
+/** "120 kg × 3 — e1RM 133.5": the set of {@link recordText} without its exercise. */
+function recordSet(records: readonly PersonalRecord[]): string {
   const r = records[0]!;
   const load = r.weight > 0 ? `${formatNumber(r.weight)} ${r.unit} × ${formatNumber(r.reps)}` : `${formatNumber(r.reps)} reps`;
-  return `PR: ${r.exerciseName} ${load}${r.e1rm != null ? ` — e1RM ${formatNumber(r.e1rm)}` : ''}`;
+  return `${load}${r.e1rm != null ? ` — e1RM ${formatNumber(r.e1rm)}` : ''}`;
 }
 
 /** What each record beat: "e1RM 127.5 (was 115.9)", "weight 110 kg (was 100 kg)", "5 reps (was 4)". */
@@ -68,14 +73,22 @@ function merge(initial: readonly PersonalRecord[], seen: readonly PersonalRecord
 }
 
 /**
- * A record, celebrated: a banner on the tablet and the phone, the whole tile on the wall. It is a
- * polite live region, so a screen reader says it once; motion only without prefers-reduced-motion.
+ * A record, celebrated: a banner on the tablet and the phone, the middle of its tile on the wall (the
+ * exercise and the set on lines of their own, which a small tile can fit). It is a polite live region,
+ * so a screen reader says it once; motion only without prefers-reduced-motion.
  */
 export function RecordFlash({ records, variant }: { records: readonly PersonalRecord[] | null; variant: 'banner' | 'tile' }) {
   if (!records || records.length === 0) return null;
   return (
     <div class={`record-flash record-flash-${variant}`} role="status" data-testid="record-flash">
-      <strong class="record-flash-title num">{recordText(records)}</strong>
+      {variant === 'tile' ? (
+        <>
+          <strong class="record-flash-title">PR: {records[0]!.exerciseName}</strong>{' '}
+          <strong class="record-flash-set num">{recordSet(records)}</strong>{' '}
+        </>
+      ) : (
+        <><strong class="record-flash-title num">{recordText(records)}</strong>{' '}</>
+      )}
       <span class="record-flash-detail num">{records.map(recordDetail).join(' · ')}</span>
     </div>
   );

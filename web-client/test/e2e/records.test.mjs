@@ -131,6 +131,16 @@ describe('a personal record on the tablet, the phone and the wall', () => {
     const text = await wall.page.getByTestId('record-flash').textContent();
     assert.match(text, /e1RM 130\.2/); // 120 / p(3) = 120 / 0.922
     assert.match(text, /weight 120 kg \(was 100 kg\)/);
+    // The set started the rest timer: on the wall the flash leaves whose record it is and the countdown in view.
+    await wall.page.locator('[data-testid=tile] [data-testid=countdown]').waitFor({ timeout: 2 * SECOND });
+    const covered = await wall.page.evaluate(() => ['.tile-name', '[data-testid=tile] [data-testid=countdown]'].map((selector) => {
+      const shown = document.querySelector(selector);
+      const box = shown.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return shown.contains(top) ? null : `${selector} is under ${top?.className}`;
+    }).filter(Boolean));
+    assert.deepEqual(covered, []);
+    assert.ok(await wall.page.getByTestId('record-flash').isVisible(), 'the flash is still up');
     await tablet.page.waitForTimeout(600); // the banner's entrance is over
     await tablet.page.screenshot({ path: `${SCREENSHOTS}/records-tablet-1024x768.png` });
     await phone.page.screenshot({ path: `${SCREENSHOTS}/records-phone-390x844.png` });

@@ -14,7 +14,8 @@ const FRESH_MS = 1_500;
 /**
  * One session on the wall, legible from across the gym: first name, exercise, "Set N of M" with a
  * dot per set, the last set, what comes next and, largest of all, the rest countdown (then "GO").
- * Every size follows the tile (container units), so one to eight tiles all read well.
+ * Every size follows the tile (container units), so one to eight tiles all read well. A personal
+ * record takes the middle (exercise to next) for a few seconds.
  */
 export function Tile({ view, serverNow, socket }: { view: SessionView; serverNow: ReadonlySignal<number>; socket: LiveSocket }) {
   const { state } = view;
@@ -28,11 +29,14 @@ export function Tile({ view, serverNow, socket }: { view: SessionView; serverNow
   return (
     <article class={`tile cue-${phase}`} data-testid="tile" data-phase={phase} aria-label={firstName(state.trainee.name)}>
       <h2 class="tile-name">{firstName(state.trainee.name)}</h2>
-      <div class="tile-exercise" data-testid="current-exercise" data-sets={exercise?.sets.length ?? 0}>{exercise?.exerciseName ?? 'Between exercises'}</div>
-      {exercise ? <Progress exercise={exercise} fresh={fresh} /> : <div />}
-      <div class={`tile-last${fresh ? ' fresh' : ''}`} data-testid="last-set">{last ? `Last: ${setText(last)}` : ' '}</div>
-      <div class="tile-next">{next ? `Next: ${next.exerciseName}` : ' '}</div>
-      <RecordFlash records={flash} variant="tile" />
+      {/* A record covers the middle for a while: whose it is and the rest countdown stay in view. */}
+      <div class="tile-body">
+        <div class="tile-exercise" data-testid="current-exercise" data-sets={exercise?.sets.length ?? 0}>{exercise?.exerciseName ?? 'Between exercises'}</div>
+        {exercise ? <Progress exercise={exercise} fresh={fresh} /> : <div />}
+        <div class={`tile-last${fresh ? ' fresh' : ''}`} data-testid="last-set">{last ? `Last: ${setText(last)}` : ' '}</div>
+        <div class="tile-next">{next ? `Next: ${next.exerciseName}` : ' '}</div>
+        <RecordFlash records={flash} variant="tile" />
+      </div>
       <div class="tile-timer">
         {phase === 'go' ? (
           <span class="tile-go" data-testid="rest-cue" data-phase="go" role="status">GO</span>
