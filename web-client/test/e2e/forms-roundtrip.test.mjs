@@ -160,6 +160,47 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
     }
   });
 
+  it('an lb trainer: height and measurements in inches and lb, stored in cm and kg; the profile saved unchanged changes nothing', async () => {
+    const imperial = await registerTrainer('Imperial Coach', 'imperial');
+    await imperial.call('PATCH', '/me', { unit: 'lb' });
+    const trainee = await imperial.call('POST', '/trainees', { name: 'Dana Brooks', height: 172.7 });
+    const path = `/trainees/${trainee.id}`;
+    const before = await restText('GET', path, undefined, imperial.token);
+    const screen = await open(browser, 'tablet');
+    watchWrites(screen);
+    const p = screen.page;
+    try {
+      await signIn(p, imperial.email);
+      await p.goto(`/trainer/#${path}`);
+      const profile = p.getByRole('form', { name: 'Profile' });
+      assert.equal(await profile.getByLabel('Height (in)').inputValue(), '68', '172.7 cm');
+      await profile.getByRole('button', { name: 'Save profile' }).click();
+      await profile.getByRole('status').waitFor();
+      assert.deepEqual(screen.writes, [], 'an unchanged profile sends nothing');
+      assert.equal(await restText('GET', path, undefined, imperial.token), before);
+
+      const form = p.getByRole('form', { name: 'New measurement' });
+      await form.getByLabel('Weight (lb)').fill('180');
+      await form.getByLabel('Waist (in)').fill('32');
+      await form.getByRole('button', { name: 'Add measurement' }).click();
+      await p.getByRole('cell', { name: 'waist 32' }).waitFor();
+      assert.equal(await p.getByRole('row').nth(1).getByRole('cell').nth(1).textContent(), '180');
+      const added = (await imperial.call('GET', path)).measurementHistory.at(-1);
+      assert.ok(Math.abs(added.weight - 81.65) < 0.01, `180 lb is ${added.weight} kg`);
+      assert.ok(Math.abs(added.girths.waist - 81.28) < 0.01, `32 in is ${added.girths.waist} cm`);
+
+      await profile.getByLabel('Height (in)').fill('70');
+      await profile.getByRole('button', { name: 'Save profile' }).click();
+      await profile.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+      assert.equal((await imperial.call('GET', path)).height, 177.8, '70 in');
+      await p.getByRole('heading', { name: 'Measurements' }).scrollIntoViewIfNeeded();
+      await p.screenshot({ path: `${SCREENSHOTS}/measurements-lb-1180x820.png` });
+      assert.deepEqual(p.errors, []);
+    } finally {
+      await screen.context.close();
+    }
+  });
+
   it('template exercise: Edit then Save unchanged keeps every field, multi-line notes and 61.25 kg included', async () => {
     const template = await create('/session-templates', {
       name: 'Lower body A', description: 'Squat focus', category: 'strength', difficulty: 'advanced', durationMinutes: 65,

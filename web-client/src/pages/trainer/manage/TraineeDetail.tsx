@@ -2,9 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 import { ConfirmButton } from '../../../components/ConfirmButton';
 import { ProblemBanner } from '../../../components/ProblemBanner';
 import { describe, useLoad } from '../../../components/useLoad';
+import { lengthCm, lengthUnit, shownLength } from '../../../lib/bodyUnits';
 import { choices, formDraft, sameJson } from '../../../lib/formDraft';
 import { formatDate } from '../../../lib/format';
-import { api, go } from '../state';
+import { api, go, unit } from '../state';
 import { AccessLinks } from './AccessLinks';
 import { ListEditor } from './ListEditor';
 import { Measurements } from './Measurements';
@@ -118,8 +119,12 @@ function ProfileForm({ trainee, save, status, flash }: {
   status: string | null;
   flash: (message: string) => void;
 }) {
-  // The trainee as loaded when this form was made: the draft compares against it.
-  const draft = useMemo(() => formDraft(FIELDS, trainee as unknown as Record<string, unknown>), []);
+  // The trainee as loaded when this form was made, its height in the trainer's unit: the draft compares against it.
+  const u = unit.value;
+  const draft = useMemo(() => formDraft(FIELDS, {
+    ...(trainee as unknown as Record<string, unknown>),
+    height: trainee.height == null ? null : shownLength(trainee.height, u),
+  }), []);
   const [original] = useState(trainee);
   const [goals, setGoals] = useState<Goal[]>(trainee.goals);
   const [injuries, setInjuries] = useState<Injury[]>(trainee.injuries);
@@ -128,6 +133,7 @@ function ProfileForm({ trainee, save, status, flash }: {
   async function submit(e: Event) {
     e.preventDefault();
     const changes: Record<string, unknown> = { ...draft.changes.value };
+    if (typeof changes.height === 'number') changes.height = lengthCm(changes.height, u);
     const keptGoals = goals.filter((g) => (g.text ?? '').trim());
     const keptInjuries = injuries.filter((i) => (i.area ?? '').trim());
     if (!sameJson(keptGoals, original.goals)) changes.goals = keptGoals;
@@ -161,8 +167,8 @@ function ProfileForm({ trainee, save, status, flash }: {
             {choices(LEVELS, original.fitnessLevel).map((l) => <option key={l} value={l}>{l}</option>)}
           </select>
         </label>
-        {/* step="any": a stored 172.25 must not make the whole form invalid. */}
-        <label>Height (cm)<input {...text('height')} type="number" min={50} max={300} step="any" /></label>
+        {/* step="any": a stored 172.25 must not make the whole form invalid. Bounds: the API's 50–300 cm. */}
+        <label>Height ({lengthUnit(u)})<input {...text('height')} type="number" min={u === 'lb' ? 20 : 50} max={u === 'lb' ? 118 : 300} step="any" /></label>
         <label>Emergency contact<input {...text('emergencyContact')} maxLength={500} /></label>
         <label>Address<input {...text('address')} maxLength={500} /></label>
       </div>

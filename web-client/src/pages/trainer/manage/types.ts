@@ -18,6 +18,8 @@ export interface Measurement {
   bodyFatPercentage?: number;
   restingHeartRate?: number;
   height?: number;
+  /** Circumferences in cm by body site. */
+  girths?: Record<string, number>;
 }
 export interface Trainee {
   id: string;
