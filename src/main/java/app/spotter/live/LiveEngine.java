@@ -64,7 +64,7 @@ public final class LiveEngine {
     CommandAnswers answers = new CommandAnswers(pool);
     this.rejectionRetention = new RejectionRetention(vertx, answers);
     CommandProcessor processor = new CommandProcessor(pool, batchPool, live, answers, exercises, personalRecords, contract,
-        committed, coaching, LiveMetrics.commitBatches(registry));
+        committed, coaching, LiveMetrics.commitCounts(registry));
     this.timers = new TimerDeadlines(vertx, redis, live, timing.timerScan().toMillis(), processor::finishTimer,
         runningTimers);
     this.revocations = new LiveRevocations(hub, redis);

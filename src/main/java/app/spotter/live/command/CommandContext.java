@@ -40,16 +40,21 @@ final class CommandContext {
   private final Function<LiveRepository.EventSave, Future<Boolean>> eventWriter;
   private LiveRepository.SetWrite setWrite;
   private LiveRepository.RecordRows recordRows;
+  private PersonalRecords.Logged logged;
   private WebhookOutbox.Announcement announcement;
+  /** Whether the command's earlier answer was left unread (WarmSessions): its event's statement checks it. */
+  private final boolean answerUnread;
+  private LiveRepository.EventSave eventSave;
 
   /**
    * {@code eventWriter} sends the event's statement: in the command's transaction under the lock, else
    * to be batched with other sessions' commands; it resolves to false when the command's rows changed.
    */
   CommandContext(SqlClient client, boolean locked, Function<LiveRepository.EventSave, Future<Boolean>> eventWriter,
-      LiveSessionRow session, CommandReads reads, Principal actor, JsonObject payload, long now,
+      LiveSessionRow session, CommandReads reads, boolean answerUnread, Principal actor, JsonObject payload, long now,
       ExerciseRecordRepository exercises, LiveRepository live, PersonalRecords records,
       LiveCoaching coaching) {
+    this.answerUnread = answerUnread;
     this.client = client;
     this.locked = locked;
     this.eventWriter = eventWriter;
@@ -143,7 +148,13 @@ final class CommandContext {
 
   /** The personal records the command set, written with the event. */
   void recordsWithEvent(PersonalRecords.Logged logged) {
+    this.logged = logged;
     recordRows = new LiveRepository.RecordRows(PersonalRecords.states(logged), logged.log());
+  }
+
+  /** The records the command's set moved, or null. */
+  PersonalRecords.Logged logged() {
+    return logged;
   }
 
   /** The injury flags of one of the session's exercise records, as the command's transaction sees it (trainer-only). */
@@ -175,8 +186,13 @@ final class CommandContext {
 
   /** Writes the session's live columns and {@code event}, with the set left for it: the command's last write. */
   void saveSession(LiveEvent event, String commandId) {
-    sentBlind(eventWriter.apply(new LiveRepository.EventSave(session, event, commandId, setWrite, recordRows,
-        announcement)));
+    eventSave = new LiveRepository.EventSave(session, event, commandId, setWrite, recordRows, announcement, answerUnread);
+    sentBlind(eventWriter.apply(eventSave));
+  }
+
+  /** What {@link #saveSession} wrote. */
+  LiveRepository.EventSave eventSave() {
+    return eventSave;
   }
 
   /** Whether every {@link #save} has been answered: only then may COMMIT follow. */

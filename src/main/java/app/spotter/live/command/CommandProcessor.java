@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,16 +48,19 @@ public final class CommandProcessor {
   private final LiveCoaching coaching;
   private final EventCommits commits;
   private final ReadBatches readBatches;
+  private final WarmSessions warm = new WarmSessions();
+  private final CommitCounts counts;
 
   /**
-   * {@code batchPool} serves the batched reads and commits; {@code batchSizes} hears how many
-   * commands each batched commit holds.
+   * {@code batchPool} serves the batched reads and commits; {@code counts} hears how many commands
+   * each batched commit holds, and the path each command committed on.
    */
   public CommandProcessor(Pool pool, Pool batchPool, LiveRepository live, CommandAnswers answers, ExerciseRecordRepository exercises,
       PersonalRecords personalRecords, OpenAPIContract contract, EventSink publisher,
-      LiveCoaching coaching, IntConsumer batchSizes) {
+      LiveCoaching coaching, CommitCounts counts) {
     this.pool = pool;
-    this.commits = new EventCommits(live, batchPool, batchSizes);
+    this.counts = counts;
+    this.commits = new EventCommits(live, batchPool, counts::batch);
     this.readBatches = new ReadBatches(batchPool);
     this.live = live;
     this.answers = answers;
@@ -136,7 +138,8 @@ public final class CommandProcessor {
   Future<Long> apply(Principal actor, UUID sessionId, String commandId, LiveCommand command, JsonObject payload) {
     Run run = new Run(actor, sessionId, commandId, command, payload);
     Future<Applied> applied = command.writes() == LiveCommand.Writes.EVENT_STATEMENT
-        ? unlocked(run).recover(e -> e == LOST_RACE ? locked(run) : Future.failedFuture(e))
+        ? kept(run).recover(e -> e == LOST_RACE ? unlocked(run) : Future.failedFuture(e))
+            .recover(e -> e == LOST_RACE ? locked(run) : Future.failedFuture(e))
         : locked(run);
     return orUnavailable(applied.map(done -> {
       if (done.event() != null) {
@@ -178,11 +181,42 @@ public final class CommandProcessor {
       Future<LiveRepository.SessionRead> read = live.read(group, run.sessionId(), run.commandId());
       CommandReads reads = prefetch(group, run);
       group.send();
-      return read.compose(answered -> decide(run, pool, false, reads, answered));
+      return read.compose(answered -> decide(run, pool, Path.UNLOCKED, reads, answered));
     })
         // The event's statement is the only write, so a rejection among its answers is its version check.
         .compose(sent -> sent.recover(e -> Future.failedFuture(lostRaceIfRejected(e))))
         .recover(e -> Future.failedFuture(lostRaceIfRejected(e)));
+  }
+
+  /**
+   * One round trip, for a command whose reads are all answered by what this instance's last commit
+   * of the session left ({@link WarmSessions}): its event's statement, checked like {@link #unlocked}'s
+   * and also against an earlier answer and a set id logged before, which it did not read. A command
+   * whose reads are not kept, or whose statement wrote nothing (another writer came between, it was
+   * answered before, ...), or that would be rejected, fails with {@link #LOST_RACE} and runs the usual way.
+   */
+  private Future<Applied> kept(Run run) {
+    WarmSessions.Session session = warm.get(run.sessionId());
+    if (session == null) {
+      return Future.failedFuture(LOST_RACE);
+    }
+    CommandReads reads = CommandReads.kept(session, run.sessionId(), run.payload());
+    run.command().prefetch().accept(reads);
+    if (reads.missed()) {
+      return Future.failedFuture(LOST_RACE);
+    }
+    LiveRepository.SessionRead read = new LiveRepository.SessionRead(Optional.of(session.rowToChange()),
+        new CommandAnswers.Earlier(null, null));
+    // Through compose, so that a rejection thrown while it decides fails the future.
+    return Future.succeededFuture(read).compose(r -> decide(run, pool, Path.KEPT, reads, r))
+        .compose(sent -> sent)
+        .recover(e -> {
+          if (e instanceof CommandRejected || e == WarmSessions.MISS) {
+            warm.forget(run.sessionId());
+            return Future.failedFuture(LOST_RACE);
+          }
+          return Future.failedFuture(e);
+        });
   }
 
   private static Throwable lostRaceIfRejected(Throwable e) {
@@ -197,7 +231,7 @@ public final class CommandProcessor {
       Future<CommandAnswers.Earlier> earlier = answers.earlier(tx, run.sessionId(), run.commandId());
       CommandReads reads = prefetch(KeyedRead.Reader.of(tx), run);
       return Future.all(locked, earlier).compose(all ->
-          decide(run, tx, true, reads, new LiveRepository.SessionRead(locked.result(), earlier.result())));
+          decide(run, tx, Path.LOCKED, reads, new LiveRepository.SessionRead(locked.result(), earlier.result())));
     });
   }
 
@@ -211,7 +245,7 @@ public final class CommandProcessor {
    * The command's answer from what was read: a rejection, the seq of its earlier event, or its writes.
    * Resolves once its last statement is out, to the future of their answers.
    */
-  private Future<Future<Applied>> decide(Run run, SqlClient conn, boolean locked, CommandReads reads,
+  private Future<Future<Applied>> decide(Run run, SqlClient conn, Path path, CommandReads reads,
       LiveRepository.SessionRead read) {
     Future<Long> earlier = answeredBefore(run.actor(), read);
     if (earlier != null) {
@@ -223,10 +257,11 @@ public final class CommandProcessor {
     }
     // Read now, not when the command arrived: one that runs again after losing a race comes later in seq.
     long now = System.currentTimeMillis();
+    boolean locked = path == Path.LOCKED;
     Function<LiveRepository.EventSave, Future<Boolean>> eventWriter = locked ? save -> live.saveLocked(conn, save)
         : commits::commit;
-    CommandContext context = new CommandContext(conn, locked, eventWriter, session, reads, run.actor(), run.payload(),
-        now, exercises, live, personalRecords, coaching);
+    CommandContext context = new CommandContext(conn, locked, eventWriter, session, reads, path == Path.KEPT,
+        run.actor(), run.payload(), now, exercises, live, personalRecords, coaching);
     return run.command().apply().apply(context).map(eventPayload -> {
       if (!context.savesAnswered()) {
         // COMMIT would go out before the version check's answer: a defect of the command, rolled back.
@@ -236,7 +271,15 @@ public final class CommandProcessor {
           now, run.actor().role().wire(), run.actor().id());
       context.saveSession(event, run.commandId());
       // Every statement is out: COMMIT, if there is a transaction, follows at once, and these are their answers.
-      return context.writesDone().map(v -> new Applied(event.seq(), event));
+      return context.writesDone().map(v -> {
+        counts.committed(path.wire);
+        if (locked) {
+          warm.forget(run.sessionId()); // what a transaction wrote is not followed here
+        } else {
+          warm.committed(context.eventSave(), reads.recordsRead("exerciseRecordId"), context.logged());
+        }
+        return new Applied(event.seq(), event);
+      });
     });
   }
 
@@ -266,6 +309,17 @@ public final class CommandProcessor {
   private static final class LostRace extends RuntimeException {
     LostRace() {
       super("the session changed meanwhile", null, false, false);
+    }
+  }
+
+  /** How a command runs: on what this instance kept of its session, on what it read, or under its lock. */
+  private enum Path {
+    KEPT("kept"), UNLOCKED("read"), LOCKED("locked");
+
+    final String wire;
+
+    Path(String wire) {
+      this.wire = wire;
     }
   }
 

@@ -29,32 +29,61 @@ final class CommandReads {
   private final ExerciseRecordRepository exercises;
   private final PersonalRecords records;
   private final Map<String, Future<?>> made = new HashMap<>();
+  /** When not null, reads are answered from it alone, and one it cannot answer fails with {@link WarmSessions#MISS}. */
+  private final WarmSessions.Session warm;
 
   CommandReads(KeyedRead.Reader reader, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises,
       PersonalRecords records) {
+    this(reader, sessionId, payload, exercises, records, null);
+  }
+
+  /** Reads answered by what the session's last commit on this instance left ({@link WarmSessions}). */
+  static CommandReads kept(WarmSessions.Session warm, UUID sessionId, JsonObject payload) {
+    return new CommandReads(null, sessionId, payload, null, null, warm);
+  }
+
+  private CommandReads(KeyedRead.Reader reader, UUID sessionId, JsonObject payload, ExerciseRecordRepository exercises,
+      PersonalRecords records, WarmSessions.Session warm) {
     this.reader = reader;
     this.sessionId = sessionId;
     this.payload = payload;
     this.exercises = exercises;
     this.records = records;
+    this.warm = warm;
   }
 
   /** The exercise record whose id is the payload's {@code field}, which must belong to this session. */
   Future<JsonObject> exercise(String field) {
-    return once("exercise " + field, () -> named(field, id -> exercises.find(reader, sessionId, id)
-        .map(found -> found.orElseThrow(CommandRejected::noSuchExercise))));
+    return once("exercise " + field, () -> warm != null ? Future.failedFuture(WarmSessions.MISS)
+        : named(field, id -> exercises.find(reader, sessionId, id).map(found -> found.orElseThrow(CommandRejected::noSuchExercise))));
   }
 
   /** The same exercise record as a set logged into it sees it (log-set's setId is asked about). */
   Future<SetTarget> setTarget(String field) {
-    return once("set target " + field,
-        () -> named(field, id -> exercises.findSetTarget(reader, sessionId, id, payload.getString("setId"))));
+    return once("set target " + field, () -> named(field, id -> warm != null ? kept(warm.target(id))
+        : exercises.findSetTarget(reader, sessionId, id, payload.getString("setId"))));
   }
 
   /** The personal records of the exercise named by {@code field}, as its set (the payload's setId) sees them. */
   Future<Optional<ForSet>> records(String field) {
-    return once("records " + field,
-        () -> named(field, id -> records.forSet(reader, sessionId, id, payload.getString("setId"))));
+    return once("records " + field, () -> named(field, id -> warm != null ? kept(warm.records(id).map(Optional::of))
+        : records.forSet(reader, sessionId, id, payload.getString("setId"))));
+  }
+
+  /** The records of the exercise named by {@code field} as read, if they were read (and found). */
+  @SuppressWarnings("unchecked")
+  Optional<ForSet> recordsRead(String field) {
+    Future<?> read = made.get("records " + field);
+    return read != null && read.succeeded() ? (Optional<ForSet>) read.result() : Optional.empty();
+  }
+
+  /** Whether a read could not be answered by what the session's last commit here left. */
+  boolean missed() {
+    return made.values().stream().anyMatch(f -> f.failed() && f.cause() == WarmSessions.MISS);
+  }
+
+  private static <T> Future<T> kept(Optional<T> found) {
+    return found.map(Future::succeededFuture).orElseGet(() -> Future.failedFuture(WarmSessions.MISS));
   }
 
   /** {@code read} of the id in the payload's {@code field}. */

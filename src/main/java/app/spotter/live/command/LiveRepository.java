@@ -49,9 +49,12 @@ public final class LiveRepository {
    * (as under the session lock), and the statement answers the sessions whose command it applied.
    * {@code {skip}} is {@code SKIP LOCKED} in a batch: a session another transaction holds (a command under
    * its lock, say) leaves that command out, to run again under the lock, instead of making its
-   * batch-mates wait; so batches never wait for each other. An exercise record is held only by a
-   * writer outside the live engine (an edit of the record), briefly: the batch waits for it, and a
-   * command whose exercise it changed runs again on the record as changed.
+   * batch-mates wait; so batches never wait for each other. A command that did not read its earlier
+   * answer ({@code answer_unread}: it ran on what this instance kept, WarmSessions) is left out when
+   * it has one (an event or a kept rejection), or when its new set's id was logged before or is one of
+   * its exercise's sets. An exercise record is held only by a writer outside the live engine (an edit
+   * of the record), briefly: the batch waits for it, and a command whose exercise it changed runs
+   * again on the record as changed.
    */
   private static final String SAVE_TEMPLATE = """
       WITH input AS MATERIALIZED (SELECT * FROM unnest({arrays}) AS i ({columns})),
@@ -65,7 +68,13 @@ public final class LiveRepository {
         WHERE i.session_id IN (SELECT id FROM sessions)),
       ok AS MATERIALIZED (
         SELECT i.* FROM input i WHERE i.session_id IN (SELECT id FROM sessions)
-          AND (i.exercise_id IS NULL OR i.exercise_id IN (SELECT id FROM exercises))),
+          AND (i.exercise_id IS NULL OR i.exercise_id IN (SELECT id FROM exercises))
+          AND (NOT i.answer_unread OR (
+            NOT EXISTS (SELECT 1 FROM live_session_event v WHERE v.session_record_id = i.session_id AND v.command_id = i.command_id)
+            AND NOT EXISTS (SELECT 1 FROM live_command_rejection j WHERE j.session_record_id = i.session_id AND j.command_id = i.command_id)
+            AND NOT (coalesce(i.set_is_new, false) AND (EXISTS (SELECT 1 FROM live_session_event v
+              WHERE v.session_record_id = i.session_id AND v.name = 'set-logged' AND v.payload #>> '{set,id}' = i.set_id)
+              OR EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = i.exercise_id AND s.id = i.set_id)))))),
       session AS (
         UPDATE training_session_record r SET live_seq = ok.seq, status = ok.status, is_live = (ok.status = 'live'),
           completed = (ok.status = 'completed'), current_exercise_record_id = ok.current_exercise_record_id,
@@ -93,7 +102,7 @@ public final class LiveRepository {
       "current_exercise_record_id uuid", "timer jsonb", "trainer_notes text", "trainee_feedback jsonb",
       "end_time timestamptz", "command_id text", "actor_role text", "actor_id uuid", "name text", "payload jsonb",
       "created_at timestamptz", "exercise_id uuid", "exercise_version int", "set_id text", "set_position int",
-      "set_body jsonb", "set_is_new boolean");
+      "set_body jsonb", "set_is_new boolean", "answer_unread boolean");
   /** The input of what a command may add: personal records and a webhook event. */
   private static final List<String> COACHING_INPUT = List.of("trainer_id uuid", "record_states jsonb",
       "record_log jsonb", "webhook_type text", "webhook_id uuid", "webhook_body text");
@@ -244,7 +253,7 @@ public final class LiveRepository {
    * {@code PersonalRecordRepository} writes them) and its webhook event; each of the last three null for none.
    */
   record EventSave(LiveSessionRow session, LiveEvent event, String commandId, SetWrite setWrite,
-      RecordRows records, WebhookOutbox.Announcement announcement) {}
+      RecordRows records, WebhookOutbox.Announcement announcement, boolean answerUnread) {}
 
   /** Rows of a command's personal records: the new state of each record set, and the log's new rows. */
   record RecordRows(JsonArray states, JsonArray log) {}
@@ -298,6 +307,7 @@ public final class LiveRepository {
     Integer[] setPositions = new Integer[n];
     String[] setBodies = new String[n];
     Boolean[] setIsNew = new Boolean[n];
+    Boolean[] answerUnread = new Boolean[n];
     UUID[] trainerIds = new UUID[n];
     String[] recordStates = new String[n];
     String[] recordLog = new String[n];
@@ -318,6 +328,7 @@ public final class LiveRepository {
       feedback[i] = s.traineeFeedback == null ? "{}" : s.traineeFeedback.encode();
       endTimes[i] = s.endTime == null ? null : OffsetDateTime.parse(s.endTime);
       commandIds[i] = save.commandId();
+      answerUnread[i] = save.answerUnread();
       actorRoles[i] = event.actorRole();
       actorIds[i] = event.actorId();
       names[i] = event.name();
@@ -355,7 +366,7 @@ public final class LiveRepository {
         .addArrayOfString(commandIds).addArrayOfString(actorRoles).addArrayOfUUID(actorIds).addArrayOfString(names)
         .addArrayOfString(payloads).addArrayOfOffsetDateTime(createdAt).addArrayOfUUID(exerciseIds)
         .addArrayOfInteger(exerciseVersions).addArrayOfString(setIds).addArrayOfInteger(setPositions)
-        .addArrayOfString(setBodies).addArrayOfBoolean(setIsNew);
+        .addArrayOfString(setBodies).addArrayOfBoolean(setIsNew).addArrayOfBoolean(answerUnread);
     return coaching ? arrays.addArrayOfUUID(trainerIds).addArrayOfString(recordStates).addArrayOfString(recordLog)
         .addArrayOfString(webhookTypes).addArrayOfUUID(webhookIds).addArrayOfString(webhookBodies) : arrays;
   }

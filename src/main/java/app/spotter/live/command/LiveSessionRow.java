@@ -36,6 +36,18 @@ final class LiveSessionRow {
     this.endTime = endTime;
   }
 
+  /** A copy, for a command to change. */
+  LiveSessionRow copy() {
+    return new LiveSessionRow(id, trainerId, traineeId, seq, version, status, currentExerciseRecordId,
+        timer == null ? null : timer.copy(), trainerNotes, traineeFeedback == null ? null : traineeFeedback.copy(), endTime);
+  }
+
+  /** The row as its event's statement stored it: at {@code seq}, its version moved on. */
+  LiveSessionRow committed(long seq) {
+    return new LiveSessionRow(id, trainerId, traineeId, seq, version + 1, status, currentExerciseRecordId,
+        timer == null ? null : timer.copy(), trainerNotes, traineeFeedback == null ? null : traineeFeedback.copy(), endTime);
+  }
+
   boolean isLive() {
     return "live".equals(status);
   }

@@ -1,6 +1,7 @@
 package app.spotter.live.fanout;
 
 import app.spotter.auth.Role;
+import app.spotter.live.command.CommitCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -40,13 +41,29 @@ public final class LiveMetrics {
         .register(registry);
   }
 
-  /** Hears how many commands each batched commit holds (the command processor is made before this class). */
-  public static java.util.function.IntConsumer commitBatches(MeterRegistry registry) {
+  /**
+   * Hears how many commands each batched commit holds, and the path each command committed on (the
+   * command processor is made before this class).
+   */
+  public static CommitCounts commitCounts(MeterRegistry registry) {
     DistributionSummary sizes = DistributionSummary.builder("spotter_live_commit_batch_commands")
         .description("Commands committed together in one batched statement")
         .publishPercentiles(0.5, 0.99)
         .register(registry);
-    return sizes::record;
+    Map<String, Counter> paths = new ConcurrentHashMap<>();
+    return new CommitCounts() {
+      @Override
+      public void batch(int commands) {
+        sizes.record(commands);
+      }
+
+      @Override
+      public void committed(String path) {
+        paths.computeIfAbsent(path, p -> Counter.builder("spotter_live_command_commits_total").tag("path", p)
+            .description("Live commands committed, by path: kept (no read round), read or locked")
+            .register(registry)).increment();
+      }
+    };
   }
 
   public void command(String name, String outcome) {

@@ -182,7 +182,7 @@ class EventCommitsTest extends ApiTest {
         read.status, read.currentExerciseRecordId, read.timer, "note " + index, read.traineeFeedback, read.endTime);
     LiveEvent event = new LiveEvent(session, read.seq + 1, "note-added", new JsonObject().put("note", "note " + index),
         System.currentTimeMillis(), Role.TRAINER.wire(), trainerId);
-    return new EventSave(row, event, UUID.randomUUID().toString(), null, null, null);
+    return new EventSave(row, event, UUID.randomUUID().toString(), null, null, null, false);
   }
 
   private long seqOf(UUID session) {

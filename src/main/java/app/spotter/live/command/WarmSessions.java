@@ -1,0 +1,123 @@
+package app.spotter.live.command;
+
+import app.spotter.coaching.ExerciseRecords;
+import app.spotter.coaching.PersonalRecordRepository.ForSet;
+import app.spotter.coaching.PersonalRecords;
+import app.spotter.live.command.LiveRepository.ChangedSet;
+import app.spotter.live.command.LiveRepository.EventSave;
+import app.spotter.live.command.LiveRepository.NewSet;
+import app.spotter.record.SetTarget;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What this instance's last commit of each live session left: the session's live columns as
+ * committed, and for each exercise a set was logged into here, what logging the next set there reads
+ * (the exercise's version and set count, and its trainee's records of it). A command whose reads are
+ * all here skips the read round ({@code CommandProcessor}): its event's statement still checks the
+ * session's and the exercise's versions, so any commit of another writer in between (another
+ * instance, the session lock's path, a replay of the trainee's records) fails it, and it then runs the
+ * usual way. What no version covers it checks in that statement instead: that its commandId was not
+ * answered before and that a new set's id was not logged before.
+ *
+ * <p>An exercise in a superset is never kept: which exercise its set makes current depends on the
+ * other exercises. An entry goes when its session ends, when a command of it runs under the lock, and
+ * when a kept one turns out stale; all go when there are {@link #MAX_SESSIONS}.
+ */
+final class WarmSessions {
+  /** A bound on memory: a session left live and never ended keeps no entry for ever. */
+  static final int MAX_SESSIONS = 50_000;
+  /** A read this cache cannot answer: the command runs the usual way. */
+  static final RuntimeException MISS = new Miss();
+  private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+
+  /** The session as its last commit here left it; exercises by id. */
+  record Session(LiveSessionRow row, Map<UUID, Exercise> exercises) {
+    /** A copy of the row for one command to change. */
+    LiveSessionRow rowToChange() {
+      return row.copy();
+    }
+
+    /** The target of a set logged now into {@code exerciseId}, if kept. */
+    Optional<SetTarget> target(UUID exerciseId) {
+      Exercise e = exercises.get(exerciseId);
+      return e == null ? Optional.empty()
+          : Optional.of(new SetTarget(exerciseId, row.id, e.version(), e.setCount(), false, List.of()));
+    }
+
+    /** The records a set logged now into {@code exerciseId} is judged against, if kept. */
+    Optional<ForSet> records(UUID exerciseId) {
+      Exercise e = exercises.get(exerciseId);
+      return e == null ? Optional.empty() : Optional.of(e.records());
+    }
+  }
+
+  /** An exercise as the next set logged into it reads it; its records' {@code inLog} is false (a new set). */
+  record Exercise(int version, int setCount, ForSet records) {}
+
+  Session get(UUID sessionId) {
+    return sessions.get(sessionId);
+  }
+
+  void forget(UUID sessionId) {
+    sessions.remove(sessionId);
+  }
+
+  /**
+   * Keeps what the command left, which its event's statement just committed: {@code before} is the
+   * records its set was judged against (when it logged one), {@code logged} what they became (null
+   * when unchanged).
+   */
+  void committed(EventSave save, Optional<ForSet> before, PersonalRecords.Logged logged) {
+    LiveSessionRow row = save.session().committed(save.event().seq());
+    UUID id = row.id;
+    if (!row.isLive()) {
+      sessions.remove(id);
+      return;
+    }
+    Session kept = sessions.get(id);
+    Map<UUID, Exercise> exercises = kept != null && kept.row().version == save.session().version
+        ? new HashMap<>(kept.exercises()) : new HashMap<>();
+    if (save.setWrite() instanceof NewSet added) {
+      keepLogged(exercises, added.target(), before, logged);
+    } else if (save.setWrite() instanceof ChangedSet changed) {
+      exercises.computeIfPresent(changed.exerciseId(),
+          (k, e) -> new Exercise(changed.version() + 1, e.setCount(), e.records()));
+    }
+    if (sessions.size() >= MAX_SESSIONS && kept == null) {
+      sessions.clear();
+    }
+    Session now = new Session(row, Map.copyOf(exercises));
+    sessions.merge(id, now, (old, neu) -> neu.row().version > old.row().version ? neu : old);
+  }
+
+  /** The exercise a set was logged into, and the records of every kept exercise of its identity. */
+  private static void keepLogged(Map<UUID, Exercise> exercises, SetTarget target, Optional<ForSet> before,
+      PersonalRecords.Logged logged) {
+    if (before.isEmpty() || !target.lineup().isEmpty()) {
+      exercises.remove(target.id());
+      return;
+    }
+    ForSet was = before.get();
+    ExerciseRecords records = logged == null ? was.records() : logged.replay().records();
+    exercises.replaceAll((k, e) -> e.records().identity().equals(was.identity())
+        ? new Exercise(e.version(), e.setCount(), withRecords(e.records(), records)) : e);
+    exercises.put(target.id(), new Exercise(target.version() + 1, target.setCount() + 1, withRecords(was, records)));
+  }
+
+  /** {@code of} with {@code records}, for a set not logged yet (so not in the log). */
+  private static ForSet withRecords(ForSet of, ExerciseRecords records) {
+    return new ForSet(of.traineeId(), of.identity(), of.exerciseId(), of.exerciseName(), of.unit(), records,
+        of.sessionDate(), false);
+  }
+
+  private static final class Miss extends RuntimeException {
+    Miss() {
+      super("not kept here", null, false, false);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package app.spotter.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.spotter.support.LiveClient;
+import io.vertx.core.json.JsonObject;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Commands that run on what this instance kept of their session from its last commit here, without a
+ * read round (WarmSessions): they commit in one statement, and that statement still refuses whatever
+ * a read would have caught.
+ */
+class LiveKeptSessionTest extends LiveSceneTest {
+  private static final Pattern KEPT = Pattern.compile("spotter_live_command_commits_total\\{path=\"kept\"[^}]*} (\\S+)");
+
+  private double keptCommits() {
+    Matcher m = KEPT.matcher(anonymous.get("/metrics").body());
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  @Test
+  @DisplayName("a second set of an exercise and a note after it commit on what the first set's commit left, in order")
+  void keptAfterFirstCommit() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    double before = keptCommits();
+
+    assertThat(socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1")).getLong("seq")).isEqualTo(1);
+    assertThat(socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s2")).getLong("seq")).isEqualTo(2);
+    assertThat(socket.command(scene.sessionId(), "add-note", new JsonObject().put("text", "knees out")).getLong("seq"))
+        .isEqualTo(3);
+
+    assertThat(keptCommits() - before).as("s2 and the note").isGreaterThanOrEqualTo(2);
+    JsonObject squat = record(scene).getJsonArray("exercises").getJsonObject(0);
+    assertThat(squat.getJsonArray("sets").getJsonObject(1).getInteger("number")).isEqualTo(2);
+    assertThat(record(scene).getString("trainerNotes")).isEqualTo("knees out");
+    assertThat(record(scene).getLong("liveSeq")).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("a command sent again after its ack gets the same seq, not a second event")
+  void repeatAfterAck() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    String commandId = UUID.randomUUID().toString();
+    JsonObject first = socket.command(scene.sessionId(), commandId, "log-set", scene.logSet(scene.squat(), "s2"));
+
+    JsonObject again = socket.command(scene.sessionId(), commandId, "log-set", scene.logSet(scene.squat(), "s2"));
+
+    assertThat(again.getString("type")).as(again.encode()).isEqualTo("ack");
+    assertThat(again.getLong("seq")).isEqualTo(first.getLong("seq"));
+    assertThat(eventRows(scene.sessionId())).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a command rejected before, sent again once it would pass, gets its rejection again")
+  void repeatOfRejection() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    String pause = UUID.randomUUID().toString();
+    assertThat(socket.command(scene.sessionId(), pause, "pause-timer", new JsonObject()).getString("code")).isEqualTo("conflict");
+    socket.command(scene.sessionId(), "start-timer", new JsonObject().put("durationSeconds", 90));
+
+    JsonObject again = socket.command(scene.sessionId(), pause, "pause-timer", new JsonObject());
+
+    assertThat(again.getString("code")).as(again.encode()).isEqualTo("conflict");
+    assertThat(record(scene).getLong("liveSeq")).as("no pause").isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a set id logged before in another exercise is a conflict")
+  void setIdTaken() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.bench(), "b1"));
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+
+    JsonObject answer = socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "b1"));
+
+    assertThat(answer.getString("code")).as(answer.encode()).isEqualTo("conflict");
+    assertThat(eventRows(scene.sessionId())).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a note after another writer changed the session is added to the notes as changed")
+  void sessionChangedElsewhere() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    stack.execute("UPDATE training_session_record SET trainer_notes = 'from the front desk', version = version + 1"
+        + " WHERE id = '" + scene.sessionId() + "'");
+
+    JsonObject answer = socket.command(scene.sessionId(), "add-note", new JsonObject().put("text", "knees out"));
+
+    assertThat(answer.getString("type")).as(answer.encode()).isEqualTo("ack");
+    assertThat(record(scene).getString("trainerNotes")).isEqualTo("from the front desk\nknees out");
+  }
+
+  @Test
+  @DisplayName("a set after a record-setting set is judged against the records that set left")
+  void recordsFollowTheSets() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1").put("weight", 100));
+    socket.subscribe(scene.sessionId(), 1L);
+
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s2").put("weight", 110));
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s3").put("weight", 105));
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s4").put("weight", 115));
+
+    JsonObject s2 = socket.next(m -> "set-logged".equals(m.getString("name"))).getJsonObject("payload");
+    JsonObject s3 = socket.next(m -> "set-logged".equals(m.getString("name"))).getJsonObject("payload");
+    JsonObject s4 = socket.next(m -> "set-logged".equals(m.getString("name"))).getJsonObject("payload");
+    JsonObject s2E1rm = s2.getJsonArray("records").getJsonObject(0);
+    assertThat(s2E1rm.getString("kind")).isEqualTo("e1rm");
+    assertThat(s3.containsKey("records")).as("105 kg beats 100 kg but not 110 kg: no record").isFalse();
+    assertThat(s4.getJsonArray("records").getJsonObject(0).getDouble("previous")).as("115 kg beats s2's e1RM")
+        .isEqualTo(s2E1rm.getDouble("value"));
+  }
+
+  @Test
+  @DisplayName("a record after the trainer changed units mid-session is shown in the new unit")
+  void unitChangedMidSession() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1").put("weight", 100).put("unit", "kg"));
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s2").put("weight", 110).put("unit", "kg"));
+    assertThat(scene.trainer().api().patch("/me", new JsonObject().put("unit", "lb")).status()).isEqualTo(200);
+    socket.subscribe(scene.sessionId(), 2L);
+
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s3").put("weight", 120).put("unit", "kg"));
+
+    JsonObject s3 = socket.next(m -> "set-logged".equals(m.getString("name"))).getJsonObject("payload");
+    assertThat(s3.getJsonArray("records").getJsonObject(0).getString("unit")).isEqualTo("lb");
+  }
+}
