@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * What this instance's last commit of each live session left: the session's live columns as
@@ -21,22 +22,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * all here skips the read round ({@code CommandProcessor}): its event's statement still checks the
  * session's and the exercise's versions, so any commit of another writer in between (another
  * instance, the session lock's path, a replay of the trainee's records) fails it, and it then runs the
- * usual way. What no version covers it checks in that statement instead: that its commandId was not
- * answered before and that a new set's id was not logged before.
+ * usual way (a change of the trainer's profile moves the version on too: kept records carry the unit
+ * they are shown in). What no version covers it checks in that statement instead: that its commandId
+ * was not answered before and that a new set's id was not logged before.
  *
  * <p>An exercise in a superset is never kept: which exercise its set makes current depends on the
  * other exercises. An entry goes when its session ends, when a command of it runs under the lock, and
- * when a kept one turns out stale; all go when there are {@link #MAX_SESSIONS}.
+ * when a kept one turns out stale. A session left live and never ended would stay: when there are
+ * {@link #MAX_SESSIONS}, those with no commit for {@link #IDLE_MS} go, and all go if that is not enough.
  */
 final class WarmSessions {
-  /** A bound on memory: a session left live and never ended keeps no entry for ever. */
-  static final int MAX_SESSIONS = 50_000;
+  /** A bound on memory, ten times the sessions one instance carries under load (a few kB each). */
+  static final int MAX_SESSIONS = 10_000;
+  /** How long a session with no commit here counts as still in use. */
+  static final long IDLE_MS = 10 * 60_000;
   /** A read this cache cannot answer: the command runs the usual way. */
   static final RuntimeException MISS = new Miss();
   private final Map<UUID, Session> sessions = new ConcurrentHashMap<>();
+  private final int maxSessions;
+  private final long idleMs;
+  private final LongSupplier clock;
+
+  WarmSessions() {
+    this(MAX_SESSIONS, IDLE_MS, System::currentTimeMillis);
+  }
+
+  /** With other bounds and clock, for tests. */
+  WarmSessions(int maxSessions, long idleMs, LongSupplier clock) {
+    this.maxSessions = maxSessions;
+    this.idleMs = idleMs;
+    this.clock = clock;
+  }
 
   /** The session as its last commit here left it; exercises by id. */
-  record Session(LiveSessionRow row, Map<UUID, Exercise> exercises) {
+  record Session(LiveSessionRow row, Map<UUID, Exercise> exercises, long keptAt) {
     /** A copy of the row for one command to change. */
     LiveSessionRow rowToChange() {
       return row.copy();
@@ -88,11 +107,15 @@ final class WarmSessions {
       exercises.computeIfPresent(changed.exerciseId(),
           (k, e) -> new Exercise(changed.version() + 1, e.setCount(), e.records()));
     }
-    if (sessions.size() >= MAX_SESSIONS && kept == null) {
-      sessions.clear();
+    long now = clock.getAsLong();
+    if (kept == null && sessions.size() >= maxSessions) {
+      sessions.values().removeIf(s -> s.keptAt() < now - idleMs);
+      if (sessions.size() >= maxSessions) {
+        sessions.clear();
+      }
     }
-    Session now = new Session(row, Map.copyOf(exercises));
-    sessions.merge(id, now, (old, neu) -> neu.row().version > old.row().version ? neu : old);
+    Session made = new Session(row, Map.copyOf(exercises), now);
+    sessions.merge(id, made, (old, neu) -> neu.row().version > old.row().version ? neu : old);
   }
 
   /** The exercise a set was logged into, and the records of every kept exercise of its identity. */
