@@ -37,13 +37,14 @@ public final class TrainerRepository {
   /** Held until the transaction ends, so a password change waits for a sign-in in progress (and the reverse). */
   private static final String LOCK_PASSWORD_VERSION = "SELECT password_version FROM trainer WHERE id = $1 FOR SHARE";
   /**
-   * With the profile, the trainer's live sessions move on a version: their commands read the
-   * trainer's settings (the unit records are shown in) and may have kept them from an earlier commit
-   * (the live engine's WarmSessions), so they must read them again.
+   * When the unit changes, the trainer's live sessions move on a version: their commands show records
+   * in it and may have kept it from an earlier commit (the live engine's WarmSessions), so they must
+   * read it again. (The subquery sees the row as it was before the update.)
    */
   private static final String UPDATE_PROFILE = "WITH updated AS (" + TABLE.updateSql("") + "),"
       + " moved AS (UPDATE training_session_record r SET version = r.version + 1 FROM updated u"
-      + " WHERE r.trainer_id = u.id AND r.status = 'live') SELECT * FROM updated";
+      + " WHERE r.trainer_id = u.id AND r.status = 'live'"
+      + " AND u.unit IS DISTINCT FROM (SELECT t.unit FROM trainer t WHERE t.id = u.id)) SELECT * FROM updated";
   private static final String UPDATE_PASSWORD = "UPDATE trainer SET hashed_password = $2,"
       + " password_version = password_version + 1, version = version + 1, updated_at = now()"
       + " WHERE id = $1 RETURNING password_version";

@@ -3,6 +3,8 @@ package app.spotter.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.LiveClient;
+import app.spotter.support.LiveFixtures;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -139,5 +141,35 @@ class LiveKeptSessionTest extends LiveSceneTest {
 
     JsonObject s3 = socket.next(m -> "set-logged".equals(m.getString("name"))).getJsonObject("payload");
     assertThat(s3.getJsonArray("records").getJsonObject(0).getString("unit")).isEqualTo("lb");
+  }
+
+  /**
+   * Two exercises of one identity, the second in a superset (never kept): a record set in the second
+   * moves the records the first is kept with.
+   */
+  @Test
+  @DisplayName("a record set in a superset exercise is the record a later set of the same exercise elsewhere is judged against")
+  void recordsOfTheSameExerciseInASuperset() {
+    Scene scene = scene();
+    JsonObject template = scene.trainer().api().post("/session-templates", new JsonObject().put("name", "Bench twice")
+        .put("exercises", new JsonArray()
+            .add(new JsonObject().put("exerciseName", "Bench press"))
+            .add(new JsonObject().put("exerciseName", "Bench press").put("supersetGroup", "A"))
+            .add(new JsonObject().put("exerciseName", "Row").put("supersetGroup", "A")))).json();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "end-session", new JsonObject().put("status", "completed"));
+    JsonObject record = LiveFixtures.start(scene.trainer(), scene.traineeId(), template.getString("id"));
+    String session = record.getString("id");
+    String plain = LiveFixtures.exerciseId(record, 0);
+    String inSuperset = LiveFixtures.exerciseId(record, 1);
+    JsonObject set = new JsonObject().put("reps", 5).put("unit", "kg");
+    socket.command(session, "log-set", set.copy().put("exerciseRecordId", plain).put("setId", "a1").put("weight", 80));
+    socket.command(session, "log-set", set.copy().put("exerciseRecordId", inSuperset).put("setId", "d1").put("weight", 100));
+    socket.subscribe(session, 2L);
+
+    socket.command(session, "log-set", set.copy().put("exerciseRecordId", plain).put("setId", "a2").put("weight", 90));
+
+    JsonObject a2 = socket.next(m -> "set-logged".equals(m.getString("name"))).getJsonObject("payload");
+    assertThat(a2.containsKey("records")).as("90 kg beats 80 kg but not 100 kg: " + a2.encode()).isFalse();
   }
 }

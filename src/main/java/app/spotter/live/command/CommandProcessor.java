@@ -232,6 +232,10 @@ public final class CommandProcessor {
       CommandReads reads = prefetch(KeyedRead.Reader.of(tx), run);
       return Future.all(locked, earlier).compose(all ->
           decide(run, tx, Path.LOCKED, reads, new LiveRepository.SessionRead(locked.result(), earlier.result())));
+    }).onSuccess(applied -> {
+      if (applied.event() != null) {
+        counts.committed(Path.LOCKED.wire); // once COMMIT is answered
+      }
     });
   }
 
@@ -272,10 +276,10 @@ public final class CommandProcessor {
       context.saveSession(event, run.commandId());
       // Every statement is out: COMMIT, if there is a transaction, follows at once, and these are their answers.
       return context.writesDone().map(v -> {
-        counts.committed(path.wire);
         if (locked) {
           warm.forget(run.sessionId()); // what a transaction wrote is not followed here
         } else {
+          counts.committed(path.wire);
           warm.committed(context.eventSave(), reads.recordsRead("exerciseRecordId"), context.logged());
         }
         return new Applied(event.seq(), event);

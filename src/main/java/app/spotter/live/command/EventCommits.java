@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * sockets; each command hears its answer on its own event loop. A batch holds at most one command
  * of a session: a second one waits for the next batch, behind the first. A command that its batch
  * did not apply (its session changed since it read it, or its session row was held), and every
- * command of a batch whose statement failed, resolves to false: the processor runs it again alone,
- * under the session's lock, so one failing command never fails its batch-mates.
+ * command of a batch whose statement failed, resolves to false: the processor runs it again (after
+ * reading its session, if it ran on what was kept of it, then alone under the session's lock), so
+ * one failing command never fails its batch-mates.
  */
 final class EventCommits {
   private static final Logger LOG = LoggerFactory.getLogger(EventCommits.class);

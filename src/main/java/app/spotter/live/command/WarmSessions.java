@@ -27,13 +27,16 @@ import java.util.function.LongSupplier;
  * was not answered before and that a new set's id was not logged before.
  *
  * <p>An exercise in a superset is never kept: which exercise its set makes current depends on the
- * other exercises. An entry goes when its session ends, when a command of it runs under the lock, and
- * when a kept one turns out stale. A session left live and never ended would stay: when there are
+ * other exercises. Nor is a session whose notes are long ({@link #MAX_NOTES} characters: its row would
+ * weigh on memory). An entry goes when a command of its session runs under the lock here
+ * ({@code end-session} always does), and when it turns out stale. A session left live and never ended would stay: when there are
  * {@link #MAX_SESSIONS}, those with no commit for {@link #IDLE_MS} go, and all go if that is not enough.
  */
 final class WarmSessions {
   /** A bound on memory, ten times the sessions one instance carries under load (a few kB each). */
   static final int MAX_SESSIONS = 10_000;
+  /** Longer trainer notes than this and the session is not kept (notes may hold 100,000 characters). */
+  static final int MAX_NOTES = 2_000;
   /** How long a session with no commit here counts as still in use. */
   static final long IDLE_MS = 10 * 60_000;
   /** A read this cache cannot answer: the command runs the usual way. */
@@ -94,7 +97,7 @@ final class WarmSessions {
   void committed(EventSave save, Optional<ForSet> before, PersonalRecords.Logged logged) {
     LiveSessionRow row = save.session().committed(save.event().seq());
     UUID id = row.id;
-    if (!row.isLive()) {
+    if (!row.isLive() || row.trainerNotes != null && row.trainerNotes.length() > MAX_NOTES) {
       sessions.remove(id);
       return;
     }
@@ -118,18 +121,25 @@ final class WarmSessions {
     sessions.merge(id, made, (old, neu) -> neu.row().version > old.row().version ? neu : old);
   }
 
-  /** The exercise a set was logged into, and the records of every kept exercise of its identity. */
+  /**
+   * The exercise a set was logged into (unless it is in a superset), and the records of every kept
+   * exercise of its identity, which the set moved as well, whether its own exercise is kept or not.
+   */
   private static void keepLogged(Map<UUID, Exercise> exercises, SetTarget target, Optional<ForSet> before,
       PersonalRecords.Logged logged) {
-    if (before.isEmpty() || !target.lineup().isEmpty()) {
-      exercises.remove(target.id());
+    if (before.isEmpty()) {
+      exercises.clear(); // a set logged without its records read: which records it moved is unknown
       return;
     }
     ForSet was = before.get();
     ExerciseRecords records = logged == null ? was.records() : logged.replay().records();
     exercises.replaceAll((k, e) -> e.records().identity().equals(was.identity())
         ? new Exercise(e.version(), e.setCount(), withRecords(e.records(), records)) : e);
-    exercises.put(target.id(), new Exercise(target.version() + 1, target.setCount() + 1, withRecords(was, records)));
+    if (target.lineup().isEmpty()) {
+      exercises.put(target.id(), new Exercise(target.version() + 1, target.setCount() + 1, withRecords(was, records)));
+    } else {
+      exercises.remove(target.id());
+    }
   }
 
   /** {@code of} with {@code records}, for a set not logged yet (so not in the log). */

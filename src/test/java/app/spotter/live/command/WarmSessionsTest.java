@@ -17,8 +17,12 @@ class WarmSessionsTest {
 
   /** A note committed at {@code seq} on a live session read at {@code version}. */
   private static EventSave note(UUID session, int version, long seq, String status) {
+    return note(session, version, seq, status, "note");
+  }
+
+  private static EventSave note(UUID session, int version, long seq, String status, String notes) {
     LiveSessionRow row = new LiveSessionRow(session, UUID.randomUUID(), UUID.randomUUID(), seq - 1, version, status,
-        null, null, "note", null, null);
+        null, null, notes, null, null);
     LiveEvent event = new LiveEvent(session, seq, "note-added", new JsonObject(), 0, "trainer", UUID.randomUUID());
     return new EventSave(row, event, UUID.randomUUID().toString(), null, null, null, false);
   }
@@ -45,6 +49,17 @@ class WarmSessionsTest {
     commit(session, 1, 1);
 
     warm.committed(note(session, 2, 2, "completed"), Optional.empty(), null);
+
+    assertThat(warm.get(session)).isNull();
+  }
+
+  @Test
+  @DisplayName("a session whose notes are long is not kept")
+  void longNotesDropped() {
+    UUID session = UUID.randomUUID();
+    commit(session, 1, 1);
+
+    warm.committed(note(session, 2, 2, "live", "x".repeat(WarmSessions.MAX_NOTES + 1)), Optional.empty(), null);
 
     assertThat(warm.get(session)).isNull();
   }
