@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * reads, {@code ReadBatches}), or right behind its lock, which they wait for so they see the previous
  * command committed; either way they cost no round trip of their own, and the command then finds
  * their answers here. An answer is the row as first read: a command that saves a row keeps the copy
- * it saved rather than reading it here again.
+ * it saved rather than reading it here again. For a command that runs on what this instance kept of
+ * its session ({@link #kept}), the answers come from that alone.
  */
 final class CommandReads {
   private final KeyedRead.Reader reader;
