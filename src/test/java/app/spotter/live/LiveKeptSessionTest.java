@@ -26,7 +26,7 @@ class LiveKeptSessionTest extends LiveSceneTest {
   }
 
   @Test
-  @DisplayName("a second set of an exercise and a note after it commit on what the first set's commit left, in order")
+  @DisplayName("a second set of an exercise, a note and a rest timer on it commit on what the first set's commit left, in order")
   void keptAfterFirstCommit() {
     Scene scene = scene();
     LiveClient socket = trainerSocket(scene);
@@ -37,11 +37,14 @@ class LiveKeptSessionTest extends LiveSceneTest {
     assertThat(socket.command(scene.sessionId(), "add-note", new JsonObject().put("text", "knees out")).getLong("seq"))
         .isEqualTo(3);
 
-    assertThat(keptCommits() - before).as("s2 and the note").isGreaterThanOrEqualTo(2);
+    assertThat(socket.command(scene.sessionId(), "start-timer", new JsonObject().put("durationSeconds", 90)
+        .put("exerciseRecordId", scene.squat())).getLong("seq")).isEqualTo(4);
+
+    assertThat(keptCommits() - before).as("s2, the note and the timer on the squat").isGreaterThanOrEqualTo(3);
     JsonObject squat = record(scene).getJsonArray("exercises").getJsonObject(0);
     assertThat(squat.getJsonArray("sets").getJsonObject(1).getInteger("number")).isEqualTo(2);
     assertThat(record(scene).getString("trainerNotes")).isEqualTo("knees out");
-    assertThat(record(scene).getLong("liveSeq")).isEqualTo(3);
+    assertThat(record(scene).getLong("liveSeq")).isEqualTo(4);
   }
 
   @Test

@@ -110,6 +110,24 @@ final class CommandReads {
     return id;
   }
 
+  /**
+   * Resolves when the exercise record whose id is the payload's {@code field} belongs to this session
+   * (fails not-found otherwise): {@link #exercise}, or, on what was kept, an exercise kept there.
+   */
+  Future<Void> exerciseExists(String field) {
+    if (warm == null) {
+      return exercise(field).mapEmpty(); // made once by exercise
+    }
+    return once("exists " + field, () -> named(field, id -> kept(warm.target(id))).mapEmpty());
+  }
+
+  /** {@link #exerciseExists} of the payload's {@code field}, when the payload has one. */
+  void exerciseExistsIfNamed(String field) {
+    if (payload.getString(field) != null) {
+      exerciseExists(field);
+    }
+  }
+
   /** {@link #exercise} of the payload's {@code field}, when the payload has one. */
   void exerciseIfNamed(String field) {
     if (payload.getString(field) != null) {

@@ -20,7 +20,7 @@ public final class TimerCommands {
   static List<LiveCommand> all() {
     return List.of(
         new LiveCommand("start-timer", "timer-started", "LiveStartTimer", LiveCommand.TRAINER, EVENT_STATEMENT,
-            TimerCommands::start, LiveCommand.NAMED_EXERCISE),
+            TimerCommands::start, reads -> reads.exerciseExistsIfNamed("exerciseRecordId")),
         new LiveCommand("adjust-timer", "timer-adjusted", "LiveAdjustTimer", LiveCommand.TRAINER, EVENT_STATEMENT,
             TimerCommands::adjust),
         new LiveCommand("pause-timer", "timer-paused", "LiveEmpty", LiveCommand.TRAINER, EVENT_STATEMENT,
@@ -50,7 +50,7 @@ public final class TimerCommands {
         .put("pausedRemainingMs", null)
         .put("running", true);
     Future<Void> exerciseCheck = c.payload.getString("exerciseRecordId") == null
-        ? Future.succeededFuture() : c.exercise("exerciseRecordId").mapEmpty();
+        ? Future.succeededFuture() : c.reads.exerciseExists("exerciseRecordId");
     return exerciseCheck.map(v -> set(c, timer));
   }
 
