@@ -1,3 +1,4 @@
+import { KILOGRAMS, tenth } from './coaching';
 import type { WeightUnit } from './protocol';
 
 /**
@@ -7,10 +8,7 @@ import type { WeightUnit } from './protocol';
  */
 export type LengthUnit = 'cm' | 'in';
 
-const KG_PER: Record<WeightUnit, number> = { kg: 1, lb: 0.45359237 };
 const CM_PER: Record<LengthUnit, number> = { cm: 1, in: 2.54 };
-
-const tenth = (value: number): number => Math.round(value * 10) / 10;
 
 /** The length unit that goes with a weight unit: inches with pounds. */
 export function lengthUnit(unit: WeightUnit): LengthUnit {
@@ -19,12 +17,12 @@ export function lengthUnit(unit: WeightUnit): LengthUnit {
 
 /** A stored body weight (kg) in `unit`, to 0.1. */
 export function shownWeight(kg: number, unit: WeightUnit): number {
-  return tenth(kg / KG_PER[unit]);
+  return tenth(kg / KILOGRAMS[unit]);
 }
 
 /** A typed body weight in `unit`, in kg. */
 export function weightKg(value: number, unit: WeightUnit): number {
-  return value * KG_PER[unit];
+  return value * KILOGRAMS[unit];
 }
 
 /** A stored length (cm) in the length unit of `unit`, to 0.1. */

@@ -11,11 +11,12 @@ import type { CoachingSettings, ExerciseRecord, Suggestion, WeightUnit, WorkSet 
 
 /** p(1) .. p(12): the share of the one-rep max lifted for n reps to failure (CONTRACT.md). */
 const PERCENT = [1.0, 0.955, 0.922, 0.892, 0.863, 0.837, 0.811, 0.786, 0.762, 0.739, 0.707, 0.68];
-const KILOGRAMS: Record<WeightUnit, number> = { kg: 1, lb: 0.45359237 };
+/** Kilograms in one of each unit (the international pound); body weights convert with it too (bodyUnits.ts). */
+export const KILOGRAMS: Record<WeightUnit, number> = { kg: 1, lb: 0.45359237 };
 /** Below this a quotient counts as whole: 90 / 2.5 must floor to 36, not 35.99… */
 const EPSILON = 1e-9;
 
-const tenth = (value: number): number => Math.round(value * 10) / 10;
+export const tenth = (value: number): number => Math.round(value * 10) / 10;
 
 /** p(n), linear between whole n; null outside 1..12. */
 export function percent(n: number): number | null {
