@@ -162,17 +162,28 @@ describe('forms saved unchanged leave their resource byte-identical', () => {
 
   it('an lb trainer: height and measurements in inches and lb, stored in cm and kg; the profile saved unchanged changes nothing', async () => {
     const imperial = await registerTrainer('Imperial Coach', 'imperial');
-    await imperial.call('PATCH', '/me', { unit: 'lb' });
     const trainee = await imperial.call('POST', '/trainees', { name: 'Dana Brooks', height: 172.7 });
     const path = `/trainees/${trainee.id}`;
     const before = await restText('GET', path, undefined, imperial.token);
     const screen = await open(browser, 'tablet');
-    watchWrites(screen);
     const p = screen.page;
     try {
+      // Signed in while in kg, then switched to lb on another device: the tablet's stored copy says kg
+      // until its GET /me, held back here, answers lb after the profile form is on screen.
       await signIn(p, imperial.email);
+      await imperial.call('PATCH', '/me', { unit: 'lb' });
+      let answerMe;
+      const meAnswered = new Promise((resolve) => (answerMe = resolve));
+      await p.route('**/api/v1/me', async (route) => {
+        await meAnswered;
+        await route.continue();
+      });
       await p.goto(`/trainer/#${path}`);
+      await p.reload();
       const profile = p.getByRole('form', { name: 'Profile' });
+      assert.equal(await profile.getByLabel('Height (cm)').inputValue(), '172.7', 'the stored copy: kg and cm');
+      answerMe();
+      watchWrites(screen);
       assert.equal(await profile.getByLabel('Height (in)').inputValue(), '68', '172.7 cm');
       await profile.getByRole('button', { name: 'Save profile' }).click();
       await profile.getByRole('status').waitFor();

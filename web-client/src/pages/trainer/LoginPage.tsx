@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ProblemBanner } from '../../components/ProblemBanner';
 import { ApiError } from '../../lib/rest';
-import { session, signedIn } from './state';
+import { me, session, signedIn } from './state';
 
 /** Sign in, or create the trainer account the first time. */
 export function LoginPage() {
@@ -19,6 +19,8 @@ export function LoginPage() {
     try {
       if (mode === 'login') await session.login(email, password);
       else await session.register({ email, password, name: String(form.get('name')) });
+      // The sign-in's copy of the account: the unit is right from the first screen, before GET /me answers.
+      me.value = session.trainer;
       signedIn.value = true;
     } catch (error) {
       setProblem(error instanceof ApiError ? error.full : 'Something went wrong. Try again.');

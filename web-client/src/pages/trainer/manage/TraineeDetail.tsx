@@ -80,7 +80,9 @@ export function TraineeDetail({ id }: { id: string }) {
           <button type="button" class="primary" onClick={() => void setArchived(false)}>Restore</button>
         </div>
       )}
-      <ProfileForm key={`${trainee.id}:${saves}`} trainee={trainee} save={save} status={status} flash={flash} />
+      {/* The unit in the key: the form holds the height in the unit it was made with, so a unit that
+          arrives later (GET /me after the sign-in's stale copy) makes a new form, never inches read as cm. */}
+      <ProfileForm key={`${trainee.id}:${saves}:${unit.value}`} trainee={trainee} save={save} status={status} flash={flash} />
       <TraineeProgress traineeId={trainee.id} />
       <Measurements trainee={trainee} onChange={loaded.reload} />
       <AccessLinks traineeId={trainee.id} />
