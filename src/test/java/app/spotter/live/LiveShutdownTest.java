@@ -21,7 +21,9 @@ class LiveShutdownTest extends LiveSceneTest {
   @DisplayName("stopping an instance sends every client reconnect then close 1012; the other instance goes on")
   void shutdown() throws Exception {
     Scene scene = scene();
-    ExtraSpotter leaving = open(ExtraSpotter.start(Map.of()));
+    // A hello deadline longer than the test: the socket that never says hello must hear the shutdown,
+    // not its own deadline (5 s by default, which a busy machine reached during this setup once).
+    ExtraSpotter leaving = open(ExtraSpotter.start(Map.of("SPOTTER_LIVE_HELLO_TIMEOUT", "60")));
     LiveClient trainer = open(leaving.connect()).hello(scene.trainer().api().token(), "trainer-tablet");
     trainer.subscribe(scene.sessionId(), null);
     LiveClient trainee = open(leaving.connect())
