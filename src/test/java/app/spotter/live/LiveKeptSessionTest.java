@@ -80,6 +80,64 @@ class LiveKeptSessionTest extends LiveSceneTest {
   }
 
   @Test
+  @DisplayName("the RPE and a correction of the set just logged commit on what was kept; an older set's correction reads first")
+  void changesOfTheLastSet() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    // s2 is lighter than s1, so neither change to it moves a record (that would replay under the lock).
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1").put("weight", 100));
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s2"));
+    double before = keptCommits();
+
+    socket.command(scene.sessionId(), "record-rpe", new JsonObject().put("exerciseRecordId", scene.squat())
+        .put("setId", "s2").put("rpe", 8.5));
+    socket.command(scene.sessionId(), "update-set", new JsonObject().put("exerciseRecordId", scene.squat())
+        .put("setId", "s2").put("notes", "grindy"));
+    socket.command(scene.sessionId(), "update-set", new JsonObject().put("exerciseRecordId", scene.squat())
+        .put("setId", "s1").put("reps", 7));
+
+    assertThat(keptCommits() - before).as("the RPE and the correction of s2").isEqualTo(2);
+    JsonArray sets = record(scene).getJsonArray("exercises").getJsonObject(0).getJsonArray("sets");
+    assertThat(sets.getJsonObject(0).getInteger("reps")).isEqualTo(7);
+    assertThat(sets.getJsonObject(1).getDouble("rpe")).isEqualTo(8.5);
+    assertThat(sets.getJsonObject(1).getString("notes")).as("the correction keeps the RPE").isEqualTo("grindy");
+    assertThat(record(scene).getLong("liveSeq")).isEqualTo(5);
+  }
+
+  @Test
+  @DisplayName("a rejected command leaves the session kept: the next set commits on what was kept")
+  void rejectionKeepsTheSession() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1"));
+    assertThat(socket.command(scene.sessionId(), "pause-timer", new JsonObject()).getString("code")).isEqualTo("conflict");
+    double before = keptCommits();
+
+    assertThat(socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s2")).getLong("seq")).isEqualTo(2);
+
+    assertThat(keptCommits() - before).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("correcting the set that set the records replays them, so the next set is judged against the corrected records")
+  void correctionOfARecordSet() {
+    Scene scene = scene();
+    LiveClient socket = trainerSocket(scene);
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s1").put("weight", 100));
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s2").put("weight", 120));
+    socket.command(scene.sessionId(), "update-set", new JsonObject().put("exerciseRecordId", scene.squat())
+        .put("setId", "s2").put("weight", 50));
+    socket.subscribe(scene.sessionId(), 3L);
+
+    socket.command(scene.sessionId(), "log-set", scene.logSet(scene.squat(), "s3").put("weight", 110));
+
+    JsonObject s3 = socket.next(m -> "set-logged".equals(m.getString("name"))).getJsonObject("payload");
+    assertThat(s3.getJsonArray("records")).as("110 kg beats 100 kg once the 120 kg set was corrected: " + s3.encode())
+        .isNotNull();
+    assertThat(s3.getJsonArray("records").getJsonObject(0).getString("kind")).isEqualTo("e1rm");
+  }
+
+  @Test
   @DisplayName("a set id logged before in another exercise is a conflict")
   void setIdTaken() {
     Scene scene = scene();

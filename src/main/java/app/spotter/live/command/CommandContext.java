@@ -124,10 +124,9 @@ final class CommandContext {
     writeWithEvent(new LiveRepository.NewSet(target, set));
   }
 
-  /** Writes one changed set of {@code exercise}, as read, with the event. */
-  void updateSet(JsonObject exercise, JsonObject set) {
-    writeWithEvent(new LiveRepository.ChangedSet(UUID.fromString(exercise.getString("id")),
-        exercise.getInteger("version"), set));
+  /** Writes {@code set}, the new body of the set {@code read}, with the event. */
+  void updateSet(LiveRepository.ChangedSet read, JsonObject set) {
+    writeWithEvent(new LiveRepository.ChangedSet(read.exerciseId(), read.version(), set));
   }
 
   /** The event's statement writes one set: a command that changes more runs in a transaction. */

@@ -209,14 +209,16 @@ public final class CommandProcessor {
         new CommandAnswers.Earlier(null, null));
     // Through compose, so that a rejection thrown while it decides fails the future.
     return Future.succeededFuture(read).compose(r -> decide(run, pool, Path.KEPT, reads, r))
-        .compose(sent -> sent)
-        .recover(e -> {
-          if (e instanceof CommandRejected || e == WarmSessions.MISS) {
-            warm.forget(run.sessionId());
+        // Refused or missed before its statement: it wrote nothing, and what was kept still stands (a
+        // stale entry fails the next statement's version check anyway).
+        .recover(e -> Future.failedFuture(e instanceof CommandRejected || e == WarmSessions.MISS ? LOST_RACE : e))
+        .compose(sent -> sent.recover(e -> {
+          if (e instanceof CommandRejected) {
+            warm.forget(run.sessionId()); // its statement wrote nothing: another writer came between
             return Future.failedFuture(LOST_RACE);
           }
           return Future.failedFuture(e);
-        });
+        }));
   }
 
   private static Throwable lostRaceIfRejected(Throwable e) {

@@ -3,9 +3,11 @@ package app.spotter.live.command;
 import app.spotter.coaching.PersonalRecordRepository.ForSet;
 import app.spotter.coaching.PersonalRecords;
 import app.spotter.infra.db.KeyedRead;
+import app.spotter.live.command.LiveRepository.ChangedSet;
 import app.spotter.record.ExerciseRecordRepository;
 import app.spotter.record.SetTarget;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.Map;
@@ -65,10 +67,30 @@ final class CommandReads {
         : exercises.findSetTarget(reader, sessionId, id, payload.getString("setId"))));
   }
 
+  /**
+   * The set (the payload's setId) of the exercise record named by {@code field}, with the exercise's
+   * id and version as read: the command writes its change as a {@code ChangedSet} of that version.
+   * On what was kept, only the exercise's last set logged here is known.
+   */
+  Future<ChangedSet> set(String field) {
+    String setId = payload.getString("setId");
+    return once("set " + field, () -> warm != null ? named(field, id -> kept(warm.set(id, setId)))
+        : exercise(field).map(exercise -> {
+          JsonArray sets = exercise.getJsonArray("sets", new JsonArray());
+          int index = SetCommands.indexOf(sets, setId);
+          if (index < 0) {
+            throw SetCommands.noSuchSet(setId);
+          }
+          return new ChangedSet(UUID.fromString(exercise.getString("id")), exercise.getInteger("version"),
+              sets.getJsonObject(index));
+        }));
+  }
+
   /** The personal records of the exercise named by {@code field}, as its set (the payload's setId) sees them. */
   Future<Optional<ForSet>> records(String field) {
-    return once("records " + field, () -> named(field, id -> warm != null ? kept(warm.records(id).map(Optional::of))
-        : records.forSet(reader, sessionId, id, payload.getString("setId"))));
+    String setId = payload.getString("setId");
+    return once("records " + field, () -> named(field, id -> warm != null ? kept(warm.records(id, setId).map(Optional::of))
+        : records.forSet(reader, sessionId, id, setId)));
   }
 
   /** The records of the exercise named by {@code field} as read, if they were read (and found). */
@@ -137,6 +159,11 @@ final class CommandReads {
 
   @SuppressWarnings("unchecked")
   private <T> Future<T> once(String key, Supplier<Future<T>> read) {
-    return (Future<T>) made.computeIfAbsent(key, k -> read.get());
+    Future<?> answer = made.get(key);
+    if (answer == null) {
+      answer = read.get(); // not in computeIfAbsent: one read may be made of another (a set of its exercise)
+      made.put(key, answer);
+    }
+    return (Future<T>) answer;
   }
 }

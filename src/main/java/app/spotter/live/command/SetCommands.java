@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** log-set, update-set, delete-set, record-rpe: changes to an exercise record's {@code sets}. */
 final class SetCommands {
@@ -26,11 +27,17 @@ final class SetCommands {
               reads.records("exerciseRecordId");
             }),
         new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, EVENT_STATEMENT,
-            SetCommands::updateSet, SetRecords::prefetch),
+            SetCommands::updateSet, SetCommands::prefetchSet),
         new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION,
             SetCommands::deleteSet, SetRecords::prefetch),
         new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE, EVENT_STATEMENT,
-            SetCommands::recordRpe, SetRecords::prefetch));
+            SetCommands::recordRpe, SetCommands::prefetchSet));
+  }
+
+  /** Prefetch of a command that changes one set: the set and its exercise's records. */
+  private static void prefetchSet(CommandReads reads) {
+    reads.set("exerciseRecordId");
+    reads.records("exerciseRecordId");
   }
 
   /**
@@ -61,61 +68,68 @@ final class SetCommands {
   }
 
   private static Future<JsonObject> updateSet(CommandContext c) {
-    return withSet(c, (exercise, sets, index) -> {
-      JsonObject set = sets.getJsonObject(index);
+    return changeSet(c, set -> {
       copyValues(c.payload, set);
-      c.updateSet(exercise, set);
       return new JsonObject().put("set", set);
+    });
+  }
+
+  private static Future<JsonObject> recordRpe(CommandContext c) {
+    return changeSet(c, set -> {
+      set.put("rpe", c.payload.getValue("rpe"));
+      return new JsonObject().put("setId", set.getString("id")).put("rpe", set.getValue("rpe")).put("set", set);
     });
   }
 
   /** Removes the set and renumbers the rest 1..n. */
   private static Future<JsonObject> deleteSet(CommandContext c) {
-    return withSet(c, (exercise, sets, index) -> {
-      sets.remove(index);
-      for (int i = 0; i < sets.size(); i++) {
-        sets.getJsonObject(i).put("number", i + 1);
-      }
-      c.rewriteSets(exercise);
-      return new JsonObject().put("setId", c.payload.getString("setId"));
-    });
-  }
-
-  private static Future<JsonObject> recordRpe(CommandContext c) {
-    return withSet(c, (exercise, sets, index) -> {
-      JsonObject set = sets.getJsonObject(index).put("rpe", c.payload.getValue("rpe"));
-      c.updateSet(exercise, set);
-      return new JsonObject().put("setId", set.getString("id")).put("rpe", set.getValue("rpe")).put("set", set);
-    });
-  }
-
-  /**
-   * A change to one existing set of the named exercise, made on a copy of its sets that the exercise
-   * then holds; the change saves what it changed. A set id of another exercise is not found. When
-   * the change moves personal records, its event carries the set's {@code records} as they now stand.
-   */
-  private static Future<JsonObject> withSet(CommandContext c, SetChange change) {
     String setId = c.payload.getString("setId");
     return c.exercise("exerciseRecordId").compose(exercise -> {
       JsonArray sets = exercise.getJsonArray("sets", new JsonArray()).copy();
       int index = indexOf(sets, setId);
       if (index < 0) {
-        return Future.failedFuture(CommandRejected.notFound("no set " + setId + " in this exercise record"));
+        return Future.failedFuture(noSuchSet(setId));
+      }
+      sets.remove(index);
+      for (int i = 0; i < sets.size(); i++) {
+        sets.getJsonObject(i).put("number", i + 1);
       }
       exercise.put("sets", sets);
-      int before = sets.size();
-      JsonObject payload = change.apply(exercise, sets, index);
-      JsonObject changed = sets.size() < before ? null : sets.getJsonObject(index);
-      return SetRecords.changed(c, UUID.fromString(exercise.getString("id")), setId, changed).map(records -> {
-        if (records != null && changed != null) {
-          payload.put("records", records);
-        }
-        return payload.put("exerciseRecordId", exercise.getString("id"));
-      });
+      c.rewriteSets(exercise);
+      return withRecords(c, UUID.fromString(exercise.getString("id")), setId, null,
+          new JsonObject().put("setId", setId));
     });
   }
 
-  private static int indexOf(JsonArray sets, String setId) {
+  /** A change to one existing set of the named exercise, made on a copy that its event then writes. */
+  private static Future<JsonObject> changeSet(CommandContext c, Function<JsonObject, JsonObject> change) {
+    return c.reads.set("exerciseRecordId").compose(found -> {
+      JsonObject set = found.set().copy();
+      JsonObject payload = change.apply(set);
+      c.updateSet(found, set);
+      return withRecords(c, found.exerciseId(), set.getString("id"), set, payload);
+    });
+  }
+
+  /**
+   * The event's payload for a set changed to {@code changed} (null: deleted): when the change moves
+   * personal records, with the set's {@code records} as they now stand.
+   */
+  private static Future<JsonObject> withRecords(CommandContext c, UUID exerciseId, String setId, JsonObject changed,
+      JsonObject payload) {
+    return SetRecords.changed(c, exerciseId, setId, changed).map(records -> {
+      if (records != null && changed != null) {
+        payload.put("records", records);
+      }
+      return payload.put("exerciseRecordId", exerciseId.toString());
+    });
+  }
+
+  static CommandRejected noSuchSet(String setId) {
+    return CommandRejected.notFound("no set " + setId + " in this exercise record");
+  }
+
+  static int indexOf(JsonArray sets, String setId) {
     for (int i = 0; i < sets.size(); i++) {
       if (setId.equals(sets.getJsonObject(i).getString("id"))) {
         return i;
@@ -136,10 +150,5 @@ final class SetCommands {
         }
       }
     }
-  }
-
-  @FunctionalInterface
-  private interface SetChange {
-    JsonObject apply(JsonObject exercise, JsonArray sets, int index);
   }
 }

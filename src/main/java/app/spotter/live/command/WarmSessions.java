@@ -7,6 +7,7 @@ import app.spotter.live.command.LiveRepository.ChangedSet;
 import app.spotter.live.command.LiveRepository.EventSave;
 import app.spotter.live.command.LiveRepository.NewSet;
 import app.spotter.record.SetTarget;
+import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,8 @@ import java.util.function.LongSupplier;
 /**
  * What this instance's last commit of each live session left: the session's live columns as
  * committed, and for each exercise a set was logged into here, what logging the next set there reads
- * (the exercise's version and set count, and its trainee's records of it). A command whose reads are
+ * (the exercise's version and set count, and its trainee's records of it) and the last set logged
+ * there (what a trainee's RPE or a correction of it reads). A command whose reads are
  * all here skips the read round ({@code CommandProcessor}): its event's statement still checks the
  * session's and the exercise's versions, so any commit of another writer in between (another
  * instance, the session lock's path, a replay of the trainee's records) fails it, and it then runs the
@@ -71,15 +73,39 @@ final class WarmSessions {
           : Optional.of(new SetTarget(exerciseId, row.id, e.version(), e.setCount(), false, List.of()));
     }
 
-    /** The records a set logged now into {@code exerciseId} is judged against, if kept. */
-    Optional<ForSet> records(UUID exerciseId) {
+    /**
+     * The records the set {@code setId} of {@code exerciseId} is judged against, if kept: as the last
+     * set logged here when it is that one, else as a new set (whose id no set has: the statement checks).
+     */
+    Optional<ForSet> records(UUID exerciseId, String setId) {
       Exercise e = exercises.get(exerciseId);
-      return e == null ? Optional.empty() : Optional.of(e.records());
+      if (e == null) {
+        return Optional.empty();
+      }
+      boolean inLog = e.last() != null && e.last().id().equals(setId) && e.last().inLog();
+      return Optional.of(inLog ? withRecords(e.records(), e.records().records(), true) : e.records());
+    }
+
+    /** The set {@code setId} of {@code exerciseId} as read at the exercise's version, if it is the last set logged here. */
+    Optional<ChangedSet> set(UUID exerciseId, String setId) {
+      Exercise e = exercises.get(exerciseId);
+      return e == null || e.last() == null || !e.last().id().equals(setId) ? Optional.empty()
+          : Optional.of(new ChangedSet(exerciseId, e.version(), e.last().body().copy()));
     }
   }
 
-  /** An exercise as the next set logged into it reads it; its records' {@code inLog} is false (a new set). */
-  record Exercise(int version, int setCount, ForSet records) {}
+  /**
+   * An exercise as the next set logged into it reads it (its records' {@code inLog} is false: a new
+   * set), and the last set logged into it here, which a trainee's RPE or a correction changes next.
+   */
+  record Exercise(int version, int setCount, ForSet records, LastSet last) {}
+
+  /** A set as committed, and whether it is in the exercise's record log (a change to it then replays the records). */
+  record LastSet(JsonObject body, boolean inLog) {
+    String id() {
+      return body.getString("id");
+    }
+  }
 
   Session get(UUID sessionId) {
     return sessions.get(sessionId);
@@ -105,10 +131,12 @@ final class WarmSessions {
     Map<UUID, Exercise> exercises = kept != null && kept.row().version == save.session().version
         ? new HashMap<>(kept.exercises()) : new HashMap<>();
     if (save.setWrite() instanceof NewSet added) {
-      keepLogged(exercises, added.target(), before, logged);
+      keepLogged(exercises, added.target(), added.set(), before, logged);
     } else if (save.setWrite() instanceof ChangedSet changed) {
-      exercises.computeIfPresent(changed.exerciseId(),
-          (k, e) -> new Exercise(changed.version() + 1, e.setCount(), e.records()));
+      // Committed on the way that writes no records: the set's place in the record log is as it was.
+      exercises.computeIfPresent(changed.exerciseId(), (k, e) -> new Exercise(changed.version() + 1, e.setCount(),
+          e.records(), e.last() != null && e.last().id().equals(changed.set().getString("id"))
+              ? new LastSet(changed.set().copy(), e.last().inLog()) : e.last()));
     }
     long now = clock.getAsLong();
     if (kept == null && sessions.size() >= maxSessions) {
@@ -125,8 +153,8 @@ final class WarmSessions {
    * The exercise a set was logged into (unless it is in a superset), and the records of every kept
    * exercise of its identity, which the set moved as well, whether its own exercise is kept or not.
    */
-  private static void keepLogged(Map<UUID, Exercise> exercises, SetTarget target, Optional<ForSet> before,
-      PersonalRecords.Logged logged) {
+  private static void keepLogged(Map<UUID, Exercise> exercises, SetTarget target, JsonObject added,
+      Optional<ForSet> before, PersonalRecords.Logged logged) {
     if (before.isEmpty()) {
       exercises.clear(); // a set logged without its records read: which records it moved is unknown
       return;
@@ -134,18 +162,20 @@ final class WarmSessions {
     ForSet was = before.get();
     ExerciseRecords records = logged == null ? was.records() : logged.replay().records();
     exercises.replaceAll((k, e) -> e.records().identity().equals(was.identity())
-        ? new Exercise(e.version(), e.setCount(), withRecords(e.records(), records)) : e);
+        ? new Exercise(e.version(), e.setCount(), withRecords(e.records(), records, false), e.last()) : e);
     if (target.lineup().isEmpty()) {
-      exercises.put(target.id(), new Exercise(target.version() + 1, target.setCount() + 1, withRecords(was, records)));
+      boolean inLog = logged != null && !logged.log().isEmpty();
+      exercises.put(target.id(), new Exercise(target.version() + 1, target.setCount() + 1,
+          withRecords(was, records, false), new LastSet(added.copy(), inLog)));
     } else {
       exercises.remove(target.id());
     }
   }
 
-  /** {@code of} with {@code records}, for a set not logged yet (so not in the log). */
-  private static ForSet withRecords(ForSet of, ExerciseRecords records) {
+  /** {@code of} with {@code records}, for a set in the record log or not. */
+  private static ForSet withRecords(ForSet of, ExerciseRecords records, boolean inLog) {
     return new ForSet(of.traineeId(), of.identity(), of.exerciseId(), of.exerciseName(), of.unit(), records,
-        of.sessionDate(), false);
+        of.sessionDate(), inLog);
   }
 
   private static final class Miss extends RuntimeException {
