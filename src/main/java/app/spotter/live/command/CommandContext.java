@@ -79,10 +79,11 @@ final class CommandContext {
 
   /**
    * Resolves when the command runs under the session's lock; else fails so that it runs again under
-   * it: for a command that writes in its event's statement until it finds it must write more (a record).
+   * it, at once: for a command that writes in its event's statement until it finds it must write more
+   * (a replay of records).
    */
   Future<Void> underLock() {
-    return locked ? Future.succeededFuture() : Future.failedFuture(CommandProcessor.LOST_RACE);
+    return locked ? Future.succeededFuture() : Future.failedFuture(CommandProcessor.NEEDS_LOCK);
   }
 
   PersonalRecords records() {

@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
-  /** Also how a command that finds it must write in a transaction asks to run again under the lock. */
-  static final RuntimeException LOST_RACE = new LostRace();
+  /** A command that ran without the lock wrote nothing: it runs again the next way. */
+  static final RuntimeException LOST_RACE = new Unapplied("the session changed meanwhile");
+  /** A command that found it must write in a transaction (a replay of records): it runs again under the lock. */
+  static final RuntimeException NEEDS_LOCK = new Unapplied("the command writes more than its event's statement");
   private static final LiveCommand TIMER_FINISHED = TimerCommands.finish();
   /**
    * How the server's own commands' ids begin: a timer's finish is {@code timer-finished:<timerId>}.
@@ -139,7 +141,7 @@ public final class CommandProcessor {
     Run run = new Run(actor, sessionId, commandId, command, payload);
     Future<Applied> applied = command.writes() == LiveCommand.Writes.EVENT_STATEMENT
         ? kept(run).recover(e -> e == LOST_RACE ? unlocked(run) : Future.failedFuture(e))
-            .recover(e -> e == LOST_RACE ? locked(run) : Future.failedFuture(e))
+            .recover(e -> e == LOST_RACE || e == NEEDS_LOCK ? locked(run) : Future.failedFuture(e))
         : locked(run);
     return orUnavailable(applied.map(done -> {
       if (done.event() != null) {
@@ -214,7 +216,8 @@ public final class CommandProcessor {
         .recover(e -> Future.failedFuture(e instanceof CommandRejected || e == WarmSessions.MISS ? LOST_RACE : e))
         .compose(sent -> sent.recover(e -> {
           if (e instanceof CommandRejected) {
-            warm.forget(run.sessionId()); // its statement wrote nothing: another writer came between
+            // Its statement wrote nothing: another writer came between (or it was a repeat, or the batch failed).
+            warm.forget(run.sessionId());
             return Future.failedFuture(LOST_RACE);
           }
           return Future.failedFuture(e);
@@ -312,9 +315,9 @@ public final class CommandProcessor {
   }
 
   /** An unlocked command found the session changed since it read it: it runs again under the lock. */
-  private static final class LostRace extends RuntimeException {
-    LostRace() {
-      super("the session changed meanwhile", null, false, false);
+  private static final class Unapplied extends RuntimeException {
+    Unapplied(String why) {
+      super(why, null, false, false);
     }
   }
 

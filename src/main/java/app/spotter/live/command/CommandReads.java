@@ -76,13 +76,13 @@ final class CommandReads {
     String setId = payload.getString("setId");
     return once("set " + field, () -> warm != null ? named(field, id -> kept(warm.set(id, setId)))
         : exercise(field).map(exercise -> {
-          JsonArray sets = exercise.getJsonArray("sets", new JsonArray());
-          int index = SetCommands.indexOf(sets, setId);
-          if (index < 0) {
-            throw SetCommands.noSuchSet(setId);
+          for (Object set : exercise.getJsonArray("sets", new JsonArray())) {
+            if (setId.equals(((JsonObject) set).getString("id"))) {
+              return new ChangedSet(UUID.fromString(exercise.getString("id")), exercise.getInteger("version"),
+                  (JsonObject) set);
+            }
           }
-          return new ChangedSet(UUID.fromString(exercise.getString("id")), exercise.getInteger("version"),
-              sets.getJsonObject(index));
+          throw CommandRejected.notFound("no set " + setId + " in this exercise record");
         }));
   }
 

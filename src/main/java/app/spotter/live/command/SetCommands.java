@@ -29,12 +29,12 @@ final class SetCommands {
         new LiveCommand("update-set", "set-updated", "LiveUpdateSet", LiveCommand.TRAINER, EVENT_STATEMENT,
             SetCommands::updateSet, SetCommands::prefetchSet),
         new LiveCommand("delete-set", "set-deleted", "LiveDeleteSet", LiveCommand.TRAINER, TRANSACTION,
-            SetCommands::deleteSet, SetRecords::prefetch),
+            SetCommands::deleteSet, SetCommands::prefetchSet),
         new LiveCommand("record-rpe", "rpe-recorded", "LiveRecordRpe", LiveCommand.TRAINER_OR_TRAINEE, EVENT_STATEMENT,
             SetCommands::recordRpe, SetCommands::prefetchSet));
   }
 
-  /** Prefetch of a command that changes one set: the set and its exercise's records. */
+  /** Prefetch of a command that changes or deletes one set: the set (its exercise, when read) and its exercise's records. */
   private static void prefetchSet(CommandReads reads) {
     reads.set("exerciseRecordId");
     reads.records("exerciseRecordId");
@@ -83,22 +83,17 @@ final class SetCommands {
 
   /** Removes the set and renumbers the rest 1..n. */
   private static Future<JsonObject> deleteSet(CommandContext c) {
-    String setId = c.payload.getString("setId");
-    return c.exercise("exerciseRecordId").compose(exercise -> {
-      JsonArray sets = exercise.getJsonArray("sets", new JsonArray()).copy();
-      int index = indexOf(sets, setId);
-      if (index < 0) {
-        return Future.failedFuture(noSuchSet(setId));
+    return c.reads.set("exerciseRecordId").compose(found -> c.exercise("exerciseRecordId").compose(exercise -> {
+      String setId = found.set().getString("id");
+      JsonArray rest = new JsonArray();
+      for (Object set : exercise.getJsonArray("sets")) {
+        if (!setId.equals(((JsonObject) set).getString("id"))) {
+          rest.add(((JsonObject) set).copy().put("number", rest.size() + 1));
+        }
       }
-      sets.remove(index);
-      for (int i = 0; i < sets.size(); i++) {
-        sets.getJsonObject(i).put("number", i + 1);
-      }
-      exercise.put("sets", sets);
-      c.rewriteSets(exercise);
-      return withRecords(c, UUID.fromString(exercise.getString("id")), setId, null,
-          new JsonObject().put("setId", setId));
-    });
+      c.rewriteSets(exercise.put("sets", rest));
+      return withRecords(c, found.exerciseId(), setId, null, new JsonObject().put("setId", setId));
+    }));
   }
 
   /** A change to one existing set of the named exercise, made on a copy that its event then writes. */
@@ -123,19 +118,6 @@ final class SetCommands {
       }
       return payload.put("exerciseRecordId", exerciseId.toString());
     });
-  }
-
-  static CommandRejected noSuchSet(String setId) {
-    return CommandRejected.notFound("no set " + setId + " in this exercise record");
-  }
-
-  static int indexOf(JsonArray sets, String setId) {
-    for (int i = 0; i < sets.size(); i++) {
-      if (setId.equals(sets.getJsonObject(i).getString("id"))) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Present values replace, explicit nulls clear. */

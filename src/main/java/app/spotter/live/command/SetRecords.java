@@ -16,12 +16,6 @@ import java.util.UUID;
  * exercise from its history, which runs under the session's lock.
  */
 final class SetRecords {
-  /** Prefetch of the set commands that name an exercise: it and its records. */
-  static void prefetch(CommandReads reads) {
-    LiveCommand.NAMED_EXERCISE.accept(reads);
-    reads.records("exerciseRecordId");
-  }
-
   private SetRecords() {}
 
   /** The records {@code set}, logged now into the exercise, sets; an empty array for none. */

@@ -82,14 +82,14 @@ final class WarmSessions {
       if (e == null) {
         return Optional.empty();
       }
-      boolean inLog = e.last() != null && e.last().id().equals(setId) && e.last().inLog();
-      return Optional.of(inLog ? withRecords(e.records(), e.records().records(), true) : e.records());
+      return Optional.of(e.lastIs(setId) && e.last().inLog() ? forSet(e.records(), e.records().records(), true)
+          : e.records());
     }
 
     /** The set {@code setId} of {@code exerciseId} as read at the exercise's version, if it is the last set logged here. */
     Optional<ChangedSet> set(UUID exerciseId, String setId) {
       Exercise e = exercises.get(exerciseId);
-      return e == null || e.last() == null || !e.last().id().equals(setId) ? Optional.empty()
+      return e == null || !e.lastIs(setId) ? Optional.empty()
           : Optional.of(new ChangedSet(exerciseId, e.version(), e.last().body().copy()));
     }
   }
@@ -98,7 +98,11 @@ final class WarmSessions {
    * An exercise as the next set logged into it reads it (its records' {@code inLog} is false: a new
    * set), and the last set logged into it here, which a trainee's RPE or a correction changes next.
    */
-  record Exercise(int version, int setCount, ForSet records, LastSet last) {}
+  record Exercise(int version, int setCount, ForSet records, LastSet last) {
+    boolean lastIs(String setId) {
+      return last != null && last.id().equals(setId);
+    }
+  }
 
   /** A set as committed, and whether it is in the exercise's record log (a change to it then replays the records). */
   record LastSet(JsonObject body, boolean inLog) {
@@ -135,8 +139,8 @@ final class WarmSessions {
     } else if (save.setWrite() instanceof ChangedSet changed) {
       // Committed on the way that writes no records: the set's place in the record log is as it was.
       exercises.computeIfPresent(changed.exerciseId(), (k, e) -> new Exercise(changed.version() + 1, e.setCount(),
-          e.records(), e.last() != null && e.last().id().equals(changed.set().getString("id"))
-              ? new LastSet(changed.set().copy(), e.last().inLog()) : e.last()));
+          e.records(), e.lastIs(changed.set().getString("id")) ? new LastSet(changed.set().copy(), e.last().inLog())
+              : e.last()));
     }
     long now = clock.getAsLong();
     if (kept == null && sessions.size() >= maxSessions) {
@@ -162,18 +166,18 @@ final class WarmSessions {
     ForSet was = before.get();
     ExerciseRecords records = logged == null ? was.records() : logged.replay().records();
     exercises.replaceAll((k, e) -> e.records().identity().equals(was.identity())
-        ? new Exercise(e.version(), e.setCount(), withRecords(e.records(), records, false), e.last()) : e);
+        ? new Exercise(e.version(), e.setCount(), forSet(e.records(), records, false), e.last()) : e);
     if (target.lineup().isEmpty()) {
       boolean inLog = logged != null && !logged.log().isEmpty();
       exercises.put(target.id(), new Exercise(target.version() + 1, target.setCount() + 1,
-          withRecords(was, records, false), new LastSet(added.copy(), inLog)));
+          forSet(was, records, false), new LastSet(added.copy(), inLog)));
     } else {
       exercises.remove(target.id());
     }
   }
 
-  /** {@code of} with {@code records}, for a set in the record log or not. */
-  private static ForSet withRecords(ForSet of, ExerciseRecords records, boolean inLog) {
+  /** {@code of} with {@code records}, as a set in the record log ({@code inLog}) or not sees them. */
+  private static ForSet forSet(ForSet of, ExerciseRecords records, boolean inLog) {
     return new ForSet(of.traineeId(), of.identity(), of.exerciseId(), of.exerciseName(), of.unit(), records,
         of.sessionDate(), inLog);
   }
