@@ -134,12 +134,15 @@ public final class FailureHandler implements Handler<RoutingContext> {
   }
 
   /**
-   * A column CHECK is named {@code <table>_<column>_check} by Postgres, which names the field; other
-   * checks (across columns) name the rule.
+   * A column CHECK is named {@code <table>_<column>_check} by Postgres, which names the field; a
+   * domain's check (V19) names the domain only; other checks (across columns) name the rule.
    */
   private static ApiException checkViolated(PgException pg) {
     String constraint = pg.getConstraint() == null ? "" : pg.getConstraint();
     String table = pg.getTable() == null ? "" : pg.getTable();
+    if (table.isEmpty() && pg.getDataType() != null) {
+      return ApiException.badRequest("a value is outside the range of " + pg.getDataType(), List.of());
+    }
     if (constraint.startsWith(table + "_") && constraint.endsWith("_check")) {
       String column = constraint.substring(table.length() + 1, constraint.length() - "_check".length());
       return ApiException.invalidField(Column.camel(column), "is out of the allowed range");

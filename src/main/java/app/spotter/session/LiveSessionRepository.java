@@ -19,7 +19,7 @@ final class LiveSessionRepository {
   private static final String INSERT_RECORD = """
       INSERT INTO training_session_record (trainee_id, trainer_id, training_session_id, session_date, start_time,
         location, status, is_live, completed, session_metadata)
-      VALUES ($1, $2, $3, (now() AT TIME ZONE 'UTC')::date, now(), $4, 'live', true, false, $5)
+      VALUES ($1, $2, $3, (now() AT TIME ZONE 'UTC')::date, now(), $4::text, 'live', true, false, $5::jsonb)
       RETURNING id""";
   /** One exercise record per exercise template, targets copied, in the template's order. */
   private static final String COPY_EXERCISES = """

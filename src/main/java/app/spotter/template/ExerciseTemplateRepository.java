@@ -58,7 +58,7 @@ public final class ExerciseTemplateRepository {
   private static final String UPDATE = TABLE.updateSql("AND session_template_id = (SELECT id FROM session_template"
       + " WHERE id = $" + (TABLE.updateParameterCount() + 1) + " AND trainer_id = $" + (TABLE.updateParameterCount() + 2) + ")");
   /** Moves one exercise; only one that really moves counts as changed (new version). */
-  private static final String MOVE = "UPDATE exercise_template SET order_index = $2, version = version + 1,"
+  private static final String MOVE = "UPDATE exercise_template SET order_index = $2::int, version = version + 1,"
       + " updated_at = now() WHERE id = $1 AND session_template_id = $3 AND order_index <> $2";
   private static final String DELETE = "DELETE FROM exercise_template e USING session_template t"
       + " WHERE e.id = $1 AND e.session_template_id = $2 AND t.id = e.session_template_id AND t.trainer_id = $3"

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.spotter.support.Api;
 import app.spotter.support.Reply;
+import app.spotter.support.TestStack;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,6 +32,10 @@ class DatabaseErrorAnswerTest {
         new PgException("invalid byte sequence for encoding \"UTF8\": 0x00", "ERROR", "22021", null)));
     router.get("/too-long").handler(ctx -> ctx.fail(
         new PgException("value too long for type character varying(200)", "ERROR", "22001", null)));
+    // A real refusal by a domain's check (V19): Postgres names the domain, not a table or column.
+    Pool database = TestStack.get().pool();
+    router.get("/out-of-domain").handler(ctx -> database.query("SELECT 10001::order_position")
+        .execute().onComplete(done -> ctx.fail(done.failed() ? done.cause() : new AssertionError("accepted"))));
     router.route().failureHandler(new FailureHandler());
     server = vertx.createHttpServer().requestHandler(router).listen(0).await();
   }
@@ -51,5 +57,15 @@ class DatabaseErrorAnswerTest {
       assertThat(reply.body()).as(path).contains("a value cannot be stored")
           .doesNotContain("byte sequence", "UTF8", "character varying", "too long for type");
     }
+  }
+
+  @Test
+  @DisplayName("a value a column's domain refuses gets 400 problem+json naming the domain")
+  void domainCheck() {
+    String base = "http://localhost:" + server.actualPort();
+    Reply reply = new Api(base, null).get(base + "/out-of-domain");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.contentType()).isEqualTo("application/problem+json");
+    assertThat(reply.body()).contains("outside the range of order_position").doesNotContain("violates");
   }
 }

@@ -1,6 +1,7 @@
 package app.spotter.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.spotter.config.DatabaseUrl;
 import app.spotter.support.TestStack;
@@ -118,6 +119,39 @@ class MigrationTest {
     // An index's key columns have no statistics of their own (-1 here); its expression does.
     assertThat(fine).as("columns with another statistics target")
         .containsExactlyInAnyOrder("live_event_set_logged.session_record_id -1");
+  }
+
+  @Test
+  @DisplayName("V19: the tables a live command updates keep no one-column CHECK; their domains keep the rules")
+  void columnRulesAsDomains() throws SQLException {
+    DatabaseUrl url = freshDatabase();
+    Migrations.migrate(url);
+    try (Connection c = connect(url)) {
+      ResultSet checks = c.createStatement().executeQuery("""
+          SELECT count(*) FROM pg_constraint WHERE contype = 'c' AND cardinality(conkey) = 1
+            AND conrelid IN ('exercise_record'::regclass, 'exercise_template'::regclass,
+              'training_session_record'::regclass)""");
+      checks.next();
+      assertThat(checks.getInt(1)).as("one-column checks left").isZero();
+      c.createStatement().execute("""
+          INSERT INTO trainer (id, email, hashed_password, name) VALUES
+            ('00000000-0000-0000-0000-000000000001', 'a@example.com', 'x', 'A');
+          INSERT INTO trainee (id, trainer_id, name) VALUES
+            ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000001', 'B');
+          INSERT INTO training_session_record (id, trainee_id, trainer_id, session_date) VALUES
+            ('00000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-000000000002',
+             '00000000-0000-0000-0000-000000000001', '2026-12-01')""");
+      String insert = "INSERT INTO exercise_record (session_record_id, exercise_name, order_index, target_rpe)"
+          + " VALUES ('00000000-0000-0000-0000-000000000003', 'Squat', %s, %s)";
+      c.createStatement().execute(insert.formatted("10000", "7.5"));
+      for (String[] bad : new String[][] {{"10001", "8"}, {"0", "7.25"}, {"-1", "8"}}) {
+        assertThatThrownBy(() -> c.createStatement().execute(insert.formatted(bad[0], bad[1])))
+            .as("order_index %s, target_rpe %s", bad[0], bad[1])
+            .isInstanceOf(SQLException.class).extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23514");
+      }
+      assertThatThrownBy(() -> c.createStatement().execute("UPDATE training_session_record SET status = 'paused'"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("session_status");
+    }
   }
 
   private static DatabaseUrl freshDatabase() throws SQLException {

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** How a column's value crosses between Postgres and JSON (camelCase, ISO-8601 UTC times). */
 public enum Kind {
-  UUID_ID {
+  UUID_ID("uuid") {
     @Override Object read(Row row, String column) {
       UUID v = row.getUUID(column);
       return v == null ? null : v.toString();
@@ -22,7 +22,7 @@ public enum Kind {
       return UUID.fromString((String) json);
     }
   },
-  TEXT {
+  TEXT("text") {
     @Override Object read(Row row, String column) {
       return row.getString(column);
     }
@@ -30,7 +30,7 @@ public enum Kind {
       return json;
     }
   },
-  INT {
+  INT("int") {
     @Override Object read(Row row, String column) {
       return row.getInteger(column);
     }
@@ -38,7 +38,7 @@ public enum Kind {
       return ((Number) json).intValue();
     }
   },
-  BIGINT {
+  BIGINT("bigint") {
     @Override Object read(Row row, String column) {
       return row.getLong(column);
     }
@@ -46,7 +46,7 @@ public enum Kind {
       return ((Number) json).longValue();
     }
   },
-  DECIMAL {
+  DECIMAL("numeric") {
     @Override Object read(Row row, String column) {
       BigDecimal v = row.getBigDecimal(column);
       return v == null ? null : v.stripTrailingZeros().doubleValue();
@@ -55,7 +55,7 @@ public enum Kind {
       return Numeric.create((Number) json);
     }
   },
-  BOOL {
+  BOOL("boolean") {
     @Override Object read(Row row, String column) {
       return row.getBoolean(column);
     }
@@ -63,7 +63,7 @@ public enum Kind {
       return json;
     }
   },
-  DATE {
+  DATE("date") {
     @Override Object read(Row row, String column) {
       LocalDate v = row.getLocalDate(column);
       return v == null ? null : v.toString();
@@ -72,7 +72,7 @@ public enum Kind {
       return LocalDate.parse((String) json);
     }
   },
-  TIMESTAMP {
+  TIMESTAMP("timestamptz") {
     @Override Object read(Row row, String column) {
       OffsetDateTime v = row.getOffsetDateTime(column);
       return v == null ? null : ISO_UTC.format(v.withOffsetSameInstant(ZoneOffset.UTC));
@@ -82,7 +82,7 @@ public enum Kind {
     }
   },
   /** jsonb holding an array or object; SQL NULL never reaches the client as null for arrays (default '[]'). */
-  JSON {
+  JSON("jsonb") {
     @Override Object read(Row row, String column) {
       Object v = row.getJson(column);
       return v instanceof JsonObject || v instanceof JsonArray ? v : null;
@@ -91,6 +91,20 @@ public enum Kind {
       return json;
     }
   };
+
+  private final String sqlType;
+
+  Kind(String sqlType) {
+    this.sqlType = sqlType;
+  }
+
+  /**
+   * The Postgres type a bound value is cast to: a parameter assigned to a column of a domain type
+   * (V19) would otherwise be typed as the domain, which the client does not know how to send.
+   */
+  public String sqlType() {
+    return sqlType;
+  }
 
   private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 

@@ -89,12 +89,12 @@ public final class TableMapping {
     return all.stream().map(selected).collect(Collectors.joining(", "));
   }
 
-  /** {@code INSERT INTO t (w1..wn) VALUES ($1..$n) RETURNING} every column; bind with {@link #writeTuple}. */
+  /** {@code INSERT INTO t (w1..wn) VALUES ($1::type1..$n::typen) RETURNING} every column; bind with {@link #writeTuple}. */
   public String insertSql() {
     String names = writable.stream().map(Column::name).collect(Collectors.joining(", "));
     StringBuilder params = new StringBuilder();
-    for (int i = 1; i <= writable.size(); i++) {
-      params.append(i == 1 ? "" : ", ").append('$').append(i);
+    for (int i = 0; i < writable.size(); i++) {
+      params.append(i == 0 ? "" : ", ").append(parameter(i + 1, writable.get(i)));
     }
     return "INSERT INTO " + table + " (" + names + ") VALUES (" + params + ") RETURNING " + selectList();
   }
@@ -131,7 +131,7 @@ public final class TableMapping {
   private String update(List<Column> columns, String extraWhere) {
     StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
     for (int i = 0; i < columns.size(); i++) {
-      sql.append(columns.get(i).name()).append(" = $").append(i + 1).append(", ");
+      sql.append(columns.get(i).name()).append(" = ").append(parameter(i + 1, columns.get(i))).append(", ");
     }
     int n = columns.size();
     sql.append("version = version + 1, updated_at = now() WHERE id = $").append(n + 1)
@@ -140,6 +140,11 @@ public final class TableMapping {
       sql.append(' ').append(extraWhere);
     }
     return sql.toString();
+  }
+
+  /** {@code $n::type}: the value bound for {@code column}, typed as its kind (see {@link Kind#sqlType}). */
+  private static String parameter(int n, Column column) {
+    return "$" + n + "::" + column.kind().sqlType();
   }
 
   /** Number of parameters {@link #updateSql(String)} uses before {@code extraWhere}'s own. */

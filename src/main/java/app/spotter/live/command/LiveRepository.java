@@ -139,10 +139,14 @@ public final class LiveRepository {
   private static final String EXERCISE_EXISTS = "SELECT 1 FROM exercise_record WHERE id = $1";
   private static final String MAKE_ROOM =
       "UPDATE exercise_record SET order_index = order_index + 1 WHERE session_record_id = $1 AND order_index >= $2";
-  /** Inserts nothing when the exerciseId ($10) is not one the session's trainer ($11) sees. */
+  /**
+   * Inserts nothing when the exerciseId ($10) is not one the session's trainer ($11) sees. Values are
+   * cast to their base types: the columns are of domain types (V19).
+   */
   private static final String INSERT_EXERCISE = "INSERT INTO exercise_record (id, session_record_id, exercise_name,"
       + " target_sets, target_reps, target_weight, rest_between_sets, order_index, superset_group, exercise_id, target_rpe)"
-      + " SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text, $12 WHERE $10::text IS NULL OR "
+      + " SELECT $1, $2, $3::text, $4::int, $5::int, $6::numeric, $7::int, $8::int, $9::text, $10::text, $12::numeric"
+      + " WHERE $10::text IS NULL OR "
       + ExerciseRepository.visibleSql(10, 11);
 
   private static final String CURRENT_SEQ = "SELECT live_seq FROM training_session_record WHERE id = $1";
