@@ -54,7 +54,10 @@ public final class LiveRepository {
    * it has one (an event or a kept rejection), or when its new set's id was logged before or is one of
    * its exercise's sets. An exercise record is held only by a writer outside the live engine (an edit
    * of the record), briefly: the batch waits for it, and a command whose exercise it changed runs
-   * again on the record as changed.
+   * again on the record as changed. The checks of the earlier answer and set id end in {@code OFFSET 0}
+   * so that Postgres cannot plan them as a hash of the whole table: a plan made while the tables
+   * are small (a new database) and kept as the generic plan would read the event log and the sets in
+   * full at every batch, until the next ANALYZE.
    */
   private static final String SAVE_TEMPLATE = """
       WITH input AS MATERIALIZED (SELECT * FROM unnest({arrays}) AS i ({columns})),
@@ -70,11 +73,11 @@ public final class LiveRepository {
         SELECT i.* FROM input i WHERE i.session_id IN (SELECT id FROM sessions)
           AND (i.exercise_id IS NULL OR i.exercise_id IN (SELECT id FROM exercises))
           AND (NOT i.answer_unread OR (
-            NOT EXISTS (SELECT 1 FROM live_session_event v WHERE v.session_record_id = i.session_id AND v.command_id = i.command_id)
-            AND NOT EXISTS (SELECT 1 FROM live_command_rejection j WHERE j.session_record_id = i.session_id AND j.command_id = i.command_id)
+            NOT EXISTS (SELECT 1 FROM live_session_event v WHERE v.session_record_id = i.session_id AND v.command_id = i.command_id OFFSET 0)
+            AND NOT EXISTS (SELECT 1 FROM live_command_rejection j WHERE j.session_record_id = i.session_id AND j.command_id = i.command_id OFFSET 0)
             AND NOT (coalesce(i.set_is_new, false) AND (EXISTS (SELECT 1 FROM live_session_event v
-              WHERE v.session_record_id = i.session_id AND v.name = 'set-logged' AND v.payload #>> '{set,id}' = i.set_id)
-              OR EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = i.exercise_id AND s.id = i.set_id)))))),
+              WHERE v.session_record_id = i.session_id AND v.name = 'set-logged' AND v.payload #>> '{set,id}' = i.set_id OFFSET 0)
+              OR EXISTS (SELECT 1 FROM exercise_set s WHERE s.exercise_record_id = i.exercise_id AND s.id = i.set_id OFFSET 0)))))),
       session AS (
         UPDATE training_session_record r SET live_seq = ok.seq, status = ok.status, is_live = (ok.status = 'live'),
           completed = (ok.status = 'completed'), current_exercise_record_id = ok.current_exercise_record_id,
@@ -116,7 +119,7 @@ public final class LiveRepository {
    * batches set no record and announce nothing: their statement leaves those tables out, which spares
    * Postgres opening them and their indexes at every execution.
    */
-  private static final String SAVE_BATCH = saveStatement(false, "SKIP LOCKED") + "SELECT session_record_id FROM events";
+  static final String SAVE_BATCH = saveStatement(false, "SKIP LOCKED") + "SELECT session_record_id FROM events";
   private static final String SAVE_BATCH_COACHING = saveStatement(true, "SKIP LOCKED")
       + "SELECT session_record_id FROM events";
   /**
