@@ -15,33 +15,22 @@ import java.util.function.Function;
  * that COMMIT by rolling back. So whatever must not commit unless another write took effect has to
  * fail as a statement (see {@code require_changed}, V5), not as a check of an answer in Java: by
  * the time that answer arrives, COMMIT is on its way. When the work itself fails, before its last
- * statement, the transaction is rolled back.
+ * statement, the transaction is rolled back. Its statements run on their generic plans.
  */
 public final class PipelinedTransaction {
   /**
-   * Under {@code auto}, Postgres plans a prepared statement afresh at each execution while it
-   * estimates a custom plan cheaper than the generic one, which it did for the live event statement
-   * under the session lock: 1.2 ms of planning for 0.5 ms of running, each time (docs/perf/history.md).
+   * Its statements read and write by key, so each runs on its generic plan, made once per
+   * connection. Under {@code auto}, Postgres planned the live event statement afresh at each
+   * execution, estimating a custom plan cheaper: 1.2 ms of planning for 0.5 ms of running
+   * (docs/perf/history.md, eleventh round). {@code SET LOCAL} ends with the transaction.
    */
-  private static final String BEGIN_GENERIC = "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan";
+  private static final String BEGIN = "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan";
 
   private PipelinedTransaction() {}
 
   public static <T> Future<T> run(Pool pool, Function<SqlConnection, Future<Future<T>>> work) {
-    return run(pool, "BEGIN", work);
-  }
-
-  /**
-   * {@link #run}, with every statement of the transaction on its generic plan: for statements that
-   * read and write by key, whose plan does not depend on their parameters' values.
-   */
-  public static <T> Future<T> runOnGenericPlans(Pool pool, Function<SqlConnection, Future<Future<T>>> work) {
-    return run(pool, BEGIN_GENERIC, work);
-  }
-
-  private static <T> Future<T> run(Pool pool, String begin, Function<SqlConnection, Future<Future<T>>> work) {
     return pool.withConnection(conn -> {
-      Future<Void> begun = send(conn, begin);
+      Future<Void> begun = send(conn, BEGIN);
       return start(work, conn).transform(sent -> {
         if (sent.failed()) {
           return send(conn, "ROLLBACK").transform(ignored -> Future.<T>failedFuture(sent.cause()));

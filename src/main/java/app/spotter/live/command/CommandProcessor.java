@@ -230,7 +230,7 @@ public final class CommandProcessor {
 
   /** In a transaction under the session's row lock: each command of the session after the previous one committed. */
   private Future<Applied> locked(Run run) {
-    return PipelinedTransaction.runOnGenericPlans(pool, tx -> {
+    return PipelinedTransaction.run(pool, tx -> {
       Future<Optional<LiveSessionRow>> locked = live.lock(tx, run.sessionId());
       // These run once the lock is held, so they see the previous command of this session committed.
       Future<CommandAnswers.Earlier> earlier = answers.earlier(tx, run.sessionId(), run.commandId());
