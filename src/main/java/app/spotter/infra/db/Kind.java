@@ -102,7 +102,7 @@ public enum Kind {
    * The Postgres type a bound value is cast to: a parameter assigned to a column of a domain type
    * (V19) would otherwise be typed as the domain, which the client does not know how to send.
    */
-  public String sqlType() {
+  String sqlType() {
     return sqlType;
   }
 
