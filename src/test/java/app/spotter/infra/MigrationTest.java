@@ -155,12 +155,7 @@ class MigrationTest {
   }
 
   private static DatabaseUrl freshDatabase() throws SQLException {
-    DatabaseUrl admin = TestStack.get().servers.databaseUrl();
-    String name = "fresh_" + System.nanoTime();
-    try (Connection c = connect(admin)) {
-      c.createStatement().execute("CREATE DATABASE " + name);
-    }
-    return new DatabaseUrl(admin.host(), admin.port(), name, admin.user(), admin.password());
+    return TestStack.get().emptyDatabase("fresh");
   }
 
   private static Connection connect(DatabaseUrl url) throws SQLException {

@@ -126,6 +126,16 @@ public final class TestStack {
     return redis;
   }
 
+  /** A new, empty database on the stack's Postgres (no migration run), for tests of the schema itself. */
+  public DatabaseUrl emptyDatabase(String prefix) throws SQLException {
+    DatabaseUrl admin = servers.databaseUrl();
+    String name = prefix + "_" + System.nanoTime();
+    try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password())) {
+      c.createStatement().execute("CREATE DATABASE " + name);
+    }
+    return new DatabaseUrl(admin.host(), admin.port(), name, admin.user(), admin.password());
+  }
+
   /** The test's own pool on the stack's Postgres, for repositories tested on their own. */
   public Pool pool() {
     return pool;

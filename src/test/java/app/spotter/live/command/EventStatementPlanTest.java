@@ -25,7 +25,7 @@ class EventStatementPlanTest {
   @Test
   @DisplayName("made on an empty database, the event statement's generic plan reads the event log and sets by key")
   void genericPlanOnEmptyTables() throws SQLException {
-    DatabaseUrl url = emptyDatabase();
+    DatabaseUrl url = TestStack.get().emptyDatabase("plan");
     Migrations.migrate(url);
     StringBuilder plan = new StringBuilder();
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
@@ -52,14 +52,5 @@ class EventStatementPlanTest {
       highest = Math.max(highest, Integer.parseInt(m.group(1)));
     }
     return highest;
-  }
-
-  private static DatabaseUrl emptyDatabase() throws SQLException {
-    DatabaseUrl admin = TestStack.get().servers.databaseUrl();
-    String name = "plan_" + System.nanoTime();
-    try (Connection c = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password())) {
-      c.createStatement().execute("CREATE DATABASE " + name);
-    }
-    return new DatabaseUrl(admin.host(), admin.port(), name, admin.user(), admin.password());
   }
 }
