@@ -111,7 +111,7 @@ public final class TableMapping {
   }
 
   /**
-   * {@code UPDATE t SET w1=$1..wn=$n, version=version+1, updated_at=now() WHERE id=$n+1 AND version=$n+2}
+   * {@code UPDATE t SET w1=$1::type1..wn=$n::typen, version=version+1, updated_at=now() WHERE id=$n+1 AND version=$n+2}
    * followed by {@code extraWhere} (more parameters from $n+3 on), returning the row. Bind with
    * {@link #writeTuple} then id, version.
    */
