@@ -59,7 +59,7 @@ public final class LiveEngine {
     RunningTimers runningTimers = new RunningTimers(redis);
     EventSink committed = event -> {
       runningTimers.track(event);
-      return publisher.publish(event);
+      publisher.publish(event);
     };
     CommandAnswers answers = new CommandAnswers(pool);
     this.rejectionRetention = new RejectionRetention(vertx, answers);
@@ -70,7 +70,7 @@ public final class LiveEngine {
     this.revocations = new LiveRevocations(hub, redis);
     FeedReads reads = new FeedReads(live, new SnapshotReader(pool, redis, records, exercises, live, coaching),
         new EventLog(redis, live), presence);
-    LiveMetrics metrics = new LiveMetrics(registry, hub, processor.commandNames());
+    LiveMetrics metrics = new LiveMetrics(registry, hub, publisher, processor.commandNames());
     this.sockets = new LiveSockets(hub, authenticator, live, reads, presence, processor, metrics, limits, timing);
   }
 

@@ -19,7 +19,7 @@ class OperationsApiTest extends ApiTest {
   }
 
   @Test
-  @DisplayName("metrics are Prometheus text with HTTP latency histograms and database pool usage")
+  @DisplayName("metrics are Prometheus text with HTTP latency histograms, database pool usage and events waiting for Redis")
   void metrics() {
     Trainer trainer = registerTrainer();
     trainer.api().get("/trainees");
@@ -28,6 +28,8 @@ class OperationsApiTest extends ApiTest {
     assertThat(metrics.body())
         .contains("vertx_http_server_response_time_seconds_bucket")
         .contains("vertx_pool_in_use")
-        .contains("jvm_memory_used_bytes");
+        .contains("jvm_memory_used_bytes")
+        .containsPattern("(?m)^spotter_live_events_held \\d")
+        .containsPattern("(?m)^spotter_live_events_unpublished_total \\d");
   }
 }

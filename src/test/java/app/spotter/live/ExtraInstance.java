@@ -3,6 +3,7 @@ package app.spotter.live;
 import app.spotter.Main;
 import app.spotter.Spotter;
 import app.spotter.config.SpotterConfig;
+import app.spotter.support.TcpProxy;
 import app.spotter.support.TestStack;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;

@@ -2,25 +2,36 @@ package app.spotter.live.fanout;
 
 import app.spotter.live.command.LiveEvent;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * After a commit: hand the event to this instance's subscribers at once, then to Redis in one
  * round trip (recent-events set, stale snapshot dropped, fan-out to the other instances).
- * Redis trouble loses nothing: the event is in Postgres, the publish is retried (the other
- * instances' subscribers hear of it only through Redis), and subscribers repair gaps from Postgres.
+ * Redis trouble loses nothing: the event is in Postgres, and the publish is retried (the other
+ * instances' subscribers hear of it only through Redis; they repair gaps from Postgres).
+ *
+ * <p>Retries are bounded so that a stall cannot turn into a storm: an event that fails, or finds
+ * {@link #MAX_IN_FLIGHT} publishes already waiting on Redis, is held ({@link HeldEvents}), and so are
+ * its session's next events; one loop sends the held ones, a round at a time, pausing longer after
+ * each failed round.
  */
 public final class EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
   static final int RECENT_EVENTS_KEPT = 500;
-  /** Retries after 250 ms, doubling up to 5 s: about a minute in all. */
-  private static final int MAX_ATTEMPTS = 16;
+  /** Well under the Redis client's 1,024 waiting requests, which the rest of the engine shares. */
+  static final int MAX_IN_FLIGHT = 256;
+  private static final long FIRST_PAUSE_MS = 250;
+  private static final long LONGEST_PAUSE_MS = 5_000;
+  /** How often a round that found no room looks again. */
+  private static final long ROOM_POLL_MS = 50;
   private static final String PUBLISH = """
       redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
       redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
@@ -31,6 +42,12 @@ public final class EventPublisher {
   private final Vertx vertx;
   private final Redis redis;
   private final LiveHub hub;
+  private final HeldEvents held = new HeldEvents();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  /** Whether a failure was logged that no "published" line has answered yet: one line each per outage. */
+  private final AtomicBoolean failing = new AtomicBoolean();
+  /** Read and written only by the retry loop, which runs one round at a time. */
+  private long droppedLogged;
 
   public EventPublisher(Vertx vertx, Redis redis, LiveHub hub) {
     this.vertx = vertx;
@@ -38,33 +55,98 @@ public final class EventPublisher {
     this.hub = hub;
   }
 
-  public Future<Void> publish(LiveEvent event) {
+  public void publish(LiveEvent event) {
     EventFrame frame = EventFrame.of(event);
     hub.deliver(frame);
-    // Once more after Redis has it: a subscriber that registered after the first delivery but read
-    // its snapshot or catch-up before the script ran would miss it (the feed drops what it has).
-    return toRedis(event, frame.json(), 1).onSuccess(v -> hub.deliver(frame));
+    if (held.holdIfWaiting(frame)) {
+      return;
+    }
+    if (inFlight.get() >= MAX_IN_FLIGHT) {
+      startLoopIfIdle(held.hold(frame), 1);
+      return;
+    }
+    toRedis(frame).onFailure(e -> {
+      reportFailure(e);
+      startLoopIfIdle(held.hold(frame), FIRST_PAUSE_MS);
+    });
   }
 
-  /** A late publish is harmless: subscribers drop what they have and fill gaps with the rest. */
-  private Future<Void> toRedis(LiveEvent event, String json, int attempt) {
+  /** Committed events waiting for Redis on this instance. */
+  int heldEvents() {
+    return held.count();
+  }
+
+  /** Events given up on (subscribers on other instances read them from Postgres). */
+  long droppedEvents() {
+    return held.dropped();
+  }
+
+  private void reportFailure(Throwable e) {
+    if (failing.compareAndSet(false, true)) {
+      LOG.warn("events not published to Redis ({}); holding them and retrying", e.getMessage());
+    }
+  }
+
+  private void startLoopIfIdle(HeldEvents.Outcome outcome, long firstPauseMs) {
+    if (outcome.startLoop()) {
+      vertx.setTimer(firstPauseMs, t -> retryRound(FIRST_PAUSE_MS));
+    }
+  }
+
+  /**
+   * Sends the oldest held event of as many sessions as there is room for; {@code pauseMs} is the pause
+   * after a failed round, doubled at each.
+   */
+  private void retryRound(long pauseMs) {
+    int room = MAX_IN_FLIGHT - inFlight.get();
+    if (room <= 0) {
+      vertx.setTimer(ROOM_POLL_MS, t -> retryRound(pauseMs));
+      return;
+    }
+    List<EventFrame> round = held.takeRound(room);
+    if (round.isEmpty()) {
+      if (failing.compareAndSet(true, false)) {
+        LOG.info("events held for Redis are published");
+      }
+      return;
+    }
+    List<Future<Void>> sent = round.stream().map(frame -> toRedis(frame)
+        .onSuccess(v -> held.published(frame.event.sessionId()))
+        .onFailure(e -> {
+          reportFailure(e);
+          held.hold(frame);
+        })).toList();
+    Future.join(sent).onComplete(done -> {
+      logDropped();
+      if (sent.stream().anyMatch(Future::failed)) {
+        vertx.setTimer(pauseMs, t -> retryRound(Math.min(LONGEST_PAUSE_MS, pauseMs * 2)));
+      } else {
+        vertx.setTimer(1, t -> retryRound(FIRST_PAUSE_MS));
+      }
+    });
+  }
+
+  private void logDropped() {
+    long dropped = held.dropped();
+    if (dropped > droppedLogged) {
+      LOG.warn("{} events not published to Redis were given up (subscribers read them from Postgres)",
+          dropped - droppedLogged);
+      droppedLogged = dropped;
+    }
+  }
+
+  /** Once more to local subscribers after Redis has it; a late publish is harmless (feeds drop what they have). */
+  private Future<Void> toRedis(EventFrame frame) {
+    LiveEvent event = frame.event;
+    inFlight.incrementAndGet();
     return redis.send(Request.cmd(Command.EVAL).arg(PUBLISH).arg(3)
             .arg(RedisKeys.recentEvents(event.sessionId())).arg(RedisKeys.snapshot(event.sessionId()))
             .arg(RedisKeys.sessionChannel(event.sessionId()))
-            .arg(event.seq()).arg(json).arg(RECENT_EVENTS_KEPT).arg(hub.eventPrefix()))
+            .arg(event.seq()).arg(frame.json()).arg(RECENT_EVENTS_KEPT).arg(hub.eventPrefix()))
         .<Void>mapEmpty()
-        .recover(e -> {
-          if (attempt == 1 || attempt == MAX_ATTEMPTS) {
-            LOG.warn("event {}#{} not published to Redis ({}): {}", event.sessionId(), event.seq(),
-                attempt == 1 ? "retrying" : "giving up", e.getMessage());
-          }
-          if (attempt == MAX_ATTEMPTS) {
-            return Future.failedFuture(e);
-          }
-          Promise<Void> retried = Promise.promise();
-          vertx.setTimer(Math.min(5_000, 250L << Math.min(attempt - 1, 5)),
-              t -> toRedis(event, json, attempt + 1).onComplete(retried));
-          return retried.future();
-        });
+        .onComplete(done -> inFlight.decrementAndGet())
+        // A subscriber that registered after the first delivery but read its snapshot or catch-up
+        // before the script ran would otherwise miss it.
+        .onSuccess(v -> hub.deliver(frame));
   }
 }

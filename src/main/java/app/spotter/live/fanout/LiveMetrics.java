@@ -4,6 +4,7 @@ import app.spotter.auth.Role;
 import app.spotter.live.command.CommitCounts;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,7 +12,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The live engine on /metrics: sockets by role, commands by name and outcome, ack and fan-out latency. */
+/**
+ * The live engine on /metrics: sockets by role, commands by name and outcome, ack and fan-out
+ * latency, events waiting for Redis.
+ */
 public final class LiveMetrics {
   private final MeterRegistry registry;
   private final java.util.Set<String> knownCommands;
@@ -19,7 +23,7 @@ public final class LiveMetrics {
   private final Timer ackLatency;
   private final Timer fanoutLatency;
 
-  public LiveMetrics(MeterRegistry registry, LiveHub hub, java.util.Set<String> knownCommands) {
+  public LiveMetrics(MeterRegistry registry, LiveHub hub, EventPublisher publisher, java.util.Set<String> knownCommands) {
     this.registry = registry;
     this.knownCommands = knownCommands;
     for (Role role : new Role[] {Role.TRAINER, Role.TRAINEE, Role.DISPLAY}) {
@@ -29,6 +33,12 @@ public final class LiveMetrics {
           .description("Authenticated live sockets on this instance")
           .register(registry);
     }
+    Gauge.builder("spotter_live_events_held", publisher, EventPublisher::heldEvents)
+        .description("Committed events waiting to be published to Redis (it failed or was slow)")
+        .register(registry);
+    FunctionCounter.builder("spotter_live_events_unpublished_total", publisher, EventPublisher::droppedEvents)
+        .description("Committed events given up on publishing to Redis; other instances read them from Postgres")
+        .register(registry);
     ackLatency = Timer.builder("spotter_live_command_ack_seconds")
         .description("From a command's arrival to its ack (commit included)")
         .publishPercentileHistogram()

@@ -1,4 +1,4 @@
-package app.spotter.live;
+package app.spotter.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TCP pass-through that can be cut, the way a dead host or a network partition cuts connections,
  * or stalled, the way a hung server keeps connections open and never answers.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final NetServer server;
   private final NetClient client;
   private final Set<NetSocket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
   private volatile boolean stalled;
 
-  TcpProxy(Vertx vertx, String host, int port) {
+  public TcpProxy(Vertx vertx, String host, int port) {
     client = vertx.createNetClient();
     server = vertx.createNetServer().connectHandler(front -> {
       if (cut) {
@@ -42,26 +42,27 @@ final class TcpProxy implements AutoCloseable {
     server.listen(0, "127.0.0.1").await();
   }
 
-  int port() {
+  public int port() {
     return server.actualPort();
   }
 
   /** No more connections, and every open one is dropped. */
-  void cut() {
+  public void cut() {
     cut = true;
     sockets.forEach(NetSocket::close);
     sockets.clear();
   }
 
   /** Connections stay open, old and new, but nothing sent through them arrives any more. */
-  void stall() {
+  public void stall() {
     stalled = true;
     sockets.forEach(socket -> socket.handler(ignored -> {}));
   }
 
   /** New connections pass again. */
-  void heal() {
+  public void heal() {
     cut = false;
+    stalled = false;
   }
 
   @Override
