@@ -19,15 +19,16 @@ import org.slf4j.LoggerFactory;
  * instances' subscribers hear of it only through Redis; they repair gaps from Postgres).
  *
  * <p>Retries are bounded so that a stall cannot turn into a storm: an event that fails, or finds
- * {@link #MAX_IN_FLIGHT} publishes already waiting on Redis, is held ({@link HeldEvents}), and so are
- * its session's next events; one loop sends the held ones, a round at a time, pausing longer after
- * each failed round.
+ * {@link #MAX_IN_FLIGHT} publishes already waiting on Redis, is held ({@link HeldEvents}), and so is
+ * every event after it until nothing is held; one loop sends the held ones, a round at a time (the
+ * oldest of each session, so a session's events stay in order), pausing longer after each failed
+ * round.
  */
 public final class EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
   static final int RECENT_EVENTS_KEPT = 500;
-  /** Well under the Redis client's 1,024 waiting requests, which the rest of the engine shares. */
-  static final int MAX_IN_FLIGHT = 256;
+  /** Pipelined on {@link PublishConnection}, well under the 4,096 a connection lets wait. */
+  static final int MAX_IN_FLIGHT = 1024;
   private static final long FIRST_PAUSE_MS = 250;
   private static final long LONGEST_PAUSE_MS = 5_000;
   /** How often a round that found no room looks again. */
@@ -40,7 +41,7 @@ public final class EventPublisher {
       return redis.call('PUBLISH', KEYS[3], ARGV[4] .. ARGV[2])""";
 
   private final Vertx vertx;
-  private final Redis redis;
+  private final PublishConnection redis;
   private final LiveHub hub;
   private final HeldEvents held = new HeldEvents();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -51,14 +52,16 @@ public final class EventPublisher {
 
   public EventPublisher(Vertx vertx, Redis redis, LiveHub hub) {
     this.vertx = vertx;
-    this.redis = redis;
+    this.redis = new PublishConnection(redis);
     this.hub = hub;
   }
 
   public void publish(LiveEvent event) {
     EventFrame frame = EventFrame.of(event);
     hub.deliver(frame);
-    if (held.holdIfWaiting(frame)) {
+    HeldEvents.Outcome queued = held.holdIfAny(frame);
+    if (queued.taken()) {
+      startLoopIfIdle(queued, 1);
       return;
     }
     if (inFlight.get() >= MAX_IN_FLIGHT) {

@@ -21,18 +21,26 @@ final class HeldEvents {
   static final int PER_SESSION = 8;
   static final int MAX_HELD = 50_000;
 
-  /** A session present here (even with nothing queued) has a retry in flight: its new events queue. */
+  /** A session present here with nothing queued has a retry in flight. */
   private final Map<UUID, TreeMap<Long, EventFrame>> bySession = new LinkedHashMap<>();
   private int count;
   private long dropped;
   private boolean looping;
 
-  /** What {@link #hold} did: whether the event was kept, and whether the retry loop must be started. */
-  record Outcome(boolean kept, boolean startLoop) {}
+  /**
+   * What holding did: whether the event was taken (queued, or dropped over the bounds), so it must
+   * not be sent now, and whether the retry loop must be started.
+   */
+  record Outcome(boolean taken, boolean startLoop) {
+    static final Outcome NOT_TAKEN = new Outcome(false, false);
+  }
 
-  /** Queues the event behind the session's held ones, if it has any. */
-  synchronized boolean holdIfWaiting(EventFrame frame) {
-    return bySession.containsKey(frame.event.sessionId()) && hold(frame).kept();
+  /**
+   * Queues the event if anything is held or being retried: while Redis is behind, new events wait
+   * their turn instead of crowding out the retries.
+   */
+  synchronized Outcome holdIfAny(EventFrame frame) {
+    return bySession.isEmpty() ? Outcome.NOT_TAKEN : hold(frame);
   }
 
   /** Queues the event, in seq order among its session's (a failed retry goes back before newer ones). */
@@ -42,7 +50,7 @@ final class HeldEvents {
     if (queue == null) {
       if (count >= MAX_HELD) {
         dropped++;
-        return new Outcome(false, false);
+        return new Outcome(true, false);
       }
       queue = new TreeMap<>();
       bySession.put(sessionId, queue);
