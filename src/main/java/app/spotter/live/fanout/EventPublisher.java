@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
   static final int RECENT_EVENTS_KEPT = 500;
-  /** Pipelined on {@link PublishConnection}, well under the 4,096 a connection lets wait. */
+  /** Pipelined on {@link PublishConnection}, well under the 4,096 one connection lets wait. */
   static final int MAX_IN_FLIGHT = 1024;
   private static final long FIRST_PAUSE_MS = 250;
   private static final long LONGEST_PAUSE_MS = 5_000;
