@@ -31,6 +31,9 @@ public final class EventPublisher {
   static final int MAX_IN_FLIGHT = 1024;
   private static final long FIRST_PAUSE_MS = 250;
   private static final long LONGEST_PAUSE_MS = 5_000;
+  /** Held events sent at once. */
+  private static final int ROUND = 256;
+  private static final long MAX_ROUND_PAUSE_MS = 20;
   /** How often a round that found no room looks again. */
   private static final long ROOM_POLL_MS = 50;
   private static final String PUBLISH = """
@@ -97,8 +100,8 @@ public final class EventPublisher {
   }
 
   /**
-   * Sends the oldest held event of as many sessions as there is room for; {@code pauseMs} is the pause
-   * after a failed round, doubled at each.
+   * Sends the oldest held event of as many sessions as there is room for, {@link #ROUND} at most;
+   * {@code pauseMs} is the pause after a failed round, doubled at each.
    */
   private void retryRound(long pauseMs) {
     int room = MAX_IN_FLIGHT - inFlight.get();
@@ -106,7 +109,8 @@ public final class EventPublisher {
       vertx.setTimer(ROOM_POLL_MS, t -> retryRound(pauseMs));
       return;
     }
-    List<EventFrame> round = held.takeRound(room);
+    List<EventFrame> round = held.takeRound(Math.min(room, ROUND));
+    long started = System.nanoTime();
     if (round.isEmpty()) {
       if (failing.compareAndSet(true, false)) {
         LOG.info("events held for Redis are published");
@@ -124,7 +128,10 @@ public final class EventPublisher {
       if (sent.stream().anyMatch(Future::failed)) {
         vertx.setTimer(pauseMs, t -> retryRound(Math.min(LONGEST_PAUSE_MS, pauseMs * 2)));
       } else {
-        vertx.setTimer(1, t -> retryRound(FIRST_PAUSE_MS));
+        // As long a pause as the round took, up to 20 ms: a backlog drains beside the live events
+        // instead of in one burst, and still faster than they come.
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        vertx.setTimer(Math.max(1, Math.min(MAX_ROUND_PAUSE_MS, tookMs)), t -> retryRound(FIRST_PAUSE_MS));
       }
     });
   }
