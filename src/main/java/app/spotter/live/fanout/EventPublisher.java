@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class EventPublisher {
   private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
   static final int RECENT_EVENTS_KEPT = 500;
-  /** Pipelined on {@link PublishConnection}, well under the 4,096 one connection lets wait. */
+  /** Pipelined on {@link PublishConnections}, well under the 4,096 one connection lets wait. */
   static final int MAX_IN_FLIGHT = 1024;
   private static final long FIRST_PAUSE_MS = 250;
   private static final long LONGEST_PAUSE_MS = 5_000;
@@ -44,18 +44,18 @@ public final class EventPublisher {
       return redis.call('PUBLISH', KEYS[3], ARGV[4] .. ARGV[2])""";
 
   private final Vertx vertx;
-  private final PublishConnection redis;
+  private final PublishConnections connections;
   private final LiveHub hub;
   private final HeldEvents held = new HeldEvents();
   private final AtomicInteger inFlight = new AtomicInteger();
-  /** Whether a failure was logged that no "published" line has answered yet: one line each per outage. */
+  /** Whether trouble was logged that no "published" line has answered yet: one line each per outage. */
   private final AtomicBoolean failing = new AtomicBoolean();
   /** Read and written only by the retry loop, which runs one round at a time. */
   private long droppedLogged;
 
   public EventPublisher(Vertx vertx, Redis redis, LiveHub hub) {
     this.vertx = vertx;
-    this.redis = new PublishConnection(redis);
+    this.connections = new PublishConnections(redis);
     this.hub = hub;
   }
 
@@ -68,11 +68,12 @@ public final class EventPublisher {
       return;
     }
     if (inFlight.get() >= MAX_IN_FLIGHT) {
+      report("{} publishes wait on Redis", MAX_IN_FLIGHT);
       startLoopIfIdle(held.hold(frame), 1);
       return;
     }
     toRedis(frame).onFailure(e -> {
-      reportFailure(e);
+      report("events not published to Redis ({})", e.getMessage());
       startLoopIfIdle(held.hold(frame), FIRST_PAUSE_MS);
     });
   }
@@ -87,9 +88,10 @@ public final class EventPublisher {
     return held.dropped();
   }
 
-  private void reportFailure(Throwable e) {
+  /** The first trouble since Redis last caught up, logged once: {@code what} is its description. */
+  private void report(String what, Object detail) {
     if (failing.compareAndSet(false, true)) {
-      LOG.warn("events not published to Redis ({}); holding them and retrying", e.getMessage());
+      LOG.warn(what + "; holding events and retrying", detail);
     }
   }
 
@@ -120,7 +122,7 @@ public final class EventPublisher {
     List<Future<Void>> sent = round.stream().map(frame -> toRedis(frame)
         .onSuccess(v -> held.published(frame.event.sessionId()))
         .onFailure(e -> {
-          reportFailure(e);
+          report("events not published to Redis ({})", e.getMessage());
           held.hold(frame);
         })).toList();
     Future.join(sent).onComplete(done -> {
@@ -149,7 +151,7 @@ public final class EventPublisher {
   private Future<Void> toRedis(EventFrame frame) {
     LiveEvent event = frame.event;
     inFlight.incrementAndGet();
-    return redis.send(Request.cmd(Command.EVAL).arg(PUBLISH).arg(3)
+    return connections.send(Request.cmd(Command.EVAL).arg(PUBLISH).arg(3)
             .arg(RedisKeys.recentEvents(event.sessionId())).arg(RedisKeys.snapshot(event.sessionId()))
             .arg(RedisKeys.sessionChannel(event.sessionId()))
             .arg(event.seq()).arg(frame.json()).arg(RECENT_EVENTS_KEPT).arg(hub.eventPrefix()))

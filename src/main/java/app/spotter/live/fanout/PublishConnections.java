@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its answers come back on it, where its subscribers mostly are). A connection that fails or closes
  * is replaced at the next send.
  */
-final class PublishConnection {
+final class PublishConnections {
   static final int CONNECTIONS = 4;
   private final Redis redis;
   private final Map<Context, Integer> slots = new ConcurrentHashMap<>();
@@ -27,7 +27,7 @@ final class PublishConnection {
   @SuppressWarnings("unchecked")
   private final Future<RedisConnection>[] connections = new Future[CONNECTIONS];
 
-  PublishConnection(Redis redis) {
+  PublishConnections(Redis redis) {
     this.redis = redis;
   }
 
