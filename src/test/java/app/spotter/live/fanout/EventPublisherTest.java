@@ -48,7 +48,7 @@ class EventPublisherTest {
   }
 
   @Test
-  @DisplayName("while Redis is out of reach a session keeps its newest events; once back every session's reach Redis in order")
+  @DisplayName("while Redis is out of reach a session keeps its newest events; once it is back they reach Redis in order")
   void heldThroughAnOutage() throws InterruptedException {
     road.cut();
     UUID busy = UUID.randomUUID();
