@@ -2,7 +2,6 @@ package app.spotter.live.fanout;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
@@ -22,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PublishConnections {
   static final int CONNECTIONS = 4;
   private final Redis redis;
-  private final Map<Context, Integer> slots = new ConcurrentHashMap<>();
+  /** By thread, not context: a socket's or request's duplicated context is new each time. */
+  private final Map<Thread, Integer> slots = new ConcurrentHashMap<>();
   private final AtomicInteger nextSlot = new AtomicInteger();
   @SuppressWarnings("unchecked")
   private final Future<RedisConnection>[] connections = new Future[CONNECTIONS];
@@ -32,8 +32,8 @@ final class PublishConnections {
   }
 
   Future<Response> send(Request request) {
-    Context context = Vertx.currentContext();
-    int slot = context == null ? 0 : slots.computeIfAbsent(context, c -> nextSlot.getAndIncrement() % CONNECTIONS);
+    int slot = Context.isOnEventLoopThread()
+        ? slots.computeIfAbsent(Thread.currentThread(), t -> nextSlot.getAndIncrement() % CONNECTIONS) : 0;
     return current(slot).compose(conn -> conn.send(request));
   }
 
